@@ -1,0 +1,142 @@
+package dev.tollgate.domain.model;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** Who is calling the management API, once their credential has been checked. */
+public sealed interface Caller {
+
+  /** The name recorded as {@code created_by} / {@code revoked_by}; never a secret. */
+  String subject();
+
+  /** Tells whether this caller may perform the operation. */
+  boolean may(Operation operation);
+
+  /**
+   * Fails unless this caller may perform the operation.
+   *
+   * @throws NotAllowedException naming the caller and the operation
+   */
+  default void require(Operation operation) {
+    if (!may(operation)) {
+      throw new NotAllowedException(describe() + " may not " + operation.phrase()
+          + "; only " + operation.allowed() + " may");
+    }
+  }
+
+  /** A short description of the caller for messages, e.g. "user mcfly (Auditor)". */
+  String describe();
+
+  static Caller bootstrapAdmin() {
+    return new BootstrapAdmin();
+  }
+
+  /** A person who signed in through the cluster's identity provider. */
+  record User(String id, Set<UserGroup> groups) implements Caller {
+
+    public User {
+      Objects.requireNonNull(id, "id");
+      groups = groups.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(groups));
+    }
+
+    @Override
+    public String subject() {
+      return "user:" + id;
+    }
+
+    @Override
+    public boolean may(Operation operation) {
+      if (groups.contains(UserGroup.ADMIN)) {
+        return true;
+      }
+      switch (operation) {
+        case LIST_MANAGEMENT_TOKENS:
+          return groups.contains(UserGroup.AUDITOR);
+        case CHANGE_DATABASE_TOKENS:
+          return groups.contains(UserGroup.MEMBER);
+        case READ_DATABASE_TOKENS:
+          return groups.contains(UserGroup.MEMBER) || groups.contains(UserGroup.AUDITOR);
+        default:
+          return false;
+      }
+    }
+
+    @Override
+    public String describe() {
+      if (groups.isEmpty()) {
+        return "user " + id + " (in no group of this cluster's user list)";
+      }
+      StringBuilder names = new StringBuilder();
+      for (UserGroup group : EnumSet.copyOf(groups)) {
+        names.append(names.length() == 0 ? "" : ", ").append(group.label());
+      }
+      return "user " + id + " (" + names + ")";
+    }
+  }
+
+  /** The cluster's bootstrap admin credential, which bypasses the identity provider. */
+  record BootstrapAdmin() implements Caller {
+
+    @Override
+    public String subject() {
+      return "bootstrap-admin";
+    }
+
+    @Override
+    public boolean may(Operation operation) {
+      return true;
+    }
+
+    @Override
+    public String describe() {
+      return "the bootstrap admin";
+    }
+  }
+
+  /** A management token: may manage database tokens and list or revoke management tokens. */
+  record ManagementTokenHolder(TokenId tokenId) implements Caller {
+
+    public ManagementTokenHolder {
+      Objects.requireNonNull(tokenId, "tokenId");
+    }
+
+    @Override
+    public String subject() {
+      return "management-token:" + tokenId;
+    }
+
+    @Override
+    public boolean may(Operation operation) {
+      return operation != Operation.CREATE_MANAGEMENT_TOKEN;
+    }
+
+    @Override
+    public String describe() {
+      return "management token " + tokenId;
+    }
+  }
+
+  /** A database token: grants data access only, nothing on the management API. */
+  record DatabaseTokenHolder(TokenId tokenId) implements Caller {
+
+    public DatabaseTokenHolder {
+      Objects.requireNonNull(tokenId, "tokenId");
+    }
+
+    @Override
+    public String subject() {
+      return "database-token:" + tokenId;
+    }
+
+    @Override
+    public boolean may(Operation operation) {
+      return false;
+    }
+
+    @Override
+    public String describe() {
+      return "database token " + tokenId;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.tollgate.domain.model;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/** One grant of a database token: an action on a named database or on every database. */
+public record Permission(PermissionAction action, DatabaseName database)
+    implements Comparable<Permission> {
+
+  private static final Comparator<Permission> ORDER =
+      Comparator.comparing(Permission::database).thenComparing(Permission::action);
+
+  public Permission {
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(database, "database");
+  }
+
+  public static Permission read(String database) {
+    return new Permission(PermissionAction.READ, new DatabaseName(database));
+  }
+
+  public static Permission write(String database) {
+    return new Permission(PermissionAction.WRITE, new DatabaseName(database));
+  }
+
+  @Override
+  public int compareTo(Permission other) {
+    return ORDER.compare(this, other);
+  }
+
+  @Override
+  public String toString() {
+    return action.label() + ":" + database;
+  }
+}

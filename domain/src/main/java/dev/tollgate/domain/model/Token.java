@@ -1,0 +1,120 @@
+package dev.tollgate.domain.model;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A token as Tollgate keeps it: everything but the token string, of which only the hash is kept.
+ * Instants are kept at microsecond precision, the precision every supported store keeps.
+ *
+ * @param version increases with every stored change; a store refuses a change made to an old one
+ */
+public record Token(
+    TokenId id,
+    TokenKind kind,
+    Description description,
+    String tokenPrefix,
+    TokenHash hash,
+    SortedSet<Permission> permissions,
+    Instant createdAt,
+    String createdBy,
+    Instant updatedAt,
+    Optional<Instant> expiresAt,
+    Optional<Instant> revokedAt,
+    Optional<String> revokedBy,
+    Optional<Instant> lastUsedAt,
+    long version) {
+
+  public Token {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(tokenPrefix, "tokenPrefix");
+    Objects.requireNonNull(hash, "hash");
+    Objects.requireNonNull(createdBy, "createdBy");
+    permissions = Collections.unmodifiableSortedSet(new TreeSet<>(permissions));
+    if (kind == TokenKind.MANAGEMENT && !permissions.isEmpty()) {
+      throw new IllegalArgumentException("a management token grants no database permissions");
+    }
+    createdAt = micros(createdAt);
+    updatedAt = micros(updatedAt);
+    expiresAt = expiresAt.map(Token::micros);
+    revokedAt = revokedAt.map(Token::micros);
+    lastUsedAt = lastUsedAt.map(Token::micros);
+    if (revokedAt.isPresent() != revokedBy.isPresent()) {
+      throw new IllegalArgumentException("revoked at and revoked by are set together");
+    }
+  }
+
+  /**
+   * Describes a new token for a freshly generated token string.
+   *
+   * @throws InvalidRequestException when {@code expiresAt} is not in the future
+   */
+  public static Token issue(TokenId id, TokenString secret, Description description,
+      Set<Permission> permissions, Optional<Instant> expiresAt, String createdBy, Instant now) {
+    expiresAt.ifPresent(at -> {
+      if (!at.isAfter(now)) {
+        throw new InvalidRequestException("expires_at", at + " is in the past; expected a time"
+            + " after now (" + now.truncatedTo(ChronoUnit.SECONDS) + ")");
+      }
+    });
+    return new Token(id, secret.kind(), description, secret.displayPrefix(), secret.hash(),
+        new TreeSet<>(permissions), now, createdBy, now, expiresAt, Optional.empty(),
+        Optional.empty(), Optional.empty(), 0);
+  }
+
+  /** Revoked wins over expired; a token is expired from the instant {@code expiresAt} on. */
+  public TokenStatus statusAt(Instant now) {
+    if (revokedAt.isPresent()) {
+      return TokenStatus.REVOKED;
+    }
+    if (expiresAt.isPresent() && !now.isBefore(expiresAt.get())) {
+      return TokenStatus.EXPIRED;
+    }
+    return TokenStatus.ACTIVE;
+  }
+
+  public boolean isRevoked() {
+    return revokedAt.isPresent();
+  }
+
+  /** Revokes the token; revoking a revoked token returns it unchanged, keeping the first revocation. */
+  public Token revoke(String by, Instant now) {
+    if (isRevoked()) {
+      return this;
+    }
+    return new Token(id, kind, description, tokenPrefix, hash, permissions, createdAt, createdBy,
+        now, expiresAt, Optional.of(now), Optional.of(by), lastUsedAt, version);
+  }
+
+  /**
+   * Replaces the description and the whole permission set.
+   *
+   * @throws ConflictException when the token is revoked
+   */
+  public Token update(Description newDescription, Set<Permission> newPermissions, Instant now) {
+    if (isRevoked()) {
+      throw new ConflictException("token " + id + " was revoked at " + revokedAt.get()
+          + "; a revoked token cannot be updated");
+    }
+    return new Token(id, kind, newDescription, tokenPrefix, hash, new TreeSet<>(newPermissions),
+        createdAt, createdBy, now, expiresAt, revokedAt, revokedBy, lastUsedAt, version);
+  }
+
+  /** The same token as stored under the given version. */
+  public Token atVersion(long storedVersion) {
+    return new Token(id, kind, description, tokenPrefix, hash, permissions, createdAt, createdBy,
+        updatedAt, expiresAt, revokedAt, revokedBy, lastUsedAt, storedVersion);
+  }
+
+  private static Instant micros(Instant instant) {
+    return Objects.requireNonNull(instant, "instant").truncatedTo(ChronoUnit.MICROS);
+  }
+}

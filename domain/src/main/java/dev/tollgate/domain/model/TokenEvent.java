@@ -1,0 +1,43 @@
+package dev.tollgate.domain.model;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One entry of the audit log and change feed, written in the same transaction as the change.
+ *
+ * @param detail a short note for people, e.g. the kind of a created token; never a secret
+ */
+public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, String detail) {
+
+  /** What happened to the token. */
+  public enum Type {
+    CREATED,
+    UPDATED,
+    REVOKED
+  }
+
+  public TokenEvent {
+    at = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
+    Objects.requireNonNull(tokenId, "tokenId");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(detail, "detail");
+  }
+
+  public static TokenEvent created(Token token) {
+    return new TokenEvent(token.createdAt(), token.id(), Type.CREATED, token.createdBy(),
+        token.kind().name().toLowerCase(Locale.ROOT) + " token");
+  }
+
+  public static TokenEvent revoked(Token token) {
+    return new TokenEvent(token.revokedAt().orElseThrow(), token.id(), Type.REVOKED,
+        token.revokedBy().orElseThrow(), "");
+  }
+
+  public static TokenEvent updated(Token token, String by, String detail) {
+    return new TokenEvent(token.updatedAt(), token.id(), Type.UPDATED, by, detail);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.tollgate.domain.port.out;
+
+import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenEvent;
+import dev.tollgate.domain.model.TokenHash;
+import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.TokenKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where tokens (never token strings) and their events are kept. */
+public interface TokenRepository {
+
+  /**
+   * Stores a new token and its event in one transaction.
+   *
+   * @throws IllegalStateException when a token with the same id or hash exists
+   */
+  void add(Token token, TokenEvent event);
+
+  /**
+   * Stores a change to a token and its event in one transaction, provided the stored token is
+   * still at {@code token.version()}.
+   *
+   * @return the token as stored now (its version increased), or empty when another change came
+   *     first and nothing was written
+   */
+  Optional<Token> update(Token token, TokenEvent event);
+
+  /** The token with this id, of any kind and status. */
+  Optional<Token> findById(TokenId id);
+
+  /** The token stored under this hash, of any kind and status. */
+  Optional<Token> findByHash(TokenHash hash);
+
+  /** Every token of the kind, revoked ones included, oldest first. */
+  List<Token> findByKind(TokenKind kind);
+
+  /** The hash of the bootstrap admin credential, once one is registered. */
+  Optional<TokenHash> bootstrapAdminHash();
+
+  /**
+   * Registers the bootstrap admin credential's hash unless one is registered already.
+   *
+   * @return whether this call registered it
+   */
+  boolean registerBootstrapAdmin(TokenHash hash, Instant at);
+}

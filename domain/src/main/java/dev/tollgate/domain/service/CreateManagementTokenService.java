@@ -1,0 +1,29 @@
+package dev.tollgate.domain.service;
+
+import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.Operation;
+import dev.tollgate.domain.model.TokenFormat;
+import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
+import dev.tollgate.domain.port.out.Clock;
+import dev.tollgate.domain.port.out.IdGenerator;
+import dev.tollgate.domain.port.out.RandomSource;
+import dev.tollgate.domain.port.out.TokenRepository;
+import java.util.Set;
+
+/** Creates management tokens for Admin users and the bootstrap admin. */
+public final class CreateManagementTokenService implements CreateManagementTokenUseCase {
+
+  private final TokenIssuer issuer;
+
+  public CreateManagementTokenService(TokenRepository repository, Clock clock, RandomSource random,
+      IdGenerator ids) {
+    this.issuer = new TokenIssuer(repository, clock, random, ids);
+  }
+
+  @Override
+  public IssuedToken create(Command command) {
+    command.caller().require(Operation.CREATE_MANAGEMENT_TOKEN);
+    return issuer.issue(TokenFormat.MANAGEMENT, command.description(), Set.of(),
+        command.expiresAt(), command.caller());
+  }
+}

@@ -1,0 +1,25 @@
+package dev.tollgate.domain.service;
+
+import dev.tollgate.domain.model.Operation;
+import dev.tollgate.domain.model.Revocation;
+import dev.tollgate.domain.model.TokenKind;
+import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
+import dev.tollgate.domain.port.out.Clock;
+import dev.tollgate.domain.port.out.TokenRepository;
+import java.util.List;
+
+/** Revokes management tokens; a database token's id is "not found" here. */
+public final class RevokeManagementTokensService implements RevokeManagementTokensUseCase {
+
+  private final TokenRevoker revoker;
+
+  public RevokeManagementTokensService(TokenRepository repository, Clock clock) {
+    this.revoker = new TokenRevoker(repository, clock);
+  }
+
+  @Override
+  public List<Revocation> revoke(Command command) {
+    command.caller().require(Operation.REVOKE_MANAGEMENT_TOKENS);
+    return revoker.revoke(TokenKind.MANAGEMENT, command.ids(), command.caller());
+  }
+}

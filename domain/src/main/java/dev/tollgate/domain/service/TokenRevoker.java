@@ -1,0 +1,56 @@
+package dev.tollgate.domain.service;
+
+import dev.tollgate.domain.model.Caller;
+import dev.tollgate.domain.model.Revocation;
+import dev.tollgate.domain.model.Revocation.Outcome;
+import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenEvent;
+import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.TokenKind;
+import dev.tollgate.domain.port.out.Clock;
+import dev.tollgate.domain.port.out.TokenRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Revokes tokens of one kind id by id, going on past ids that are not found: shared by both kinds. */
+final class TokenRevoker {
+
+  /** Concurrent changes to one token are rare; after this many lost races something is wrong. */
+  private static final int MAX_ATTEMPTS = 16;
+
+  private final TokenRepository repository;
+  private final Clock clock;
+
+  TokenRevoker(TokenRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  List<Revocation> revoke(TokenKind kind, List<TokenId> ids, Caller caller) {
+    List<Revocation> outcomes = new ArrayList<>(ids.size());
+    for (TokenId id : ids) {
+      outcomes.add(revokeOne(kind, id, caller));
+    }
+    return outcomes;
+  }
+
+  private Revocation revokeOne(TokenKind kind, TokenId id, Caller caller) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Optional<Token> found = repository.findById(id).filter(t -> t.kind() == kind);
+      if (found.isEmpty()) {
+        return new Revocation(id, Outcome.NOT_FOUND, Optional.empty());
+      }
+      Token current = found.get();
+      if (current.isRevoked()) {
+        return new Revocation(id, Outcome.ALREADY_REVOKED, found);
+      }
+      Token revoked = current.revoke(caller.subject(), clock.now());
+      Optional<Token> stored = repository.update(revoked, TokenEvent.revoked(revoked));
+      if (stored.isPresent()) {
+        return new Revocation(id, Outcome.REVOKED, stored);
+      }
+    }
+    throw new IllegalStateException("token " + id + " kept changing while being revoked");
+  }
+}

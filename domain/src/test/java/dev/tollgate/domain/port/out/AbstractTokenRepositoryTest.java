@@ -1,0 +1,203 @@
+package dev.tollgate.domain.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tollgate.domain.inmemory.DeterministicRandomSource;
+import dev.tollgate.domain.model.Description;
+import dev.tollgate.domain.model.Permission;
+import dev.tollgate.domain.model.RecordedTokenEvent;
+import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenEvent;
+import dev.tollgate.domain.model.TokenFormat;
+import dev.tollgate.domain.model.TokenHash;
+import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.TokenKind;
+import dev.tollgate.domain.model.TokenString;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The promises every {@link TokenRepository} and {@link TokenEvents} keeps; each store's test
+ * extends this class and hands over a fresh, empty store.
+ */
+public abstract class AbstractTokenRepositoryTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456Z");
+
+  private final DeterministicRandomSource random = new DeterministicRandomSource(11);
+  private TokenRepository repository;
+  private TokenEvents events;
+
+  /** A fresh, empty store; the same object must serve both interfaces. */
+  protected abstract TokenRepository newEmptyRepository();
+
+  @BeforeEach
+  void setUp() {
+    repository = newEmptyRepository();
+    events = (TokenEvents) repository;
+  }
+
+  private Token newToken(TokenFormat format, Instant createdAt, Set<Permission> permissions,
+      Optional<Instant> expiresAt) {
+    TokenString secret = format.generate(random);
+    return Token.issue(new TokenId(UUID.randomUUID()), secret, new Description("for tests ✓"),
+        permissions, expiresAt, "user:alice", createdAt);
+  }
+
+  private Token addManagementToken(Instant createdAt) {
+    Token token = newToken(TokenFormat.MANAGEMENT, createdAt, Set.of(), Optional.empty());
+    repository.add(token, TokenEvent.created(token));
+    return token;
+  }
+
+  @Test
+  void addedToken_findByIdAndByHash_returnsEveryFieldAtVersionOne() {
+    Token token = newToken(TokenFormat.DATABASE, T0,
+        Set.of(Permission.read("db1"), Permission.write("db1"), Permission.read("*")),
+        Optional.of(T0.plusSeconds(3600)));
+
+    repository.add(token, TokenEvent.created(token));
+
+    assertThat(repository.findById(token.id())).contains(token.atVersion(1));
+    assertThat(repository.findByHash(token.hash())).contains(token.atVersion(1));
+  }
+
+  @Test
+  void unknownIdOrHash_find_isEmpty() {
+    addManagementToken(T0);
+
+    assertThat(repository.findById(new TokenId(UUID.randomUUID()))).isEmpty();
+    assertThat(repository.findByHash(TokenFormat.MANAGEMENT.generate(random).hash())).isEmpty();
+  }
+
+  @Test
+  void sameIdTwice_add_failsAndWritesNothing() {
+    Token first = addManagementToken(T0);
+    Token clash = new Token(first.id(), TokenKind.MANAGEMENT, Description.NONE, "M.V1.zzzz",
+        TokenFormat.MANAGEMENT.generate(random).hash(), new java.util.TreeSet<>(), T0, "x", T0,
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
+
+    assertThatThrownBy(() -> repository.add(clash, TokenEvent.created(clash)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(events.after(0, 100)).hasSize(1);
+    assertThat(repository.findByHash(clash.hash())).isEmpty();
+  }
+
+  @Test
+  void sameHashTwice_add_failsAndWritesNothing() {
+    Token first = addManagementToken(T0);
+    Token clash = new Token(new TokenId(UUID.randomUUID()), TokenKind.MANAGEMENT, Description.NONE,
+        "M.V1.zzzz", first.hash(), new java.util.TreeSet<>(), T0, "x", T0, Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), 0);
+
+    assertThatThrownBy(() -> repository.add(clash, TokenEvent.created(clash)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(events.after(0, 100)).hasSize(1);
+    assertThat(repository.findById(clash.id())).isEmpty();
+  }
+
+  @Test
+  void currentVersion_update_storesTheChangeAndItsEvent() {
+    Token token = addManagementToken(T0);
+    Token revoked = repository.findById(token.id()).orElseThrow()
+        .revoke("bootstrap-admin", T0.plusSeconds(60));
+
+    Optional<Token> stored = repository.update(revoked, TokenEvent.revoked(revoked));
+
+    assertThat(stored).contains(revoked.atVersion(2));
+    assertThat(repository.findById(token.id())).contains(revoked.atVersion(2));
+    assertThat(events.after(0, 100)).extracting(e -> e.event().type())
+        .containsExactly(TokenEvent.Type.CREATED, TokenEvent.Type.REVOKED);
+  }
+
+  @Test
+  void staleVersion_update_writesNothing() {
+    Token token = addManagementToken(T0);
+    Token current = repository.findById(token.id()).orElseThrow();
+    Token first = current.revoke("user:alice", T0.plusSeconds(1));
+    repository.update(first, TokenEvent.revoked(first));
+    Token second = current.revoke("user:bob", T0.plusSeconds(2));
+
+    Optional<Token> stored = repository.update(second, TokenEvent.revoked(second));
+
+    assertThat(stored).isEmpty();
+    assertThat(repository.findById(token.id()).orElseThrow().revokedBy()).contains("user:alice");
+    assertThat(events.after(0, 100)).hasSize(2);
+  }
+
+  @Test
+  void unknownToken_update_writesNothing() {
+    Token never = newToken(TokenFormat.MANAGEMENT, T0, Set.of(), Optional.empty()).atVersion(1);
+    Token revoked = never.revoke("user:alice", T0);
+
+    assertThat(repository.update(revoked, TokenEvent.revoked(revoked))).isEmpty();
+    assertThat(events.after(0, 100)).isEmpty();
+  }
+
+  @Test
+  void permissionsReplaced_update_keepsExactlyTheNewSet() {
+    Token token = newToken(TokenFormat.DATABASE, T0, Set.of(Permission.read("a"), Permission.write("b")),
+        Optional.empty());
+    repository.add(token, TokenEvent.created(token));
+    Token changed = token.atVersion(1).update(new Description("renamed"),
+        Set.of(Permission.write("c")), T0.plusSeconds(5));
+
+    repository.update(changed, TokenEvent.updated(changed, "user:alice", "permissions"));
+
+    Token stored = repository.findById(token.id()).orElseThrow();
+    assertThat(stored.permissions()).containsExactly(Permission.write("c"));
+    assertThat(stored.description().value()).isEqualTo("renamed");
+    assertThat(stored.updatedAt()).isEqualTo(T0.plusSeconds(5));
+  }
+
+  @Test
+  void tokensOfBothKinds_findByKind_listsOneKindOldestFirstRevokedIncluded() {
+    Token later = addManagementToken(T0.plusSeconds(20));
+    Token earlier = addManagementToken(T0);
+    Token database = newToken(TokenFormat.DATABASE, T0, Set.of(), Optional.empty());
+    repository.add(database, TokenEvent.created(database));
+    Token revoked = later.atVersion(1).revoke("user:alice", T0.plusSeconds(30));
+    repository.update(revoked, TokenEvent.revoked(revoked));
+
+    List<Token> management = repository.findByKind(TokenKind.MANAGEMENT);
+
+    assertThat(management).extracting(Token::id).containsExactly(earlier.id(), later.id());
+    assertThat(management.get(1).isRevoked()).isTrue();
+    assertThat(repository.findByKind(TokenKind.DATABASE)).extracting(Token::id)
+        .containsExactly(database.id());
+  }
+
+  @Test
+  void severalChanges_eventsAfter_readsTheLogInOrderFromAnyPoint() {
+    Token a = addManagementToken(T0);
+    Token b = addManagementToken(T0.plusSeconds(1));
+    Token revoked = a.atVersion(1).revoke("user:bob", T0.plusSeconds(2));
+    repository.update(revoked, TokenEvent.revoked(revoked));
+
+    List<RecordedTokenEvent> all = events.after(0, 100);
+
+    assertThat(all).extracting(e -> e.event().tokenId()).containsExactly(a.id(), b.id(), a.id());
+    assertThat(all).extracting(RecordedTokenEvent::seq).isSorted().doesNotHaveDuplicates();
+    assertThat(all.get(2).event()).isEqualTo(TokenEvent.revoked(revoked));
+    assertThat(events.after(all.get(0).seq(), 1)).containsExactly(all.get(1));
+    assertThat(events.after(all.get(2).seq(), 100)).isEmpty();
+  }
+
+  @Test
+  void noBootstrapAdmin_register_registersOnceAndKeepsTheFirst() {
+    TokenHash first = TokenFormat.MANAGEMENT.generate(random).hash();
+    TokenHash second = TokenFormat.MANAGEMENT.generate(random).hash();
+    assertThat(repository.bootstrapAdminHash()).isEmpty();
+
+    assertThat(repository.registerBootstrapAdmin(first, T0)).isTrue();
+    assertThat(repository.registerBootstrapAdmin(second, T0)).isFalse();
+
+    assertThat(repository.bootstrapAdminHash()).contains(first);
+  }
+}
