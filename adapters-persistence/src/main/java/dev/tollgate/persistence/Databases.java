@@ -1,0 +1,76 @@
+package dev.tollgate.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens the connection pool, brings the schema up to date and sets Jdbi up for the token tables. */
+final class Databases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Databases.class);
+
+  private Databases() {}
+
+  /** A pool over the configured database, whose schema has been migrated to the newest version. */
+  static HikariDataSource openAndMigrate(DatabaseSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("tollgate");
+    config.setJdbcUrl(settings.jdbcUrl());
+    settings.user().ifPresent(config::setUsername);
+    settings.password().ifPresent(config::setPassword);
+    config.setMaximumPoolSize(settings.maxConnections());
+    config.setMinimumIdle(1);
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      var result = Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      LOG.info("database {} at schema version {} ({} migration(s) applied)", settings.describe(),
+          result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+          result.migrationsExecuted);
+      return dataSource;
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  /** Jdbi over the pool, binding and reading instants as {@code timestamp with time zone}. */
+  static Jdbi jdbi(HikariDataSource dataSource) {
+    Jdbi jdbi = Jdbi.create(dataSource);
+    jdbi.installPlugin(new SqlObjectPlugin());
+    jdbi.registerArgument(new InstantArgumentFactory());
+    jdbi.registerRowMapper(Rows.JoinedRow.class, (rs, ctx) -> Rows.joinedRow(rs));
+    jdbi.registerRowMapper(dev.tollgate.domain.model.RecordedTokenEvent.class,
+        (rs, ctx) -> Rows.recordedEvent(rs));
+    jdbi.registerRowMapper(dev.tollgate.domain.model.TokenHash.class, (rs, ctx) -> Rows.hash(rs));
+    return jdbi;
+  }
+
+  /** Binds an {@link Instant} as a UTC {@link OffsetDateTime}, which both drivers store exactly. */
+  private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
+
+    InstantArgumentFactory() {
+      super(Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    @Override
+    protected Argument build(Instant value, ConfigRegistry config) {
+      OffsetDateTime utc = OffsetDateTime.ofInstant(value, ZoneOffset.UTC);
+      return (position, statement, context) -> statement.setObject(position, utc);
+    }
+  }
+}

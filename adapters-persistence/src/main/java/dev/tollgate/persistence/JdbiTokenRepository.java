@@ -1,0 +1,110 @@
+package dev.tollgate.persistence;
+
+import dev.tollgate.domain.model.RecordedTokenEvent;
+import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenEvent;
+import dev.tollgate.domain.model.TokenHash;
+import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.TokenKind;
+import dev.tollgate.domain.port.out.TokenEvents;
+import dev.tollgate.domain.port.out.TokenRepository;
+import dev.tollgate.persistence.Rows.EventRow;
+import dev.tollgate.persistence.Rows.PermissionRow;
+import dev.tollgate.persistence.Rows.TokenRow;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Tokens and events in H2 or PostgreSQL; each change and its event commit together or not at all. */
+@Singleton
+final class JdbiTokenRepository implements TokenRepository, TokenEvents {
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final Jdbi jdbi;
+  private final TokenDao reads;
+
+  @Inject
+  JdbiTokenRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+    this.reads = jdbi.onDemand(TokenDao.class);
+  }
+
+  @Override
+  public void add(Token token, TokenEvent event) {
+    try {
+      jdbi.useTransaction(handle -> {
+        TokenDao dao = handle.attach(TokenDao.class);
+        dao.insertToken(TokenRow.of(token.atVersion(1)));
+        dao.insertPermissions(PermissionRow.of(token));
+        dao.insertEvent(EventRow.of(event));
+      });
+    } catch (UnableToExecuteStatementException e) {
+      if (isUniqueViolation(e)) {
+        throw new IllegalStateException("a token with id " + token.id() + " or its hash exists", e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Token> update(Token token, TokenEvent event) {
+    return jdbi.inTransaction(handle -> {
+      TokenDao dao = handle.attach(TokenDao.class);
+      if (dao.updateToken(TokenRow.of(token)) != 1) {
+        return Optional.empty();
+      }
+      dao.deletePermissions(token.id().value());
+      dao.insertPermissions(PermissionRow.of(token));
+      dao.insertEvent(EventRow.of(event));
+      return Optional.of(token.atVersion(token.version() + 1));
+    });
+  }
+
+  @Override
+  public Optional<Token> findById(TokenId id) {
+    return Rows.tokens(reads.findById(id.value())).stream().findFirst();
+  }
+
+  @Override
+  public Optional<Token> findByHash(TokenHash hash) {
+    return Rows.tokens(reads.findByHash(hash.algorithm(), hash.hex())).stream().findFirst();
+  }
+
+  @Override
+  public List<Token> findByKind(TokenKind kind) {
+    return Rows.tokens(reads.findByKind(kind.name()));
+  }
+
+  @Override
+  public Optional<TokenHash> bootstrapAdminHash() {
+    return reads.bootstrapAdminHash();
+  }
+
+  @Override
+  public boolean registerBootstrapAdmin(TokenHash hash, Instant at) {
+    try {
+      reads.insertBootstrapAdmin(hash.algorithm(), hash.hex(), at);
+      return true;
+    } catch (UnableToExecuteStatementException e) {
+      if (isUniqueViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public List<RecordedTokenEvent> after(long seq, int limit) {
+    return reads.eventsAfter(seq, limit);
+  }
+
+  private static boolean isUniqueViolation(UnableToExecuteStatementException e) {
+    return e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
+  }
+}

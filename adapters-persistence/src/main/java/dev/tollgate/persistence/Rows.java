@@ -1,0 +1,124 @@
+package dev.tollgate.persistence;
+
+import dev.tollgate.domain.model.DatabaseName;
+import dev.tollgate.domain.model.Description;
+import dev.tollgate.domain.model.Permission;
+import dev.tollgate.domain.model.PermissionAction;
+import dev.tollgate.domain.model.RecordedTokenEvent;
+import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenEvent;
+import dev.tollgate.domain.model.TokenHash;
+import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.TokenKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** The row ↔ domain seam: flat rows as the tables hold them, and their conversion to the model. */
+final class Rows {
+
+  private Rows() {}
+
+  /** One row of {@code tokens}; nullable columns are null here. Public only for Jdbi binding. */
+  public record TokenRow(UUID id, String kind, String description, String tokenPrefix,
+      String hashAlgorithm, String hash, Instant createdAt, String createdBy, Instant updatedAt,
+      Instant expiresAt, Instant revokedAt, String revokedBy, Instant lastUsedAt, long version) {
+
+    static TokenRow of(Token token) {
+      return new TokenRow(token.id().value(), token.kind().name(), token.description().value(),
+          token.tokenPrefix(), token.hash().algorithm(), token.hash().hex(), token.createdAt(),
+          token.createdBy(), token.updatedAt(), token.expiresAt().orElse(null),
+          token.revokedAt().orElse(null), token.revokedBy().orElse(null),
+          token.lastUsedAt().orElse(null), token.version());
+    }
+
+    Token toToken(List<Permission> permissions) {
+      return new Token(new TokenId(id), TokenKind.valueOf(kind), new Description(description),
+          tokenPrefix, TokenHash.fromHex(hashAlgorithm, hash), new TreeSet<>(permissions),
+          createdAt, createdBy, updatedAt, Optional.ofNullable(expiresAt),
+          Optional.ofNullable(revokedAt), Optional.ofNullable(revokedBy),
+          Optional.ofNullable(lastUsedAt), version);
+    }
+  }
+
+  /** One row of {@code token_permissions}. */
+  public record PermissionRow(UUID tokenId, String action, String resource) {
+
+    static List<PermissionRow> of(Token token) {
+      List<PermissionRow> rows = new ArrayList<>(token.permissions().size());
+      for (Permission permission : token.permissions()) {
+        rows.add(new PermissionRow(token.id().value(), permission.action().label(),
+            permission.database().value()));
+      }
+      return rows;
+    }
+
+    Permission toPermission() {
+      return new Permission(PermissionAction.parse("action", action), new DatabaseName(resource));
+    }
+  }
+
+  /** One row of {@code token_events}, before the store gives it its {@code seq}. */
+  public record EventRow(Instant at, UUID tokenId, String event, String actor, String detail) {
+
+    static EventRow of(TokenEvent event) {
+      return new EventRow(event.at(), event.tokenId().value(), event.type().name(), event.actor(),
+          event.detail());
+    }
+  }
+
+  /** A token row joined with one of its permissions, or with none. */
+  record JoinedRow(TokenRow token, PermissionRow permission) {}
+
+  /** Folds joined rows into tokens, keeping the order in which each token first appears. */
+  static List<Token> tokens(List<JoinedRow> joined) {
+    Map<UUID, TokenRow> tokens = new LinkedHashMap<>();
+    Map<UUID, List<Permission>> permissions = new LinkedHashMap<>();
+    for (JoinedRow row : joined) {
+      tokens.putIfAbsent(row.token().id(), row.token());
+      List<Permission> granted = permissions.computeIfAbsent(row.token().id(), id -> new ArrayList<>());
+      if (row.permission() != null) {
+        granted.add(row.permission().toPermission());
+      }
+    }
+    List<Token> result = new ArrayList<>(tokens.size());
+    tokens.forEach((id, row) -> result.add(row.toToken(permissions.get(id))));
+    return result;
+  }
+
+  static JoinedRow joinedRow(ResultSet rs) throws SQLException {
+    TokenRow token = new TokenRow(rs.getObject("id", UUID.class), rs.getString("kind"),
+        rs.getString("description"), rs.getString("token_prefix"), rs.getString("hash_algorithm"),
+        rs.getString("hash"), instant(rs, "created_at"), rs.getString("created_by"),
+        instant(rs, "updated_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"),
+        rs.getString("revoked_by"), instant(rs, "last_used_at"), rs.getLong("version"));
+    String action = rs.getString("action");
+    PermissionRow permission = action == null ? null
+        : new PermissionRow(token.id(), action, rs.getString("resource"));
+    return new JoinedRow(token, permission);
+  }
+
+  static RecordedTokenEvent recordedEvent(ResultSet rs) throws SQLException {
+    return new RecordedTokenEvent(rs.getLong("seq"), new TokenEvent(instant(rs, "at"),
+        new TokenId(rs.getObject("token_id", UUID.class)),
+        TokenEvent.Type.valueOf(rs.getString("event")), rs.getString("actor"),
+        rs.getString("detail")));
+  }
+
+  static TokenHash hash(ResultSet rs) throws SQLException {
+    return TokenHash.fromHex(rs.getString("hash_algorithm"), rs.getString("hash"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.tollgate.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tollgate.domain.inmemory.DeterministicRandomSource;
+import dev.tollgate.domain.model.Description;
+import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenEvent;
+import dev.tollgate.domain.model.TokenFormat;
+import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.port.out.AbstractTokenRepositoryTest;
+import dev.tollgate.domain.port.out.TokenRepository;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2TokenRepositoryTest extends AbstractTokenRepositoryTest {
+
+  @TempDir
+  Path dataDirectory;
+
+  private final List<HikariDataSource> opened = new ArrayList<>();
+
+  private JdbiTokenRepository open(Path directory) {
+    HikariDataSource dataSource = Databases.openAndMigrate(DatabaseSettings.h2In(directory));
+    opened.add(dataSource);
+    return new JdbiTokenRepository(Databases.jdbi(dataSource));
+  }
+
+  @Override
+  protected TokenRepository newEmptyRepository() {
+    return open(dataDirectory.resolve("db-" + opened.size()));
+  }
+
+  @AfterEach
+  void closePools() {
+    opened.forEach(HikariDataSource::close);
+  }
+
+  @Test
+  void storedToken_reopenTheDatabase_isStillThereAndMigrationsDoNotRunTwice() {
+    Path directory = dataDirectory.resolve("reopened");
+    JdbiTokenRepository first = open(directory);
+    Token token = Token.issue(new TokenId(UUID.randomUUID()),
+        TokenFormat.MANAGEMENT.generate(new DeterministicRandomSource(1)), new Description("kept"),
+        Set.of(), Optional.empty(), "bootstrap-admin", Instant.parse("2026-01-01T00:00:00Z"));
+    first.add(token, TokenEvent.created(token));
+    opened.remove(opened.size() - 1).close();
+
+    JdbiTokenRepository second = open(directory);
+
+    assertThat(second.findById(token.id())).contains(token.atVersion(1));
+    assertThat(second.after(0, 10)).hasSize(1);
+  }
+}
