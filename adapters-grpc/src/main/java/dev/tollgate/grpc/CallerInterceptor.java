@@ -1,0 +1,59 @@
+package dev.tollgate.grpc;
+
+import dev.tollgate.domain.model.Authentication;
+import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns {@code authorization: Bearer <credential>} into the caller in the call's context, or ends
+ * the call with UNAUTHENTICATED. The credential itself is never logged or echoed.
+ */
+final class CallerInterceptor implements ServerInterceptor {
+
+  static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallerInterceptor.class);
+  private static final String BEARER = "bearer ";
+
+  private final AuthenticateCallerUseCase authenticate;
+
+  @Inject
+  CallerInterceptor(AuthenticateCallerUseCase authenticate) {
+    this.authenticate = authenticate;
+  }
+
+  @Override
+  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+      ServerCallHandler<Q, R> next) {
+    String header = headers.get(AUTHORIZATION);
+    Authentication result;
+    if (header == null) {
+      result = new Authentication.Rejected(
+          "no credential was presented; expected 'authorization: Bearer <token>'");
+    } else if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+      result = new Authentication.Rejected(
+          "the authorization header is not of the form 'Bearer <token>'");
+    } else {
+      result = authenticate.authenticate(header.substring(BEARER.length()).trim());
+    }
+    if (result instanceof Authentication.Authenticated authenticated) {
+      Context context = Context.current().withValue(CallerContext.CALLER, authenticated.caller());
+      return Contexts.interceptCall(context, call, headers, next);
+    }
+    String reason = ((Authentication.Rejected) result).reason();
+    LOG.info("refused {}: {}", call.getMethodDescriptor().getFullMethodName(), reason);
+    call.close(Status.UNAUTHENTICATED.withDescription(reason), new Metadata());
+    return new ServerCall.Listener<>() {};
+  }
+}

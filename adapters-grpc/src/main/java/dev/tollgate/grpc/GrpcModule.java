@@ -1,0 +1,45 @@
+package dev.tollgate.grpc;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.ElementsIntoSet;
+import dev.tollgate.domain.port.out.IdentityProvider;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The gRPC services Tollgate serves: the management API behind caller authentication, plus gRPC
+ * health and server reflection; and the identity provider for OAuth access tokens.
+ */
+@Module
+public abstract class GrpcModule {
+
+  private GrpcModule() {}
+
+  @Provides
+  @Singleton
+  static HealthStatusManager health() {
+    return new HealthStatusManager();
+  }
+
+  @Provides
+  @Singleton
+  static IdentityProvider identityProvider(Optional<OAuthSettings> oauth) {
+    return oauth.<IdentityProvider>map(OidcIdentityProvider::new).orElse(IdentityProvider.NONE);
+  }
+
+  @Provides
+  @ElementsIntoSet
+  static Set<ServerServiceDefinition> services(ManagementTokenGrpcService managementTokens,
+      CallerInterceptor callers, HealthStatusManager health) {
+    return Set.of(
+        ServerInterceptors.intercept(managementTokens, callers),
+        health.getHealthService().bindService(),
+        ProtoReflectionServiceV1.newInstance().bindService());
+  }
+}

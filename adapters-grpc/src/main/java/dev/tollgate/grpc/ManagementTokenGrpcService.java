@@ -1,0 +1,84 @@
+package dev.tollgate.grpc;
+
+import dev.tollgate.domain.model.Caller;
+import dev.tollgate.domain.model.Description;
+import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.Revocation;
+import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
+import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
+import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
+import dev.tollgate.proto.management.v1.CreateManagementTokenRequest;
+import dev.tollgate.proto.management.v1.CreateManagementTokenResponse;
+import dev.tollgate.proto.management.v1.ListManagementTokensRequest;
+import dev.tollgate.proto.management.v1.ListManagementTokensResponse;
+import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
+import dev.tollgate.proto.management.v1.RevokeManagementTokensRequest;
+import dev.tollgate.proto.management.v1.RevokeManagementTokensResponse;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code tollgate.management.v1.ManagementTokenService} over the management-token use cases. */
+final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.ManagementTokenServiceImplBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ManagementTokenGrpcService.class);
+
+  private final CreateManagementTokenUseCase create;
+  private final ListManagementTokensUseCase list;
+  private final RevokeManagementTokensUseCase revoke;
+
+  @Inject
+  ManagementTokenGrpcService(CreateManagementTokenUseCase create, ListManagementTokensUseCase list,
+      RevokeManagementTokensUseCase revoke) {
+    this.create = create;
+    this.list = list;
+    this.revoke = revoke;
+  }
+
+  @Override
+  public void createManagementToken(CreateManagementTokenRequest request,
+      StreamObserver<CreateManagementTokenResponse> observer) {
+    ErrorMapping.respond(observer, () -> {
+      Caller caller = CallerContext.current();
+      IssuedToken issued = create.create(new CreateManagementTokenUseCase.Command(caller,
+          Description.of(request.getDescription()),
+          ProtoMapper.instant("expires_at", request.hasExpiresAt(), request.getExpiresAt())));
+      LOG.info("created management token {} ({}) for {}", issued.token().id(),
+          issued.token().tokenPrefix(), caller.subject());
+      return CreateManagementTokenResponse.newBuilder()
+          .setToken(ProtoMapper.managementToken(issued.token()))
+          .setAccessToken(issued.secret().value())
+          .build();
+    });
+  }
+
+  @Override
+  public void listManagementTokens(ListManagementTokensRequest request,
+      StreamObserver<ListManagementTokensResponse> observer) {
+    ErrorMapping.respond(observer, () -> {
+      ListManagementTokensResponse.Builder response = ListManagementTokensResponse.newBuilder();
+      list.list(new ListManagementTokensUseCase.Query(CallerContext.current()))
+          .forEach(token -> response.addTokens(ProtoMapper.managementToken(token)));
+      return response.build();
+    });
+  }
+
+  @Override
+  public void revokeManagementTokens(RevokeManagementTokensRequest request,
+      StreamObserver<RevokeManagementTokensResponse> observer) {
+    ErrorMapping.respond(observer, () -> {
+      Caller caller = CallerContext.current();
+      List<Revocation> outcomes = revoke.revoke(new RevokeManagementTokensUseCase.Command(caller,
+          ProtoMapper.tokenIds("ids", request.getIdsList())));
+      RevokeManagementTokensResponse.Builder response = RevokeManagementTokensResponse.newBuilder();
+      for (Revocation outcome : outcomes) {
+        LOG.info("revoke management token {} by {}: {}", outcome.id(), caller.subject(),
+            outcome.outcome());
+        response.addResults(ProtoMapper.revokeResult(outcome, "management token"));
+      }
+      return response.build();
+    });
+  }
+}

@@ -1,0 +1,68 @@
+package dev.tollgate.grpc;
+
+import dev.tollgate.domain.inmemory.ControllableClock;
+import dev.tollgate.domain.inmemory.DeterministicRandomSource;
+import dev.tollgate.domain.inmemory.InMemoryTollgate;
+import dev.tollgate.domain.model.TokenFormat;
+import dev.tollgate.domain.model.TokenString;
+import dev.tollgate.domain.port.out.IdentityProvider;
+import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/** The management API on an in-process server over the in-memory domain, for one test. */
+final class InProcessTollgate implements AutoCloseable {
+
+  static final Instant START = Instant.parse("2026-11-28T12:00:00Z");
+
+  final InMemoryTollgate tollgate;
+  final TokenString bootstrapAdmin = TokenFormat.MANAGEMENT.generate(new DeterministicRandomSource(77));
+  private final Server server;
+  private final ManagedChannel channel;
+
+  InProcessTollgate(IdentityProvider identityProvider) throws IOException {
+    tollgate = new InMemoryTollgate(new ControllableClock(START), identityProvider, 9L);
+    tollgate.repository().registerBootstrapAdmin(bootstrapAdmin.hash(), START);
+    String name = InProcessServerBuilder.generateName();
+    CallerInterceptor callers = new CallerInterceptor(tollgate.authenticateCaller());
+    server = InProcessServerBuilder.forName(name).directExecutor()
+        .addService(ServerInterceptors.intercept(new ManagementTokenGrpcService(
+            tollgate.createManagementToken(), tollgate.listManagementTokens(),
+            tollgate.revokeManagementTokens()), callers))
+        .build().start();
+    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+  }
+
+  /** A management-API stub that presents the credential as a bearer token, or none if null. */
+  ManagementTokenServiceGrpc.ManagementTokenServiceBlockingStub managementAs(String credential) {
+    ManagementTokenServiceGrpc.ManagementTokenServiceBlockingStub stub =
+        ManagementTokenServiceGrpc.newBlockingStub(channel);
+    return credential == null ? stub : stub.withCallCredentials(bearer(credential));
+  }
+
+  static CallCredentials bearer(String credential) {
+    return new CallCredentials() {
+      @Override
+      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+        Metadata headers = new Metadata();
+        headers.put(CallerInterceptor.AUTHORIZATION, "Bearer " + credential);
+        applier.apply(headers);
+      }
+    };
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+}
