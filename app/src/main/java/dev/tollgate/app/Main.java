@@ -1,0 +1,48 @@
+package dev.tollgate.app;
+
+import dev.tollgate.cli.ErrorReporter;
+import dev.tollgate.cli.ManagementCommand;
+import dev.tollgate.cli.TollgateCommand;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+
+/** The {@code tollgate} executable: parses the command line and runs the chosen command. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    List<String> arguments = Arrays.asList(args);
+    boolean debug = arguments.contains("--debug");
+    boolean serving = arguments.contains("serve");
+    configureLogging(debug, serving);
+    int exitCode = commandLine(debug).execute(args);
+    System.exit(exitCode);
+  }
+
+  /** The whole command tree with Tollgate's error reporting. */
+  public static CommandLine commandLine(boolean debug) {
+    ErrorReporter errors = new ErrorReporter(debug);
+    return new CommandLine(new TollgateCommand())
+        .addSubcommand(new ServeCommand())
+        .addSubcommand(new ManagementCommand())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(errors)
+        .setExecutionExceptionHandler(errors);
+  }
+
+  /**
+   * Logs go to standard error, one line per event; the server logs at INFO, the command line
+   * only warnings, unless {@code --debug}. Must run before the first logger is made.
+   */
+  private static void configureLogging(boolean debug, boolean serving) {
+    String level = debug ? "debug" : serving ? "info" : "warn";
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    java.util.logging.Logger.getLogger("").setLevel(debug ? java.util.logging.Level.FINE
+        : java.util.logging.Level.INFO);
+  }
+}

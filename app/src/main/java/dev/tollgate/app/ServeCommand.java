@@ -1,0 +1,267 @@
+package dev.tollgate.app;
+
+import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
+import dev.tollgate.grpc.OAuthSettings;
+import dev.tollgate.persistence.DatabaseSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code tollgate serve}: the management API, the authorizer, health and reflection on one port. */
+@Command(name = "serve", sortOptions = false, usageHelpAutoWidth = true,
+    description = "Run the Tollgate server. Every option can also be set with the environment"
+        + " variable named in brackets.")
+public final class ServeCommand implements Callable<Integer> {
+
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--listen", paramLabel = "HOST:PORT",
+      defaultValue = "${env:TOLLGATE_LISTEN:-127.0.0.1:8091}",
+      description = "Address to listen on [TOLLGATE_LISTEN] (default: ${DEFAULT-VALUE}).")
+  String listen;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:TOLLGATE_DATA_DIR:-./data}",
+      description = "Directory for the H2 database, the bootstrap admin token file and TLS"
+          + " material [TOLLGATE_DATA_DIR] (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--database-url", paramLabel = "JDBC-URL",
+      defaultValue = "${env:TOLLGATE_DATABASE_URL}",
+      description = "jdbc:postgresql://HOST[:PORT]/DATABASE to store tokens in PostgreSQL instead"
+          + " of H2 in the data directory [TOLLGATE_DATABASE_URL].")
+  String databaseUrl;
+
+  @Option(names = "--database-user", paramLabel = "USER", defaultValue = "${env:TOLLGATE_DATABASE_USER}",
+      description = "Database user [TOLLGATE_DATABASE_USER].")
+  String databaseUser;
+
+  @Option(names = "--database-password", paramLabel = "PASSWORD",
+      defaultValue = "${env:TOLLGATE_DATABASE_PASSWORD}",
+      description = "Database password; prefer the environment variable [TOLLGATE_DATABASE_PASSWORD].")
+  String databasePassword;
+
+  @Option(names = "--oauth-issuer", paramLabel = "URL", defaultValue = "${env:TOLLGATE_OAUTH_ISSUER}",
+      description = "Issuer (iss) the identity provider puts in access tokens [TOLLGATE_OAUTH_ISSUER].")
+  String oauthIssuer;
+
+  @Option(names = "--oauth-audience", paramLabel = "AUDIENCE",
+      defaultValue = "${env:TOLLGATE_OAUTH_AUDIENCE}",
+      description = "Audience (aud) access tokens must carry [TOLLGATE_OAUTH_AUDIENCE].")
+  String oauthAudience;
+
+  @Option(names = "--oauth-jwks", paramLabel = "FILE|URL", defaultValue = "${env:TOLLGATE_OAUTH_JWKS}",
+      description = "The identity provider's keys: a JWKS file or its https:// URL"
+          + " (Clustered's jwksEndpoint) [TOLLGATE_OAUTH_JWKS].")
+  String oauthJwks;
+
+  @Option(names = "--oauth-users-file", paramLabel = "FILE",
+      defaultValue = "${env:TOLLGATE_OAUTH_USERS_FILE}",
+      description = "JSON list of the cluster's users as in Clustered's admin.users: id, firstName,"
+          + " lastName, email, userGroups (Admin, Member, Auditor; Admin when absent)"
+          + " [TOLLGATE_OAUTH_USERS_FILE].")
+  Path oauthUsersFile;
+
+  @Option(names = "--oauth-user-claim", paramLabel = "CLAIM",
+      defaultValue = "${env:TOLLGATE_OAUTH_USER_CLAIM:-sub}",
+      description = "Access-token claim holding the user id [TOLLGATE_OAUTH_USER_CLAIM]"
+          + " (default: ${DEFAULT-VALUE}).")
+  String oauthUserClaim;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM", defaultValue = "${env:TOLLGATE_TLS_CERT}",
+      description = "TLS certificate chain (PEM) [TOLLGATE_TLS_CERT].")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", defaultValue = "${env:TOLLGATE_TLS_KEY}",
+      description = "TLS private key (PEM, PKCS#8) [TOLLGATE_TLS_KEY].")
+  Path tlsKey;
+
+  @Option(names = "--tls-self-signed", defaultValue = "${env:TOLLGATE_TLS_SELF_SIGNED:-false}",
+      description = "Serve TLS with a self-signed certificate kept in DATA-DIR/tls"
+          + " [TOLLGATE_TLS_SELF_SIGNED].")
+  boolean tlsSelfSigned;
+
+  @Override
+  public Integer call() throws Exception {
+    ServerConfig config = config();
+    Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    ServerComponent component = DaggerServerComponent.factory().create(config);
+    reportBootstrapAdmin(log, config, component.provisionBootstrapAdmin().provision(
+        new ProvisionBootstrapAdminUseCase.Command(config.oauth().isEmpty())));
+    TollgateServer server = component.server();
+    server.start();
+    log.info("Tollgate listening on {}:{} ({}), database {}", config.listen().getHostString(),
+        server.port(), config.tls() instanceof ServerConfig.Tls.Disabled ? "plaintext" : "TLS",
+        config.database().describe());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(log, server, component),
+        "tollgate-shutdown"));
+    server.awaitTermination();
+    return 0;
+  }
+
+  private static void stop(Logger log, TollgateServer server, ServerComponent component) {
+    log.info("stopping: finishing calls in flight");
+    try {
+      server.stop(SHUTDOWN_GRACE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (AutoCloseable resource : component.resources()) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("closing {} failed: {}", resource, e.getMessage());
+      }
+    }
+    log.info("stopped");
+  }
+
+  private static void reportBootstrapAdmin(Logger log, ServerConfig config,
+      ProvisionBootstrapAdminUseCase.Outcome outcome) {
+    Path file = config.adminTokenFile().toAbsolutePath();
+    switch (outcome) {
+      case CREATED -> log.info("bootstrap admin token written to {} (mode 0600); use it to create"
+          + " management tokens", file);
+      case REGISTERED, REUSED -> log.info("bootstrap admin token in {}", file);
+      case KEPT_ELSEWHERE -> log.warn("a bootstrap admin token is registered but {} is missing"
+          + " (kept by another replica?); no new one is made", file);
+      case MISMATCH -> log.warn("{} is not the bootstrap admin token registered in the database;"
+          + " it will be refused", file);
+      case NONE -> log.info("no bootstrap admin token: an OAuth identity provider is configured");
+    }
+  }
+
+  /** Checks the options and turns them into the server's configuration. */
+  ServerConfig config() {
+    Path dataDirectory = dataDirectory();
+    DatabaseSettings database = databaseUrl == null || databaseUrl.isBlank()
+        ? DatabaseSettings.h2In(dataDirectory)
+        : usage(() -> new DatabaseSettings(databaseUrl.strip(), Optional.ofNullable(databaseUser),
+            Optional.ofNullable(databasePassword), 16));
+    return new ServerConfig(listenAddress(), dataDirectory, database, oauth(), tls());
+  }
+
+  private InetSocketAddress listenAddress() {
+    String text = listen.strip();
+    int colon = text.lastIndexOf(':');
+    String host = colon < 0 ? "" : text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port;
+    try {
+      port = colon < 0 ? -1 : Integer.parseInt(text.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (host.isEmpty() || port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "--listen \"" + listen + "\" is not an"
+          + " address; expected HOST:PORT such as 127.0.0.1:8091 or 0.0.0.0:8091");
+    }
+    return new InetSocketAddress(host, port);
+  }
+
+  private Path dataDirectory() {
+    Path directory = dataDir.toAbsolutePath().normalize();
+    try {
+      if (!Files.exists(directory)) {
+        Files.createDirectories(directory,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + directory + ": "
+          + e.getMessage(), e);
+    }
+    if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+      throw new ParameterException(spec.commandLine(), "--data-dir " + directory
+          + " is not a writable directory");
+    }
+    return directory;
+  }
+
+  private Optional<OAuthSettings> oauth() {
+    boolean any = oauthIssuer != null || oauthAudience != null || oauthJwks != null
+        || oauthUsersFile != null;
+    if (!any) {
+      return Optional.empty();
+    }
+    if (oauthIssuer == null || oauthAudience == null || oauthJwks == null || oauthUsersFile == null) {
+      throw new ParameterException(spec.commandLine(), "OAuth needs all of --oauth-issuer,"
+          + " --oauth-audience, --oauth-jwks and --oauth-users-file; missing: "
+          + String.join(", ", missingOAuthOptions()));
+    }
+    URI jwks = oauthJwks.matches("(?i)https?://.*") ? URI.create(oauthJwks)
+        : Path.of(oauthJwks).toAbsolutePath().toUri();
+    if ("file".equals(jwks.getScheme()) && !Files.isReadable(Path.of(jwks))) {
+      throw new ParameterException(spec.commandLine(), "--oauth-jwks " + oauthJwks
+          + " is neither a readable file nor an https:// URL");
+    }
+    return Optional.of(usage(() -> new OAuthSettings(oauthIssuer, oauthAudience, jwks,
+        oauthUserClaim, UsersFile.read(oauthUsersFile))));
+  }
+
+  private java.util.List<String> missingOAuthOptions() {
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    if (oauthIssuer == null) {
+      missing.add("--oauth-issuer");
+    }
+    if (oauthAudience == null) {
+      missing.add("--oauth-audience");
+    }
+    if (oauthJwks == null) {
+      missing.add("--oauth-jwks");
+    }
+    if (oauthUsersFile == null) {
+      missing.add("--oauth-users-file");
+    }
+    return missing;
+  }
+
+  private ServerConfig.Tls tls() {
+    if (tlsSelfSigned) {
+      if (tlsCert != null || tlsKey != null) {
+        throw new ParameterException(spec.commandLine(),
+            "--tls-self-signed cannot be combined with --tls-cert/--tls-key; choose one");
+      }
+      return new ServerConfig.Tls.SelfSigned();
+    }
+    if (tlsCert == null && tlsKey == null) {
+      return new ServerConfig.Tls.Disabled();
+    }
+    if (tlsCert == null || tlsKey == null) {
+      throw new ParameterException(spec.commandLine(),
+          "--tls-cert and --tls-key go together; " + (tlsCert == null ? "--tls-cert" : "--tls-key")
+              + " is missing");
+    }
+    for (Path file : new Path[] {tlsCert, tlsKey}) {
+      if (!Files.isReadable(file)) {
+        throw new ParameterException(spec.commandLine(), file + " is not a readable file");
+      }
+    }
+    return new ServerConfig.Tls.Files(tlsCert, tlsKey);
+  }
+
+  private <T> T usage(java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.tollgate.app;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
+import dev.tollgate.grpc.GrpcModule;
+import dev.tollgate.persistence.PersistenceModule;
+import jakarta.inject.Singleton;
+import java.util.Set;
+
+/** The whole server, wired from one {@link ServerConfig}. */
+@Singleton
+@Component(modules = {ServerModule.class, DomainModule.class, PersistenceModule.class,
+    GrpcModule.class})
+interface ServerComponent {
+
+  TollgateServer server();
+
+  ProvisionBootstrapAdminUseCase provisionBootstrapAdmin();
+
+  /** What must be closed once the server has stopped, such as the connection pool. */
+  Set<AutoCloseable> resources();
+
+  /** Builds the component for a configuration. */
+  @Component.Factory
+  interface Factory {
+    ServerComponent create(@BindsInstance ServerConfig config);
+  }
+}

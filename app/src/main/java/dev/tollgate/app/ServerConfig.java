@@ -1,0 +1,42 @@
+package dev.tollgate.app;
+
+import dev.tollgate.grpc.OAuthSettings;
+import dev.tollgate.persistence.DatabaseSettings;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything {@code tollgate serve} was told, checked and typed; the one configuration object
+ * the server's component is built from.
+ */
+public record ServerConfig(InetSocketAddress listen, Path dataDirectory, DatabaseSettings database,
+    Optional<OAuthSettings> oauth, Tls tls) {
+
+  public ServerConfig {
+    Objects.requireNonNull(listen, "listen");
+    Objects.requireNonNull(dataDirectory, "dataDirectory");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(oauth, "oauth");
+    Objects.requireNonNull(tls, "tls");
+  }
+
+  /** Where the bootstrap admin token file lives. */
+  public Path adminTokenFile() {
+    return dataDirectory.resolve("admin-token.json");
+  }
+
+  /** How the server speaks TLS, if at all. */
+  public sealed interface Tls {
+
+    /** Plaintext gRPC, for loopback and private networks behind a TLS-terminating proxy. */
+    record Disabled() implements Tls {}
+
+    /** A certificate chain and its PKCS#8 private key, both PEM files. */
+    record Files(Path certificate, Path privateKey) implements Tls {}
+
+    /** A self-signed certificate kept in the data directory, made on first start. */
+    record SelfSigned() implements Tls {}
+  }
+}

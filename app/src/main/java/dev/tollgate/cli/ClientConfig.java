@@ -1,0 +1,175 @@
+package dev.tollgate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.tollgate.app.TokenFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads influxctl-style {@code config.toml} profiles. Keys only influxctl uses are accepted and
+ * ignored; any other unknown key is an error, so a typo never passes silently.
+ */
+final class ClientConfig {
+
+  static final String LOCAL_HOST = "127.0.0.1";
+  static final int LOCAL_PORT = 8091;
+  static final Path LOCAL_TOKEN_FILE = Path.of("data", "admin-token.json");
+
+  private static final Set<String> PROFILE_KEYS = Set.of("name", "host", "port", "mgmt_token",
+      "tls", "auth", "product", "account_id", "cluster_id", "database", "token");
+  private static final Set<String> TLS_KEYS = Set.of("disable", "insecure", "ca", "cert", "key");
+
+  private ClientConfig() {}
+
+  /**
+   * The profile to use: from the given config file, else the default one if it exists, else the
+   * local default (127.0.0.1:8091, plaintext, the bootstrap admin token from ./data).
+   */
+  static ClientProfile load(GlobalFlags flags, Map<String, String> env, Path workingDirectory) {
+    Path file = flags.config() != null ? flags.config() : defaultLocation(env);
+    Optional<String> fromEnv = Optional.ofNullable(env.get("TOLLGATE_MGMT_TOKEN"))
+        .filter(s -> !s.isBlank()).map(String::strip);
+    if (flags.config() == null && !Files.exists(file)) {
+      return localDefault(fromEnv, workingDirectory.resolve(LOCAL_TOKEN_FILE));
+    }
+    if (!Files.isReadable(file)) {
+      throw new CliException("config file " + file + " does not exist or cannot be read");
+    }
+    JsonNode profile = findProfile(read(file), flags.profile(), file);
+    ClientProfile loaded = profile(profile, file);
+    return fromEnv.isPresent() ? withCredential(loaded, fromEnv, "TOLLGATE_MGMT_TOKEN") : loaded;
+  }
+
+  private static Path defaultLocation(Map<String, String> env) {
+    String xdg = env.get("XDG_CONFIG_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+        : Path.of(System.getProperty("user.home"), ".config");
+    return base.resolve("tollgate").resolve("config.toml");
+  }
+
+  private static ClientProfile localDefault(Optional<String> fromEnv, Path tokenFile) {
+    if (fromEnv.isPresent()) {
+      return new ClientProfile("local", LOCAL_HOST, LOCAL_PORT, ClientProfile.Tls.PLAINTEXT,
+          fromEnv, "TOLLGATE_MGMT_TOKEN");
+    }
+    Optional<String> token = Files.exists(tokenFile)
+        ? Optional.of(TokenFile.read(tokenFile)) : Optional.empty();
+    return new ClientProfile("local", LOCAL_HOST, LOCAL_PORT, ClientProfile.Tls.PLAINTEXT, token,
+        "the bootstrap admin token file " + tokenFile.toAbsolutePath()
+            + (token.isEmpty() ? " (missing; start `tollgate serve` here or give --config)" : ""));
+  }
+
+  private static JsonNode read(Path file) {
+    try {
+      return new TomlMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new CliException("config file " + file + " is not valid TOML: "
+          + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  private static JsonNode findProfile(JsonNode root, String name, Path file) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode profile : root.path("profile")) {
+      String profileName = profile.path("name").asText("");
+      if (profileName.equals(name)) {
+        return profile;
+      }
+      names.add(profileName);
+    }
+    throw new CliException("profile \"" + name + "\" is not in " + file + (names.isEmpty()
+        ? "; it has no [[profile]] tables" : "; its profiles are " + String.join(", ", names)));
+  }
+
+  private static ClientProfile profile(JsonNode profile, Path file) {
+    String where = "profile \"" + profile.path("name").asText() + "\" in " + file;
+    checkKeys(profile, PROFILE_KEYS, where);
+    String host = profile.path("host").asText("").strip();
+    if (host.isEmpty() || host.contains("://") || host.contains("/")) {
+      throw new CliException(where + ": host \"" + host + "\" is not a host name;"
+          + " expected e.g. tollgate.example.com, without scheme or path");
+    }
+    int port = port(profile.path("port"), where);
+    ClientProfile.Tls tls = tls(profile.path("tls"), where);
+    Optional<String> credential = Optional.empty();
+    String source = "no credential (set mgmt_token or [profile.auth.token] token_file in " + where + ")";
+    if (profile.hasNonNull("mgmt_token") && !profile.path("mgmt_token").asText().isBlank()) {
+      credential = Optional.of(profile.path("mgmt_token").asText().strip());
+      source = "mgmt_token of " + where;
+    } else {
+      Optional<Path> tokenFile = tokenFile(profile.path("auth"), where);
+      if (tokenFile.isPresent()) {
+        credential = Optional.of(TokenFile.read(tokenFile.get()));
+        source = "token_file " + tokenFile.get() + " of " + where;
+      }
+    }
+    return new ClientProfile(profile.path("name").asText(), host, port, tls, credential, source);
+  }
+
+  private static int port(JsonNode port, String where) {
+    String text = port.isMissingNode() ? "443" : port.asText().strip();
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= 1 && value <= 65535) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new CliException(where + ": port \"" + text + "\" is not a port; expected 1 to 65535");
+  }
+
+  private static ClientProfile.Tls tls(JsonNode tls, String where) {
+    if (tls.isMissingNode()) {
+      return new ClientProfile.Tls(false, false, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+    checkKeys(tls, TLS_KEYS, where + ", [profile.tls]");
+    return new ClientProfile.Tls(tls.path("disable").asBoolean(false),
+        tls.path("insecure").asBoolean(false), path(tls, "ca"), path(tls, "cert"), path(tls, "key"));
+  }
+
+  private static Optional<Path> tokenFile(JsonNode auth, String where) {
+    if (auth.isMissingNode()) {
+      return Optional.empty();
+    }
+    checkKeys(auth, Set.of("token", "oauth2"), where + ", [profile.auth]");
+    if (auth.has("oauth2")) {
+      throw new CliException(where + ": [profile.auth.oauth2] (device flow sign-in) is not"
+          + " supported yet; use mgmt_token or [profile.auth.token] token_file");
+    }
+    checkKeys(auth.path("token"), Set.of("token_file"), where + ", [profile.auth.token]");
+    return path(auth.path("token"), "token_file");
+  }
+
+  private static Optional<Path> path(JsonNode table, String key) {
+    String value = table.path(key).asText("").strip();
+    if (value.startsWith("~/")) {
+      value = System.getProperty("user.home") + value.substring(1);
+    }
+    return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
+  }
+
+  private static void checkKeys(JsonNode table, Set<String> allowed, String where) {
+    for (Iterator<String> names = table.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        throw new CliException(where + ": unknown key \"" + name + "\"; expected one of "
+            + String.join(", ", allowed.stream().sorted().toList()));
+      }
+    }
+  }
+
+  private static ClientProfile withCredential(ClientProfile profile, Optional<String> credential,
+      String source) {
+    return new ClientProfile(profile.name(), profile.host(), profile.port(), profile.tls(),
+        credential, source);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.tollgate.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.Locale;
+
+/** Asks a yes/no question on the terminal; without a terminal there is nobody to ask. */
+final class Confirmation {
+
+  private Confirmation() {}
+
+  /**
+   * Asks the question and tells whether the answer was yes.
+   *
+   * @throws CliException when there is no terminal to ask on
+   */
+  static boolean ask(PrintWriter err, String question, String withoutTerminal) {
+    Console console = System.console();
+    if (console == null) {
+      throw new CliException(withoutTerminal);
+    }
+    err.print(question + " [y/N]: ");
+    err.flush();
+    try {
+      String answer = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()))
+          .readLine();
+      return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
+import io.grpc.CallCredentials;
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/** A channel to the profile's server that presents the profile's credential on every call. */
+final class Connection implements AutoCloseable {
+
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final ClientProfile profile;
+  private final Duration timeout;
+  private final ManagedChannel channel;
+  private final CallCredentials bearer;
+
+  Connection(ClientProfile profile, Duration timeout) {
+    this.profile = profile;
+    this.timeout = timeout;
+    String credential = profile.credential().orElseThrow(() -> new CliException(
+        "no credential to present to " + profile.target() + ": " + profile.credentialSource()));
+    this.bearer = new CallCredentials() {
+      @Override
+      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+        Metadata headers = new Metadata();
+        headers.put(AUTHORIZATION, "Bearer " + credential);
+        applier.apply(headers);
+      }
+    };
+    this.channel = Grpc.newChannelBuilderForAddress(profile.host(), profile.port(),
+        credentials(profile.tls())).build();
+  }
+
+  private static ChannelCredentials credentials(ClientProfile.Tls tls) {
+    if (tls.disable()) {
+      return InsecureChannelCredentials.create();
+    }
+    try {
+      TlsChannelCredentials.Builder builder = TlsChannelCredentials.newBuilder();
+      if (tls.insecure()) {
+        builder.trustManager(InsecureTrustManagerFactory.INSTANCE.getTrustManagers());
+      } else if (tls.ca().isPresent()) {
+        builder.trustManager(tls.ca().get().toFile());
+      }
+      if (tls.cert().isPresent() != tls.key().isPresent()) {
+        throw new CliException("[profile.tls] cert and key go together; one of them is missing");
+      }
+      if (tls.cert().isPresent()) {
+        builder.keyManager(tls.cert().get().toFile(), tls.key().get().toFile());
+      }
+      return builder.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read TLS files of the profile: " + e.getMessage(), e);
+    }
+  }
+
+  ClientProfile profile() {
+    return profile;
+  }
+
+  Duration timeout() {
+    return timeout;
+  }
+
+  /** A management-token stub whose next call must finish within the timeout. */
+  ManagementTokenServiceGrpc.ManagementTokenServiceBlockingStub managementTokens() {
+    return ManagementTokenServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer)
+        .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void close() {
+    channel.shutdownNow();
+    try {
+      channel.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.tollgate.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Reports every failure as one line starting with {@code Error:} on standard error and exits
+ * with 1; with {@code --debug} the stack trace follows.
+ */
+public final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
+
+  /** The exit code of every failure. */
+  public static final int FAILURE = 1;
+
+  private final boolean debug;
+
+  public ErrorReporter(boolean debug) {
+    this.debug = debug;
+  }
+
+  @Override
+  public int handleParseException(ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    err.println("Error: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec()
+        .qualifiedName() + " --help')");
+    err.flush();
+    return FAILURE;
+  }
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
+    PrintWriter err = commandLine.getErr();
+    if (e instanceof ParameterException parameter) {
+      return handleParseException(parameter, parsed.originalArgs().toArray(String[]::new));
+    }
+    boolean expected = e instanceof CliException || e instanceof IllegalArgumentException
+        || e instanceof java.io.UncheckedIOException || e instanceof IllegalStateException;
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    err.println("Error: " + (expected ? message : e.getClass().getSimpleName() + ": " + message));
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return FAILURE;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.tollgate.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.Timestamp;
+import java.io.UncheckedIOException;
+
+/**
+ * JSON as influxctl prints it: snake_case keys, unset fields left out, timestamps as
+ * {@code {"seconds": N, "nanos": N}} (nanos left out when zero), indented by two spaces.
+ */
+final class Json {
+
+  private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
+      .withSeparators(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+      .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
+
+  private Json() {}
+
+  static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  static ArrayNode array() {
+    return JsonNodeFactory.instance.arrayNode();
+  }
+
+  /** Puts the string unless it is empty. */
+  static void putText(ObjectNode node, String key, String value) {
+    if (!value.isEmpty()) {
+      node.put(key, value);
+    }
+  }
+
+  /** Puts the timestamp unless it is unset. */
+  static void putTimestamp(ObjectNode node, String key, boolean isSet, Timestamp timestamp) {
+    if (isSet) {
+      ObjectNode value = node.putObject(key).put("seconds", timestamp.getSeconds());
+      if (timestamp.getNanos() != 0) {
+        value.put("nanos", timestamp.getNanos());
+      }
+    }
+  }
+
+  static String write(JsonNode node) {
+    if (node.isArray() && node.isEmpty()) {
+      return "[]";
+    }
+    try {
+      return WRITER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.tollgate.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.proto.management.v1.CreateManagementTokenRequest;
+import dev.tollgate.proto.management.v1.CreateManagementTokenResponse;
+import dev.tollgate.proto.management.v1.ListManagementTokensRequest;
+import dev.tollgate.proto.management.v1.ManagementToken;
+import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tollgate management create|list|revoke}, as influxctl's management commands. */
+@Command(name = "management", usageHelpAutoWidth = true,
+    description = "Create, list and revoke management tokens.",
+    subcommands = {ManagementCommand.Create.class, ManagementCommand.ListTokens.class,
+        ManagementCommand.Revoke.class})
+public final class ManagementCommand {
+
+  private static final Map<String, String> FLAGS =
+      Map.of("expires_at", "--expires-at", "description", "--description", "ids", "TOKEN_ID");
+
+  static ObjectNode json(ManagementToken token) {
+    ObjectNode node = Json.object();
+    Json.putText(node, "id", token.getId());
+    Json.putText(node, "description", token.getDescription());
+    Json.putText(node, "token_prefix", token.getTokenPrefix());
+    Json.putTimestamp(node, "created_at", token.hasCreatedAt(), token.getCreatedAt());
+    Json.putTimestamp(node, "expires_at", token.hasExpiresAt(), token.getExpiresAt());
+    Json.putTimestamp(node, "revoked_at", token.hasRevokedAt(), token.getRevokedAt());
+    Json.putText(node, "created_by", token.getCreatedBy());
+    Json.putText(node, "revoked_by", token.getRevokedBy());
+    return node;
+  }
+
+  /** {@code tollgate management create}. */
+  @Command(name = "create", usageHelpAutoWidth = true, sortOptions = false,
+      description = "Create a management token. Only an Admin user or the bootstrap admin may."
+          + " The token string is printed this once.")
+  static final class Create extends ClientCommand {
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "What the token is for.")
+    String description = "";
+
+    @Option(names = "--expires-at", paramLabel = "RFC3339",
+        description = "When the token stops working, e.g. 2030-01-01T00:00:00Z; never if unset.")
+    String expiresAt;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+      CreateManagementTokenRequest.Builder request =
+          CreateManagementTokenRequest.newBuilder().setDescription(description);
+      if (expiresAt != null) {
+        request.setExpiresAt(Protos.timestamp(Times.parseRfc3339("--expires-at", expiresAt)));
+      }
+      try (Connection connection = connect()) {
+        CreateManagementTokenResponse response;
+        try {
+          response = connection.managementTokens().createManagementToken(request.build());
+        } catch (StatusRuntimeException e) {
+          throw CallFailures.describe(e, connection, FLAGS);
+        }
+        ManagementToken token = response.getToken();
+        if (format == OutputFormat.json) {
+          out().println(Json.write(json(token).put("token", response.getAccessToken())));
+          out().flush();
+          return 0;
+        }
+        out().println(Tables.keyValue(List.of(
+            List.of("id", token.getId()),
+            List.of("description", token.getDescription()),
+            List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
+            List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt())))));
+        printSecretLast(response.getAccessToken());
+        return 0;
+      }
+    }
+  }
+
+  /** {@code tollgate management list}. */
+  @Command(name = "list", usageHelpAutoWidth = true, sortOptions = false,
+      description = "List management tokens, revoked ones included.")
+  static final class ListTokens extends ClientCommand {
+
+    /** The columns {@code --sort} accepts. */
+    enum Sort {
+      created, id, description, prefix, expires, revoked
+    }
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--sort", paramLabel = "COLUMN", defaultValue = "created",
+        description = "Sort by: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Sort sort;
+
+    @Override
+    public Integer call() {
+      List<ManagementToken> tokens;
+      try (Connection connection = connect()) {
+        try {
+          tokens = new ArrayList<>(connection.managementTokens()
+              .listManagementTokens(ListManagementTokensRequest.getDefaultInstance()).getTokensList());
+        } catch (StatusRuntimeException e) {
+          throw CallFailures.describe(e, connection, FLAGS);
+        }
+      }
+      tokens.sort(order(sort));
+      if (format == OutputFormat.json) {
+        ArrayNode array = Json.array();
+        tokens.forEach(token -> array.add(json(token)));
+        out().println(Json.write(array));
+      } else {
+        List<List<String>> rows = new ArrayList<>();
+        for (ManagementToken token : tokens) {
+          rows.add(List.of(token.getId(), token.getDescription(), token.getTokenPrefix(),
+              Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
+              Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
+              Tables.time(token.hasRevokedAt(), token.getRevokedAt())));
+        }
+        out().println(Tables.of(List.of("ID", "DESCRIPTION", "PREFIX", "CREATED AT", "EXPIRES AT",
+            "REVOKED AT"), rows));
+      }
+      out().flush();
+      return 0;
+    }
+
+    private static Comparator<ManagementToken> order(Sort sort) {
+      Comparator<ManagementToken> byCreated = Comparator.comparing(
+          (ManagementToken t) -> Protos.instant(t.getCreatedAt())).thenComparing(ManagementToken::getId);
+      return switch (sort) {
+        case created -> byCreated;
+        case id -> Comparator.comparing(ManagementToken::getId);
+        case description -> Comparator.comparing(ManagementToken::getDescription).thenComparing(byCreated);
+        case prefix -> Comparator.comparing(ManagementToken::getTokenPrefix).thenComparing(byCreated);
+        case expires -> Protos.<ManagementToken>unsetLast(ManagementToken::hasExpiresAt,
+            ManagementToken::getExpiresAt).thenComparing(byCreated);
+        case revoked -> Protos.<ManagementToken>unsetLast(ManagementToken::hasRevokedAt,
+            ManagementToken::getRevokedAt).thenComparing(byCreated);
+      };
+    }
+  }
+
+  /** {@code tollgate management revoke}. */
+  @Command(name = "revoke", usageHelpAutoWidth = true, sortOptions = false,
+      description = "Revoke management tokens. This cannot be undone.")
+  static final class Revoke extends ClientCommand {
+
+    @Option(names = "--force", description = "Do not ask for confirmation.")
+    boolean force;
+
+    @Parameters(paramLabel = "TOKEN_ID", arity = "1..*", description = "Ids of the tokens to revoke.")
+    List<String> ids;
+
+    @Override
+    public Integer call() {
+      if (!force && !Confirmation.ask(err(), "Revoke management token(s) " + String.join(", ", ids)
+          + "? This cannot be undone.", "not revoking without confirmation: there is no terminal"
+          + " to ask on; pass --force to revoke without asking")) {
+        err().println("Not revoked.");
+        return 1;
+      }
+      try (Connection connection = connect()) {
+        try {
+          return Revocations.print(connection.managementTokens().revokeManagementTokens(
+              dev.tollgate.proto.management.v1.RevokeManagementTokensRequest.newBuilder()
+                  .addAllIds(ids).build()).getResultsList(), "management token", out(), err());
+        } catch (StatusRuntimeException e) {
+          throw CallFailures.describe(e, connection, FLAGS);
+        }
+      }
+    }
+  }
+}

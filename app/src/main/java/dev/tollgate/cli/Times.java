@@ -1,0 +1,96 @@
+package dev.tollgate.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** RFC 3339 times and Go-style durations, as influxctl reads and prints them. */
+final class Times {
+
+  private static final DateTimeFormatter RFC3339 = new DateTimeFormatterBuilder()
+      .parseCaseInsensitive()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE)
+      .appendLiteral('T')
+      .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+      .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
+      .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+      .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+      .toFormatter();
+
+  private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+
+  private Times() {}
+
+  /**
+   * Reads an RFC 3339 time with a {@code Z}, {@code +02:00} or {@code +0200} offset.
+   *
+   * @throws CliException naming the flag and the value
+   */
+  static Instant parseRfc3339(String flag, String text) {
+    try {
+      var parsed = RFC3339.parse(text.strip());
+      if (!parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+        throw new DateTimeParseException("no offset", text, 0);
+      }
+      return OffsetDateTime.from(parsed).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new CliException(flag + " \"" + text + "\" is not an RFC 3339 time;"
+          + " expected e.g. 2030-01-01T00:00:00Z or 2030-01-01T02:00:00+02:00");
+    }
+  }
+
+  /** Second-precision UTC RFC 3339, e.g. {@code 2030-01-01T00:00:00Z}. */
+  static String format(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS)
+        .atOffset(ZoneOffset.UTC).toInstant());
+  }
+
+  /** Reads a duration like {@code 30s}, {@code 1m0s}, {@code 1h30m} or {@code 500ms}. */
+  static Duration parseDuration(String flag, String text) {
+    Matcher parts = DURATION_PART.matcher(text.strip());
+    Duration total = Duration.ZERO;
+    int end = 0;
+    while (parts.find() && parts.start() == end) {
+      double amount = Double.parseDouble(parts.group(1));
+      long nanos = switch (parts.group(2)) {
+        case "ms" -> (long) (amount * 1e6);
+        case "s" -> (long) (amount * 1e9);
+        case "m" -> (long) (amount * 60e9);
+        default -> (long) (amount * 3600e9);
+      };
+      total = total.plusNanos(nanos);
+      end = parts.end();
+    }
+    if (end == 0 || end != text.strip().length() || total.isZero()) {
+      throw new CliException(flag + " \"" + text + "\" is not a duration;"
+          + " expected e.g. 30s, 1m0s, 1h30m or 500ms");
+    }
+    return total;
+  }
+
+  /** The duration as influxctl prints it, e.g. {@code 1m0s}. */
+  static String format(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds == 0) {
+      return duration.toMillis() + "ms";
+    }
+    StringBuilder text = new StringBuilder();
+    if (seconds >= 3600) {
+      text.append(seconds / 3600).append('h');
+    }
+    if (seconds >= 60) {
+      text.append(seconds % 3600 / 60).append('m');
+    }
+    return text.append(seconds % 60).append('s').toString();
+  }
+}

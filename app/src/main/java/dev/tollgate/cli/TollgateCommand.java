@@ -1,0 +1,43 @@
+package dev.tollgate.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code tollgate}: the top-level command and its global flags, which may stand before or after
+ * the subcommand, as with influxctl.
+ */
+@Command(name = "tollgate", mixinStandardHelpOptions = true, version = "tollgate 0.1.0",
+    usageHelpAutoWidth = true, sortOptions = false,
+    description = "Tollgate: management and database tokens for an InfluxDB 3 style cluster.")
+public final class TollgateCommand {
+
+  @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      defaultValue = "${env:TOLLGATE_CONFIG}",
+      description = "Configuration file with [[profile]] tables [TOLLGATE_CONFIG]"
+          + " (default: $XDG_CONFIG_HOME/tollgate/config.toml, else ~/.config/tollgate/config.toml).")
+  Path config;
+
+  @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
+      defaultValue = "${env:TOLLGATE_PROFILE:-default}",
+      description = "Profile of the configuration file to use [TOLLGATE_PROFILE]"
+          + " (default: ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+      defaultValue = "${env:TOLLGATE_TIMEOUT:-1m0s}",
+      description = "Timeout for each call to the server, e.g. 30s, 1m0s, 500ms"
+          + " (default: ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "Print debug logging and full error details.")
+  boolean debug;
+
+  /** The global flags as given, for the subcommands. */
+  GlobalFlags flags() {
+    return new GlobalFlags(config, profile, Times.parseDuration("--timeout", timeout), debug);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.tollgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+
+  @TempDir
+  Path directory;
+
+  private ServerConfig config(String... args) {
+    ServeCommand serve = new ServeCommand();
+    CommandLine commandLine = new CommandLine(serve);
+    commandLine.parseArgs(args);
+    return serve.config();
+  }
+
+  @Test
+  void defaults_config_isLoopback8091AndH2InTheDataDirectory() {
+    ServerConfig config = config("--data-dir", directory.toString());
+
+    assertThat(config.listen().getHostString()).isEqualTo("127.0.0.1");
+    assertThat(config.listen().getPort()).isEqualTo(8091);
+    assertThat(config.database().jdbcUrl()).startsWith("jdbc:h2:file:" + directory.resolve("tollgate"))
+        .contains("WRITE_DELAY=0");
+    assertThat(config.tls()).isInstanceOf(ServerConfig.Tls.Disabled.class);
+    assertThat(config.oauth()).isEmpty();
+  }
+
+  @Test
+  void ipv6AndPostgres_config_areRead() {
+    ServerConfig config = config("--data-dir", directory.toString(), "--listen", "[::1]:9000",
+        "--database-url", "jdbc:postgresql://db:5432/tollgate?password=hunter2");
+
+    assertThat(config.listen().getAddress().isLoopbackAddress()).isTrue();
+    assertThat(config.listen().getPort()).isEqualTo(9000);
+    assertThat(config.database().isPostgres()).isTrue();
+    assertThat(config.database().describe()).doesNotContain("hunter2");
+    assertThat(config.database().toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void unsupportedDatabase_config_isRefusedNamingIt() {
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--database-url",
+        "jdbc:mysql://db/tollgate"))
+        .hasMessageContaining("jdbc:mysql://db/tollgate is not supported");
+  }
+
+  @Test
+  void badPortAndTlsCombinations_config_areRefused() {
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--listen", "host:99999"))
+        .hasMessageContaining("is not an address");
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--tls-self-signed",
+        "--tls-cert", "a.pem")).hasMessageContaining("cannot be combined");
+  }
+}

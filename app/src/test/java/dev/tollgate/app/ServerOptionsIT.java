@@ -1,0 +1,123 @@
+package dev.tollgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tollgate.app.TollgateJar.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TLS and OAuth options of {@code tollgate serve}, through the real jar and command line. */
+class ServerOptionsIT {
+
+  @TempDir
+  Path work;
+
+  private Result tollgate(Map<String, String> env, String... args) {
+    return TollgateJar.cli(work, env, args);
+  }
+
+  @Test
+  void selfSignedTls_clientTrustingTheCertificate_talksAndPlaintextCannot() throws Exception {
+    try (TollgateJar.Server server = new TollgateJar.Server(work.resolve("data"),
+        work.resolve("server.log"), "--tls-self-signed").start()) {
+      Path certificate = work.resolve("data/tls/self-signed.crt");
+      String base = server.profile("plain", work.resolve("data/admin-token.json"));
+      Files.writeString(work.resolve("config.toml"), base
+          + base.replace("name = \"plain\"", "name = \"pinned\"")
+              .replace("disable = true", "ca = \"" + certificate + "\"")
+          + base.replace("name = \"plain\"", "name = \"insecure\"")
+              .replace("disable = true", "insecure = true"));
+      Map<String, String> env = Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString());
+
+      Result pinned = tollgate(env, "--profile", "pinned", "management", "list");
+      Result insecure = tollgate(env, "management", "list", "--profile", "insecure");
+      Result plaintext = tollgate(env, "--profile", "plain", "management", "list");
+
+      assertThat(pinned.exitCode()).as(pinned.stderr()).isZero();
+      assertThat(insecure.exitCode()).as(insecure.stderr()).isZero();
+      assertThat(plaintext.exitCode()).isEqualTo(1);
+      assertThat(plaintext.stderr()).startsWith("Error: cannot reach Tollgate at 127.0.0.1:" + server.port);
+      assertThat(server.logText()).contains("TLS with the self-signed certificate " + certificate);
+      assertThat(Files.readString(work.resolve("data/tls/self-signed.key")))
+          .startsWith("-----BEGIN PRIVATE KEY-----");
+    }
+  }
+
+  @Test
+  void oauth_adminCreatesAuditorListsButCannotCreate_andNoBootstrapTokenIsMade() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+    Path jwks = Files.writeString(work.resolve("jwks.json"), new JWKSet(key.toPublicJWK()).toString());
+    Path users = Files.writeString(work.resolve("users.json"), """
+        [
+          {"id": "alice", "firstName": "Alice", "lastName": "Admin", "email": "alice@example.test"},
+          {"id": "carol", "firstName": "Carol", "lastName": "Audit", "email": "carol@example.test",
+           "userGroups": ["Auditor"]}
+        ]
+        """);
+    try (TollgateJar.Server server = new TollgateJar.Server(work.resolve("data"),
+        work.resolve("server.log"), "--oauth-issuer", "https://idp.example.test",
+        "--oauth-audience", "tollgate", "--oauth-jwks", jwks.toString(),
+        "--oauth-users-file", users.toString()).start()) {
+      Files.writeString(work.resolve("config.toml"), server.profile("default", work.resolve("none"))
+          .replace("[profile.auth.token]\ntoken_file = \"" + work.resolve("none") + "\"\n", ""));
+      String config = work.resolve("config.toml").toString();
+
+      Result adminCreates = tollgate(Map.of("TOLLGATE_CONFIG", config, "TOLLGATE_MGMT_TOKEN",
+          jwt(key, "alice")), "management", "create", "--description", "by alice", "--format", "json");
+      Result auditorLists = tollgate(Map.of("TOLLGATE_CONFIG", config, "TOLLGATE_MGMT_TOKEN",
+          jwt(key, "carol")), "management", "list", "--format", "json");
+      Result auditorCreates = tollgate(Map.of("TOLLGATE_CONFIG", config, "TOLLGATE_MGMT_TOKEN",
+          jwt(key, "carol")), "management", "create");
+
+      assertThat(adminCreates.exitCode()).as(adminCreates.stderr()).isZero();
+      assertThat(adminCreates.stdout()).contains("\"created_by\": \"user:alice\"");
+      assertThat(auditorLists.exitCode()).as(auditorLists.stderr()).isZero();
+      assertThat(auditorLists.stdout()).contains("by alice");
+      assertThat(auditorCreates.exitCode()).isEqualTo(1);
+      assertThat(auditorCreates.stderr()).contains("user carol (Auditor) may not create management tokens");
+      assertThat(work.resolve("data/admin-token.json")).doesNotExist();
+      assertThat(server.logText()).contains("no bootstrap admin token: an OAuth identity provider is configured");
+    }
+  }
+
+  @Test
+  void badServeOptions_oneErrorLineAndExitCode1() {
+    Result listen = tollgate(Map.of(), "serve", "--listen", "nowhere", "--data-dir", work.resolve("d").toString());
+    Result oauth = tollgate(Map.of(), "serve", "--oauth-issuer", "https://x", "--data-dir",
+        work.resolve("d").toString());
+    Result tls = tollgate(Map.of(), "serve", "--tls-cert", "/nonexistent.pem", "--data-dir",
+        work.resolve("d").toString());
+
+    assertThat(listen.stderr().strip()).startsWith("Error: --listen \"nowhere\" is not an address");
+    assertThat(oauth.stderr().strip()).startsWith("Error: OAuth needs all of")
+        .contains("missing: --oauth-audience, --oauth-jwks, --oauth-users-file");
+    assertThat(tls.stderr().strip()).startsWith("Error: --tls-cert and --tls-key go together");
+    assertThat(listen.exitCode()).isEqualTo(1);
+    assertThat(oauth.exitCode()).isEqualTo(1);
+    assertThat(tls.exitCode()).isEqualTo(1);
+  }
+
+  private static String jwt(RSAKey key, String user) throws Exception {
+    Instant now = Instant.now();
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+        new JWTClaimsSet.Builder().subject(user).issuer("https://idp.example.test").audience("tollgate")
+            .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
+            .build());
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+}

@@ -1,0 +1,156 @@
+package dev.tollgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real {@code tollgate.jar}: servers as child processes, and the command line. */
+final class TollgateJar {
+
+  private static final Path JAR = Path.of(System.getProperty("tollgate.jar", "target/tollgate.jar"));
+
+  private TollgateJar() {}
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What one run of the command line did. */
+  record Result(int exitCode, String stdout, String stderr) {
+
+    List<String> stdoutLines() {
+      return stdout.lines().toList();
+    }
+
+    String lastStdoutLine() {
+      List<String> lines = stdoutLines();
+      return lines.get(lines.size() - 1);
+    }
+  }
+
+  /** Runs {@code tollgate ARGS} in the working directory with extra environment variables. */
+  static Result cli(Path workingDirectory, Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    try {
+      Path out = Files.createTempFile(workingDirectory, "cli", ".out");
+      Path err = Files.createTempFile(workingDirectory, "cli", ".err");
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+          .redirectInput(new File("/dev/null")).redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().remove("TOLLGATE_MGMT_TOKEN");
+      builder.environment().remove("TOLLGATE_CONFIG");
+      builder.environment().remove("TOLLGATE_PROFILE");
+      builder.environment().putAll(env);
+      Process process = builder.start();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("tollgate " + String.join(" ", args) + " did not finish in 60 s");
+      }
+      Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+      Files.delete(out);
+      Files.delete(err);
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** A {@code tollgate serve} child process logging into a file. */
+  static final class Server implements AutoCloseable {
+
+    final int port;
+    final Path dataDirectory;
+    final Path log;
+    private final List<String> extraArgs;
+    private Process process;
+
+    Server(Path dataDirectory, Path log, String... extraArgs) {
+      this.port = freePort();
+      this.dataDirectory = dataDirectory;
+      this.log = log;
+      this.extraArgs = List.of(extraArgs);
+    }
+
+    /** Starts the server and waits until it listens. */
+    Server start() {
+      List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString(),
+          "serve", "--listen", "127.0.0.1:" + port, "--data-dir", dataDirectory.toString()));
+      command.addAll(extraArgs);
+      try {
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+          String text = Files.readString(log, StandardCharsets.UTF_8);
+          if (text.substring((int) Math.min(logStart, text.length())).contains("Tollgate listening")) {
+            return this;
+          }
+          if (!process.isAlive()) {
+            throw new AssertionError("tollgate serve exited with " + process.exitValue() + ":\n" + text);
+          }
+          Thread.sleep(100);
+        }
+        throw new AssertionError("tollgate serve did not start in 60 s:\n" + Files.readString(log));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+
+    /** Kills the process with SIGKILL, as a crash would. */
+    void kill() throws InterruptedException {
+      process.destroyForcibly().waitFor();
+    }
+
+    /** Sends SIGTERM and waits for the graceful shutdown; returns the exit code. */
+    int terminate() throws InterruptedException {
+      process.destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+      return process.exitValue();
+    }
+
+    String logText() throws IOException {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /** A config.toml profile for this server, using the given token file. */
+    String profile(String name, Path tokenFile) {
+      return "[[profile]]\nname = \"" + name + "\"\nproduct = \"clustered\"\nhost = \"127.0.0.1\"\n"
+          + "port = \"" + port + "\"\n\n[profile.tls]\ndisable = true\n\n[profile.auth.token]\n"
+          + "token_file = \"" + tokenFile + "\"\n";
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      if (process != null && process.isAlive()) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+}

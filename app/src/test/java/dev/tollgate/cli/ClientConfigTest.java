@@ -1,0 +1,152 @@
+package dev.tollgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tollgate.app.TokenFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClientConfigTest {
+
+  private static final String TOKEN = "M.V1.example";
+
+  @TempDir
+  Path directory;
+
+  private ClientProfile load(String toml, String profile, Map<String, String> env) throws Exception {
+    Path file = Files.writeString(directory.resolve("config.toml"), toml);
+    return ClientConfig.load(new GlobalFlags(file, profile, Duration.ofMinutes(1), false), env,
+        directory);
+  }
+
+  @Test
+  void influxctlProfile_load_readsHostPortTlsAndIgnoresInfluxctlOnlyKeys() throws Exception {
+    ClientProfile profile = load("""
+        [[profile]]
+          name = "other"
+          host = "elsewhere"
+        [[profile]]
+          name = "default"
+          product = "clustered"
+          host = "tollgate.example.com"
+          port = "8443"
+          account_id = "a"
+          cluster_id = "c"
+          database = "db"
+          token = "data-token"
+          mgmt_token = "M.V1.example"
+          [profile.tls]
+            insecure = false
+            ca = "/etc/ssl/ca.pem"
+        """, "default", Map.of());
+
+    assertThat(profile.target()).isEqualTo("tollgate.example.com:8443");
+    assertThat(profile.tls().disable()).isFalse();
+    assertThat(profile.tls().ca()).contains(Path.of("/etc/ssl/ca.pem"));
+    assertThat(profile.credential()).contains(TOKEN);
+    assertThat(profile.toString()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void integerPortAndTokenFile_load_readsTheTokenFromTheFile() throws Exception {
+    Path tokenFile = directory.resolve("token.json");
+    TokenFile.write(tokenFile, TOKEN, "test");
+
+    ClientProfile profile = load("""
+        [[profile]]
+        name = "ci"
+        host = "127.0.0.1"
+        port = 8091
+        [profile.tls]
+        disable = true
+        [profile.auth.token]
+        token_file = "%s"
+        """.formatted(tokenFile), "ci", Map.of());
+
+    assertThat(profile.port()).isEqualTo(8091);
+    assertThat(profile.credential()).contains(TOKEN);
+    assertThat(profile.credentialSource()).contains("token_file " + tokenFile);
+  }
+
+  @Test
+  void environmentToken_load_winsOverTheConfigFile() throws Exception {
+    ClientProfile profile = load("""
+        [[profile]]
+        name = "default"
+        host = "h"
+        mgmt_token = "from-file"
+        """, "default", Map.of("TOLLGATE_MGMT_TOKEN", "from-env"));
+
+    assertThat(profile.credential()).contains("from-env");
+    assertThat(profile.port()).isEqualTo(443);
+  }
+
+  @Test
+  void unknownKey_load_isRefusedNamingIt() {
+    assertThatThrownBy(() -> load("""
+        [[profile]]
+        name = "default"
+        host = "h"
+        hots = "typo"
+        """, "default", Map.of()))
+        .hasMessageContaining("unknown key \"hots\"");
+  }
+
+  @Test
+  void missingProfile_load_namesTheProfilesThere() {
+    assertThatThrownBy(() -> load("""
+        [[profile]]
+        name = "a"
+        host = "h"
+        [[profile]]
+        name = "b"
+        host = "h"
+        """, "c", Map.of()))
+        .hasMessageContaining("profile \"c\" is not in").hasMessageEndingWith("its profiles are a, b");
+  }
+
+  @Test
+  void badPortOrHost_load_isRefused() {
+    assertThatThrownBy(() -> load("[[profile]]\nname = \"default\"\nhost = \"h\"\nport = \"http\"\n",
+        "default", Map.of())).hasMessageContaining("port \"http\" is not a port");
+    assertThatThrownBy(() -> load("[[profile]]\nname = \"default\"\nhost = \"https://h\"\n",
+        "default", Map.of())).hasMessageContaining("without scheme");
+  }
+
+  @Test
+  void oauthDeviceFlowProfile_load_saysItIsNotSupported() {
+    assertThatThrownBy(() -> load("""
+        [[profile]]
+        name = "default"
+        host = "h"
+        [profile.auth.oauth2]
+        client_id = "x"
+        """, "default", Map.of()))
+        .hasMessageContaining("[profile.auth.oauth2] (device flow sign-in) is not supported");
+  }
+
+  @Test
+  void noConfigAnywhere_load_isTheLocalDefaultWithTheBootstrapToken() throws Exception {
+    TokenFile.write(directory.resolve("data/admin-token.json"), TOKEN, "test");
+    Map<String, String> env = Map.of("XDG_CONFIG_HOME", directory.resolve("nothing").toString());
+
+    ClientProfile profile = ClientConfig.load(
+        new GlobalFlags(null, "default", Duration.ofMinutes(1), false), env, directory);
+
+    assertThat(profile.target()).isEqualTo("127.0.0.1:8091");
+    assertThat(profile.tls().disable()).isTrue();
+    assertThat(profile.credential()).contains(TOKEN);
+  }
+
+  @Test
+  void explicitConfigMissing_load_isAnError() {
+    assertThatThrownBy(() -> ClientConfig.load(new GlobalFlags(directory.resolve("nope.toml"),
+        "default", Duration.ofMinutes(1), false), Map.of(), directory))
+        .hasMessageContaining("does not exist");
+  }
+}
