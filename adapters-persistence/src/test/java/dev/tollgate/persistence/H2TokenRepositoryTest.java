@@ -32,7 +32,7 @@ class H2TokenRepositoryTest extends AbstractTokenRepositoryTest {
   private JdbiTokenRepository open(Path directory) {
     HikariDataSource dataSource = Databases.openAndMigrate(DatabaseSettings.h2In(directory));
     opened.add(dataSource);
-    return new JdbiTokenRepository(Databases.jdbi(dataSource));
+    return new JdbiTokenRepository(Databases.jdbi(dataSource), DatabaseSettings.h2In(directory));
   }
 
   @Override

@@ -42,9 +42,9 @@ class PostgresTokenRepositoryTest extends AbstractTokenRepositoryTest {
       throw new IllegalStateException(e);
     }
     String url = postgres.getJdbcUrl("postgres", database);
-    dataSource = Databases.openAndMigrate(
-        new DatabaseSettings(url, Optional.of("postgres"), Optional.empty(), 2));
-    return new JdbiTokenRepository(Databases.jdbi(dataSource));
+    DatabaseSettings settings = new DatabaseSettings(url, Optional.of("postgres"), Optional.empty(), 2);
+    dataSource = Databases.openAndMigrate(settings);
+    return new JdbiTokenRepository(Databases.jdbi(dataSource), settings);
   }
 
   @AfterEach
