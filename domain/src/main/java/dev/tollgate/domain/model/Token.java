@@ -81,6 +81,16 @@ public record Token(
     return TokenStatus.ACTIVE;
   }
 
+  /** Tells whether any of this token's permissions covers the requested one. */
+  public boolean grants(RequestedPermission requested) {
+    for (Permission permission : permissions) {
+      if (permission.covers(requested)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public boolean isRevoked() {
     return revokedAt.isPresent();
   }

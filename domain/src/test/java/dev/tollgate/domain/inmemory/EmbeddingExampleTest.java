@@ -3,13 +3,21 @@ package dev.tollgate.domain.inmemory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.domain.model.Authentication;
+import dev.tollgate.domain.model.AuthorizationDecision;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.Permission;
+import dev.tollgate.domain.model.RequestedPermission;
+import dev.tollgate.domain.port.in.AuthorizeUseCase;
+import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The README's embedding example, kept honest. */
@@ -31,6 +39,16 @@ class EmbeddingExampleTest {
     tollgate.clock().advance(Duration.ofDays(1));
     assertThat(tollgate.authenticateCaller().authenticate(secret))
         .isInstanceOf(Authentication.Rejected.class);
+
+    IssuedToken db = tollgate.createDatabaseToken().create(new CreateDatabaseTokenUseCase.Command(
+        Caller.bootstrapAdmin(), new Description("reader"), Set.of(Permission.read("db1")),
+        Optional.empty()));
+    AuthorizationDecision decision = tollgate.authorize().authorize(new AuthorizeUseCase.Request(
+        db.secret().value().getBytes(StandardCharsets.UTF_8),
+        List.of(RequestedPermission.onDatabaseNamed("db1", RequestedPermission.DataAction.READ))));
+    assertThat(decision.valid()).isTrue();
+    assertThat(decision.granted()).containsExactly(
+        RequestedPermission.onDatabaseNamed("db1", RequestedPermission.DataAction.READ));
   }
 
   @Test

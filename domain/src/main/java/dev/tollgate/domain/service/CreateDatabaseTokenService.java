@@ -1,0 +1,33 @@
+package dev.tollgate.domain.service;
+
+import dev.tollgate.domain.model.InvalidRequestException;
+import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.Operation;
+import dev.tollgate.domain.model.TokenFormat;
+import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
+import dev.tollgate.domain.port.out.Clock;
+import dev.tollgate.domain.port.out.IdGenerator;
+import dev.tollgate.domain.port.out.RandomSource;
+import dev.tollgate.domain.port.out.TokenRepository;
+
+/** Creates database tokens for callers allowed to manage them. */
+public final class CreateDatabaseTokenService implements CreateDatabaseTokenUseCase {
+
+  private final TokenIssuer issuer;
+
+  public CreateDatabaseTokenService(TokenRepository repository, Clock clock, RandomSource random,
+      IdGenerator ids) {
+    this.issuer = new TokenIssuer(repository, clock, random, ids);
+  }
+
+  @Override
+  public IssuedToken create(Command command) {
+    command.caller().require(Operation.CHANGE_DATABASE_TOKENS);
+    if (command.description().value().isBlank()) {
+      throw new InvalidRequestException("description", "is empty; a database token needs a few"
+          + " words on what it is for, e.g. \"Read/write for db1\"");
+    }
+    return issuer.issue(TokenFormat.DATABASE, command.description(), command.permissions(),
+        command.expiresAt(), command.caller());
+  }
+}

@@ -1,0 +1,25 @@
+package dev.tollgate.domain.service;
+
+import dev.tollgate.domain.model.Operation;
+import dev.tollgate.domain.model.Revocation;
+import dev.tollgate.domain.model.TokenKind;
+import dev.tollgate.domain.port.in.RevokeDatabaseTokensUseCase;
+import dev.tollgate.domain.port.out.Clock;
+import dev.tollgate.domain.port.out.TokenRepository;
+import java.util.List;
+
+/** Revokes database tokens; a management token's id is "not found" here. */
+public final class RevokeDatabaseTokensService implements RevokeDatabaseTokensUseCase {
+
+  private final TokenRevoker revoker;
+
+  public RevokeDatabaseTokensService(TokenRepository repository, Clock clock) {
+    this.revoker = new TokenRevoker(repository, clock);
+  }
+
+  @Override
+  public List<Revocation> revoke(Command command) {
+    command.caller().require(Operation.CHANGE_DATABASE_TOKENS);
+    return revoker.revoke(TokenKind.DATABASE, command.ids(), command.caller());
+  }
+}

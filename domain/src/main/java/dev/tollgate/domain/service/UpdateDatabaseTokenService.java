@@ -1,0 +1,51 @@
+package dev.tollgate.domain.service;
+
+import dev.tollgate.domain.model.NotFoundException;
+import dev.tollgate.domain.model.Operation;
+import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenEvent;
+import dev.tollgate.domain.model.TokenKind;
+import dev.tollgate.domain.port.in.UpdateDatabaseTokenUseCase;
+import dev.tollgate.domain.port.out.Clock;
+import dev.tollgate.domain.port.out.TokenRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Updates database tokens, retrying when another change to the same token came first. */
+public final class UpdateDatabaseTokenService implements UpdateDatabaseTokenUseCase {
+
+  private static final int MAX_ATTEMPTS = 16;
+
+  private final TokenRepository repository;
+  private final Clock clock;
+
+  public UpdateDatabaseTokenService(TokenRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  @Override
+  public Token update(Command command) {
+    command.caller().require(Operation.CHANGE_DATABASE_TOKENS);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Token current = repository.findById(command.id()).filter(t -> t.kind() == TokenKind.DATABASE)
+          .orElseThrow(() -> new NotFoundException("no database token with id " + command.id()));
+      Token updated = current.update(command.description().orElse(current.description()),
+          command.permissions().orElse(current.permissions()), clock.now());
+      Optional<Token> stored = repository.update(updated,
+          TokenEvent.updated(updated, command.caller().subject(), changed(command)));
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+    }
+    throw new IllegalStateException("token " + command.id() + " kept changing while being updated");
+  }
+
+  private static String changed(Command command) {
+    List<String> parts = new ArrayList<>();
+    command.description().ifPresent(d -> parts.add("description"));
+    command.permissions().ifPresent(p -> parts.add("permissions"));
+    return String.join(", ", parts);
+  }
+}
