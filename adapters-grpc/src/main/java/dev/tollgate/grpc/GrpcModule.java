@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The gRPC services Tollgate serves: the management API behind caller authentication, plus gRPC
- * health and server reflection; and the identity provider for OAuth access tokens.
+ * The gRPC services Tollgate serves: the management API behind caller authentication, the IOx
+ * authorizer (no caller credential: the token travels in the request), gRPC health and server
+ * reflection; and the identity provider for OAuth access tokens.
  */
 @Module
 public abstract class GrpcModule {
@@ -36,9 +37,12 @@ public abstract class GrpcModule {
   @Provides
   @ElementsIntoSet
   static Set<ServerServiceDefinition> services(ManagementTokenGrpcService managementTokens,
+      DatabaseTokenGrpcService databaseTokens, IoxAuthorizerGrpcService authorizer,
       CallerInterceptor callers, HealthStatusManager health) {
     return Set.of(
         ServerInterceptors.intercept(managementTokens, callers),
+        ServerInterceptors.intercept(databaseTokens, callers),
+        authorizer.bindService(),
         health.getHealthService().bindService(),
         ProtoReflectionServiceV1.newInstance().bindService());
   }

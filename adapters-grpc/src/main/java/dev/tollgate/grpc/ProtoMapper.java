@@ -1,17 +1,28 @@
 package dev.tollgate.grpc;
 
 import com.google.protobuf.Timestamp;
+import dev.tollgate.domain.model.DatabaseName;
 import dev.tollgate.domain.model.InvalidRequestException;
+import dev.tollgate.domain.model.Permission;
+import dev.tollgate.domain.model.PermissionAction;
+import dev.tollgate.domain.model.RequestedPermission;
+import dev.tollgate.domain.model.RequestedPermission.DataAction;
+import dev.tollgate.domain.model.RequestedPermission.ResourceType;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.proto.authz.v1.ResourceActionPermission;
+import dev.tollgate.proto.management.v1.DatabasePermission;
+import dev.tollgate.proto.management.v1.DatabaseToken;
 import dev.tollgate.proto.management.v1.ManagementToken;
 import dev.tollgate.proto.management.v1.RevokeOutcome;
 import dev.tollgate.proto.management.v1.RevokeResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The proto ↔ domain seam: generated messages are the transport types, converted here only. */
 final class ProtoMapper {
@@ -32,6 +43,58 @@ final class ProtoMapper {
     token.expiresAt().ifPresent(at -> proto.setExpiresAt(timestamp(at)));
     token.revokedAt().ifPresent(at -> proto.setRevokedAt(timestamp(at)));
     return proto.build();
+  }
+
+  static DatabaseToken databaseToken(Token token) {
+    DatabaseToken.Builder proto = DatabaseToken.newBuilder()
+        .setId(token.id().toString())
+        .setDescription(token.description().value())
+        .setTokenPrefix(token.tokenPrefix())
+        .setCreatedAt(timestamp(token.createdAt()))
+        .setUpdatedAt(timestamp(token.updatedAt()))
+        .setCreatedBy(token.createdBy())
+        .setRevokedBy(token.revokedBy().orElse(""));
+    for (Permission permission : token.permissions()) {
+      proto.addPermissions(DatabasePermission.newBuilder().setAction(permission.action().label())
+          .setResource(permission.database().value()));
+    }
+    token.expiresAt().ifPresent(at -> proto.setExpiresAt(timestamp(at)));
+    token.revokedAt().ifPresent(at -> proto.setRevokedAt(timestamp(at)));
+    return proto.build();
+  }
+
+  /** Reads requested grants, naming the first bad one as {@code permissions[i]}. */
+  static Set<Permission> permissions(List<DatabasePermission> permissions) {
+    Set<Permission> result = new HashSet<>();
+    for (int i = 0; i < permissions.size(); i++) {
+      DatabasePermission permission = permissions.get(i);
+      String field = "permissions[" + i + "]";
+      try {
+        result.add(new Permission(PermissionAction.parse(field + ".action", permission.getAction()),
+            new DatabaseName(permission.getResource())));
+      } catch (InvalidRequestException e) {
+        throw new InvalidRequestException(field, e.reason());
+      }
+    }
+    return result;
+  }
+
+  /** The data plane's permission as the domain sees it; unknown parts never match a grant. */
+  static RequestedPermission requested(dev.tollgate.proto.authz.v1.Permission permission) {
+    ResourceActionPermission ask = permission.getResourceAction();
+    ResourceType type = ask.getResourceType() == ResourceActionPermission.ResourceType.RESOURCE_TYPE_DATABASE
+        ? ResourceType.DATABASE : ResourceType.UNSPECIFIED;
+    DataAction action = switch (ask.getAction()) {
+      case ACTION_READ_SCHEMA -> DataAction.READ_SCHEMA;
+      case ACTION_READ -> DataAction.READ;
+      case ACTION_WRITE -> DataAction.WRITE;
+      case ACTION_CREATE -> DataAction.CREATE;
+      case ACTION_DELETE -> DataAction.DELETE;
+      default -> DataAction.UNSPECIFIED;
+    };
+    return new RequestedPermission(type,
+        ask.hasResourceName() ? Optional.of(ask.getResourceName()) : Optional.empty(),
+        ask.hasResourceId() ? Optional.of(ask.getResourceId()) : Optional.empty(), action);
   }
 
   static RevokeResult revokeResult(Revocation revocation, String kindName) {

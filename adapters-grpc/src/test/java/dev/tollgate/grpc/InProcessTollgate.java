@@ -6,6 +6,8 @@ import dev.tollgate.domain.inmemory.InMemoryTollgate;
 import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.model.TokenString;
 import dev.tollgate.domain.port.out.IdentityProvider;
+import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
+import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
@@ -38,6 +40,11 @@ final class InProcessTollgate implements AutoCloseable {
         .addService(ServerInterceptors.intercept(new ManagementTokenGrpcService(
             tollgate.createManagementToken(), tollgate.listManagementTokens(),
             tollgate.revokeManagementTokens()), callers))
+        .addService(ServerInterceptors.intercept(new DatabaseTokenGrpcService(
+            tollgate.createDatabaseToken(), tollgate.listDatabaseTokens(),
+            tollgate.getDatabaseToken(), tollgate.updateDatabaseToken(),
+            tollgate.revokeDatabaseTokens()), callers))
+        .addService(new IoxAuthorizerGrpcService(tollgate.authorize()))
         .build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }
@@ -47,6 +54,16 @@ final class InProcessTollgate implements AutoCloseable {
     ManagementTokenServiceGrpc.ManagementTokenServiceBlockingStub stub =
         ManagementTokenServiceGrpc.newBlockingStub(channel);
     return credential == null ? stub : stub.withCallCredentials(bearer(credential));
+  }
+
+  /** A database-token stub that presents the credential as a bearer token. */
+  DatabaseTokenServiceGrpc.DatabaseTokenServiceBlockingStub databaseTokensAs(String credential) {
+    return DatabaseTokenServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(credential));
+  }
+
+  /** The authorizer, which takes no caller credential. */
+  IoxAuthorizerServiceGrpc.IoxAuthorizerServiceBlockingStub authorizer() {
+    return IoxAuthorizerServiceGrpc.newBlockingStub(channel);
   }
 
   static CallCredentials bearer(String credential) {

@@ -1,0 +1,58 @@
+package dev.tollgate.grpc;
+
+import dev.tollgate.domain.model.AuthorizationDecision;
+import dev.tollgate.domain.model.RequestedPermission;
+import dev.tollgate.domain.port.in.AuthorizeUseCase;
+import dev.tollgate.proto.authz.v1.AuthorizeRequest;
+import dev.tollgate.proto.authz.v1.AuthorizeResponse;
+import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
+import dev.tollgate.proto.authz.v1.Permission;
+import dev.tollgate.proto.authz.v1.Subject;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code influxdata.iox.authz.v1.IoxAuthorizerService}: the data plane's authorizer. It needs no
+ * caller credential; the token it checks travels in the request. The response echoes the
+ * granted permissions exactly as they were asked for.
+ */
+final class IoxAuthorizerGrpcService extends IoxAuthorizerServiceGrpc.IoxAuthorizerServiceImplBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IoxAuthorizerGrpcService.class);
+
+  private final AuthorizeUseCase authorize;
+
+  @Inject
+  IoxAuthorizerGrpcService(AuthorizeUseCase authorize) {
+    this.authorize = authorize;
+  }
+
+  @Override
+  public void authorize(AuthorizeRequest request, StreamObserver<AuthorizeResponse> observer) {
+    ErrorMapping.respond(observer, () -> {
+      List<Permission> asked = request.getPermissionsList();
+      List<RequestedPermission> requested = new ArrayList<>(asked.size());
+      for (Permission permission : asked) {
+        requested.add(ProtoMapper.requested(permission));
+      }
+      AuthorizationDecision decision = authorize.authorize(
+          new AuthorizeUseCase.Request(request.getToken().toByteArray(), requested));
+      if (!decision.valid()) {
+        LOG.debug("authorize: token not valid ({})", decision.reason());
+        return AuthorizeResponse.newBuilder().setValid(false).build();
+      }
+      AuthorizeResponse.Builder response = AuthorizeResponse.newBuilder().setValid(true)
+          .setSubject(Subject.newBuilder().setId(decision.subject().orElseThrow()));
+      for (int i = 0; i < asked.size(); i++) {
+        if (decision.granted().contains(requested.get(i))) {
+          response.addPermissions(asked.get(i));
+        }
+      }
+      return response.build();
+    });
+  }
+}
