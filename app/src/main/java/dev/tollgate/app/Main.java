@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import dev.tollgate.cli.ErrorReporter;
 import dev.tollgate.cli.ManagementCommand;
+import dev.tollgate.cli.TokenCommand;
 import dev.tollgate.cli.TollgateCommand;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class Main {
     return new CommandLine(new TollgateCommand())
         .addSubcommand(new ServeCommand())
         .addSubcommand(new ManagementCommand())
+        .addSubcommand(new TokenCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(errors)
         .setExecutionExceptionHandler(errors);

@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.ChannelCredentials;
@@ -77,6 +78,12 @@ final class Connection implements AutoCloseable {
   /** A management-token stub whose next call must finish within the timeout. */
   ManagementTokenServiceGrpc.ManagementTokenServiceBlockingStub managementTokens() {
     return ManagementTokenServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer)
+        .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** A database-token stub whose next call must finish within the timeout. */
+  DatabaseTokenServiceGrpc.DatabaseTokenServiceBlockingStub databaseTokens() {
+    return DatabaseTokenServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer)
         .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.ScopeType;
  * the subcommand, as with influxctl.
  */
 @Command(name = "tollgate", mixinStandardHelpOptions = true, version = "tollgate 0.1.0",
+    scope = ScopeType.INHERIT,
     usageHelpAutoWidth = true, sortOptions = false,
     description = "Tollgate: management and database tokens for an InfluxDB 3 style cluster.")
 public final class TollgateCommand {

@@ -206,6 +206,9 @@ class ManagementTokensIT {
     create("one");
     String second = create("two");
     tollgateWithToken(second, "management", "create");
+    Result database = tollgateWithToken(second, "token", "create", "--read-database", "db1", "db");
+    assertThat(database.exitCode()).as(database.stderr()).isZero();
+    secrets.add(database.lastStdoutLine());
     tollgate("management", "revoke", "--force", second);
     server.terminate();
 
@@ -216,7 +219,7 @@ class ManagementTokensIT {
           .filter(f -> !f.getFileName().toString().equals("admin-token.json")).toList();
     }
     assertThat(files).isNotEmpty();
-    assertThat(secrets).hasSize(3);
+    assertThat(secrets).hasSize(4);
     for (String secret : secrets) {
       assertThat(log).doesNotContain(secret).doesNotContain(secret.substring(9));
       for (Path file : files) {

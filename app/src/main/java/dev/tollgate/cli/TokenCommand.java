@@ -1,0 +1,318 @@
+package dev.tollgate.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
+import dev.tollgate.proto.management.v1.CreateDatabaseTokenResponse;
+import dev.tollgate.proto.management.v1.DatabasePermission;
+import dev.tollgate.proto.management.v1.DatabasePermissions;
+import dev.tollgate.proto.management.v1.DatabaseToken;
+import dev.tollgate.proto.management.v1.GetDatabaseTokenRequest;
+import dev.tollgate.proto.management.v1.ListDatabaseTokensRequest;
+import dev.tollgate.proto.management.v1.RevokeDatabaseTokensRequest;
+import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
+import io.grpc.StatusRuntimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tollgate token create|list|get|update|revoke}, as influxctl's database-token commands. */
+@Command(name = "token", usageHelpAutoWidth = true,
+    description = "Create, list, read, update and revoke database tokens.",
+    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Get.class,
+        TokenCommand.Update.class, TokenCommand.Revoke.class})
+public final class TokenCommand {
+
+  static ObjectNode json(DatabaseToken token) {
+    ObjectNode node = Json.object();
+    Json.putText(node, "id", token.getId());
+    Json.putText(node, "description", token.getDescription());
+    Json.putText(node, "token_prefix", token.getTokenPrefix());
+    ArrayNode permissions = node.putArray("permissions");
+    token.getPermissionsList().forEach(p ->
+        permissions.addObject().put("action", p.getAction()).put("resource", p.getResource()));
+    Json.putTimestamp(node, "created_at", token.hasCreatedAt(), token.getCreatedAt());
+    Json.putTimestamp(node, "expires_at", token.hasExpiresAt(), token.getExpiresAt());
+    Json.putTimestamp(node, "revoked_at", token.hasRevokedAt(), token.getRevokedAt());
+    Json.putText(node, "created_by", token.getCreatedBy());
+    Json.putText(node, "revoked_by", token.getRevokedBy());
+    return node;
+  }
+
+  static String permissions(DatabaseToken token) {
+    return token.getPermissionsList().stream().map(p -> p.getAction() + ":" + p.getResource())
+        .collect(Collectors.joining(", "));
+  }
+
+  /** active, expired or revoked, judged by this machine's clock. */
+  static String status(DatabaseToken token, Instant now) {
+    if (token.hasRevokedAt()) {
+      return "revoked";
+    }
+    return token.hasExpiresAt() && !now.isBefore(Protos.instant(token.getExpiresAt()))
+        ? "expired" : "active";
+  }
+
+  static String keyValueTable(DatabaseToken token) {
+    return Tables.keyValue(List.of(
+        List.of("id", token.getId()),
+        List.of("description", token.getDescription()),
+        List.of("permissions", permissions(token)),
+        List.of("created at", Tables.time(token.hasCreatedAt(), token.getCreatedAt())),
+        List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
+        List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt())),
+        List.of("status", status(token, Instant.now()))));
+  }
+
+  /** The --read-database and --write-database flags shared by create and update. */
+  static final class DatabaseFlags {
+
+    @Option(names = "--read-database", paramLabel = "DATABASE",
+        description = "Grant read on this database; repeatable; '*' for every database.")
+    List<String> read = new ArrayList<>();
+
+    @Option(names = "--write-database", paramLabel = "DATABASE",
+        description = "Grant write on this database; repeatable; '*' for every database.")
+    List<String> write = new ArrayList<>();
+
+    boolean given() {
+      return !read.isEmpty() || !write.isEmpty();
+    }
+
+    List<DatabasePermission> permissions() {
+      List<DatabasePermission> permissions = new ArrayList<>();
+      read.forEach(db -> permissions.add(permission("read", db)));
+      write.forEach(db -> permissions.add(permission("write", db)));
+      return permissions;
+    }
+
+    private static DatabasePermission permission(String action, String database) {
+      return DatabasePermission.newBuilder().setAction(action).setResource(database).build();
+    }
+  }
+
+  /** Base of the subcommands: the flag names that request fields come from, for messages. */
+  abstract static class TokenSubcommand extends ClientCommand {
+
+    Map<String, String> fieldFlags() {
+      return Map.of("expires_at", "--expires-at", "description", "--description", "ids", "TOKEN_ID",
+          "id", "TOKEN_ID");
+    }
+
+    <T> T call(Connection connection, Function<Connection, T> call) {
+      try {
+        return call.apply(connection);
+      } catch (StatusRuntimeException e) {
+        throw CallFailures.describe(e, connection, fieldFlags());
+      }
+    }
+
+    void print(DatabaseToken token, OutputFormat format) {
+      out().println(format == OutputFormat.json ? Json.write(json(token)) : keyValueTable(token));
+      out().flush();
+    }
+  }
+
+  /** {@code tollgate token create}. */
+  @Command(name = "create", usageHelpAutoWidth = true, sortOptions = false,
+      description = "Create a database token. The token string is printed this once.")
+  static final class Create extends TokenSubcommand {
+
+    @picocli.CommandLine.Mixin
+    DatabaseFlags databases = new DatabaseFlags();
+
+    @Option(names = "--expires-at", paramLabel = "RFC3339",
+        description = "When the token stops working, e.g. 2030-01-01T00:00:00Z; never if unset.")
+    String expiresAt;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Parameters(paramLabel = "DESCRIPTION", description = "What the token is for.")
+    String description;
+
+    @Override
+    Map<String, String> fieldFlags() {
+      return Map.of("expires_at", "--expires-at", "description", "description");
+    }
+
+    @Override
+    public Integer call() {
+      CreateDatabaseTokenRequest.Builder request = CreateDatabaseTokenRequest.newBuilder()
+          .setDescription(description).addAllPermissions(databases.permissions());
+      if (expiresAt != null) {
+        request.setExpiresAt(Protos.timestamp(Times.parseRfc3339("--expires-at", expiresAt)));
+      }
+      try (Connection connection = connect()) {
+        CreateDatabaseTokenResponse response =
+            call(connection, c -> c.databaseTokens().createDatabaseToken(request.build()));
+        if (format == OutputFormat.json) {
+          out().println(Json.write(json(response.getToken()).put("token", response.getAccessToken())));
+          out().flush();
+          return 0;
+        }
+        DatabaseToken token = response.getToken();
+        out().println(Tables.keyValue(List.of(
+            List.of("id", token.getId()),
+            List.of("description", token.getDescription()),
+            List.of("permissions", permissions(token)),
+            List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
+            List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt())))));
+        printSecretLast(response.getAccessToken());
+        return 0;
+      }
+    }
+  }
+
+  /** {@code tollgate token list}. */
+  @Command(name = "list", usageHelpAutoWidth = true, sortOptions = false,
+      description = "List database tokens.")
+  static final class ListTokens extends TokenSubcommand {
+
+    /** The columns {@code --sort} accepts. */
+    enum Sort {
+      id, description
+    }
+
+    @Option(names = "--include-revoked", description = "List revoked tokens too.")
+    boolean includeRevoked;
+
+    @Option(names = "--sort", paramLabel = "COLUMN", defaultValue = "id",
+        description = "Sort by: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Sort sort;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+      List<DatabaseToken> tokens;
+      try (Connection connection = connect()) {
+        tokens = new ArrayList<>(call(connection, c -> c.databaseTokens().listDatabaseTokens(
+            ListDatabaseTokensRequest.newBuilder().setIncludeRevoked(includeRevoked).build()))
+            .getTokensList());
+      }
+      tokens.sort(sort == Sort.id ? Comparator.comparing(DatabaseToken::getId)
+          : Comparator.comparing(DatabaseToken::getDescription).thenComparing(DatabaseToken::getId));
+      if (format == OutputFormat.json) {
+        ArrayNode array = Json.array();
+        tokens.forEach(token -> array.add(json(token)));
+        out().println(Json.write(array));
+      } else {
+        Instant now = Instant.now();
+        List<List<String>> rows = new ArrayList<>();
+        for (DatabaseToken token : tokens) {
+          rows.add(List.of(token.getId(), token.getDescription(), permissions(token),
+              Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
+              Tables.time(token.hasExpiresAt(), token.getExpiresAt()), status(token, now)));
+        }
+        out().println(Tables.of(List.of("ID", "DESCRIPTION", "PERMISSIONS", "CREATED AT",
+            "EXPIRES AT", "STATUS"), rows));
+      }
+      out().flush();
+      return 0;
+    }
+  }
+
+  /** {@code tollgate token get}. */
+  @Command(name = "get", usageHelpAutoWidth = true, sortOptions = false,
+      description = "Show one database token.")
+  static final class Get extends TokenSubcommand {
+
+    @Option(names = "--include-revoked", description = "Show the token even if it is revoked.")
+    boolean includeRevoked;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Parameters(paramLabel = "TOKEN_ID", description = "Id of the token.")
+    String id;
+
+    @Override
+    public Integer call() {
+      try (Connection connection = connect()) {
+        print(call(connection, c -> c.databaseTokens().getDatabaseToken(GetDatabaseTokenRequest
+            .newBuilder().setId(id).setIncludeRevoked(includeRevoked).build())).getToken(), format);
+      }
+      return 0;
+    }
+  }
+
+  /** {@code tollgate token update}. */
+  @Command(name = "update", usageHelpAutoWidth = true, sortOptions = false,
+      description = "Change a database token's description and/or replace its permissions."
+          + " Permission flags replace all permissions; without them the permissions stay.")
+  static final class Update extends TokenSubcommand {
+
+    @picocli.CommandLine.Mixin
+    DatabaseFlags databases = new DatabaseFlags();
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "New description.")
+    String description;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Parameters(paramLabel = "TOKEN_ID", description = "Id of the token.")
+    String id;
+
+    @Override
+    public Integer call() {
+      if (description == null && !databases.given()) {
+        throw new CliException("nothing to update; give --read-database, --write-database"
+            + " and/or --description");
+      }
+      UpdateDatabaseTokenRequest.Builder request = UpdateDatabaseTokenRequest.newBuilder().setId(id);
+      if (description != null) {
+        request.setDescription(description);
+      }
+      if (databases.given()) {
+        request.setPermissions(DatabasePermissions.newBuilder()
+            .addAllPermissions(databases.permissions()));
+      }
+      try (Connection connection = connect()) {
+        print(call(connection, c -> c.databaseTokens().updateDatabaseToken(request.build()))
+            .getToken(), format);
+      }
+      return 0;
+    }
+  }
+
+  /** {@code tollgate token revoke}, alias {@code delete}. */
+  @Command(name = "revoke", aliases = "delete", usageHelpAutoWidth = true, sortOptions = false,
+      description = "Revoke database tokens. This cannot be undone.")
+  static final class Revoke extends TokenSubcommand {
+
+    @Option(names = "--force", description = "Do not ask for confirmation.")
+    boolean force;
+
+    @Parameters(paramLabel = "TOKEN_ID", arity = "1..*", description = "Ids of the tokens to revoke.")
+    List<String> ids;
+
+    @Override
+    public Integer call() {
+      if (!force && !Confirmation.ask(err(), "Revoke database token(s) " + String.join(", ", ids)
+          + "? This cannot be undone.", "not revoking without confirmation: there is no terminal"
+          + " to ask on; pass --force to revoke without asking")) {
+        err().println("Not revoked.");
+        return 1;
+      }
+      try (Connection connection = connect()) {
+        return Revocations.print(call(connection, c -> c.databaseTokens().revokeDatabaseTokens(
+            RevokeDatabaseTokensRequest.newBuilder().addAllIds(ids).build())).getResultsList(),
+            "database token", out(), err());
+      }
+    }
+  }
+}
