@@ -31,7 +31,17 @@ final class Databases {
     settings.password().ifPresent(config::setPassword);
     config.setMaximumPoolSize(settings.maxConnections());
     config.setMinimumIdle(1);
-    HikariDataSource dataSource = new HikariDataSource(config);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      throw new IllegalStateException("cannot open the database " + settings.describe() + ": "
+          + root.getMessage(), e);
+    }
     try {
       var result = Flyway.configure()
           .dataSource(dataSource)

@@ -105,7 +105,13 @@ public final class ServeCommand implements Callable<Integer> {
     reportBootstrapAdmin(log, config, component.provisionBootstrapAdmin().provision(
         new ProvisionBootstrapAdminUseCase.Command(config.oauth().isEmpty())));
     TollgateServer server = component.server();
-    server.start();
+    try {
+      server.start();
+    } catch (IOException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new UncheckedIOException("cannot listen on " + listen + ": " + cause.getMessage()
+          + "; is something else using the port? choose another --listen", e);
+    }
     log.info("Tollgate listening on {}:{} ({}), database {}", config.listen().getHostString(),
         server.port(), config.tls() instanceof ServerConfig.Tls.Disabled ? "plaintext" : "TLS",
         config.database().describe());

@@ -1,6 +1,7 @@
 package dev.tollgate.cli;
 
 import java.io.PrintWriter;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -16,6 +17,8 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
   /** The exit code of every failure. */
   public static final int FAILURE = 1;
 
+  private static final Pattern TOKEN = Pattern.compile("(M\\.V1\\.|apiv1_)[A-Za-z0-9_-]{4,}");
+
   private final boolean debug;
 
   public ErrorReporter(boolean debug) {
@@ -25,8 +28,8 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
   @Override
   public int handleParseException(ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("Error: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec()
-        .qualifiedName() + " --help')");
+    err.println("Error: " + withoutTokens(e.getMessage()) + " (see '"
+        + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
     err.flush();
     return FAILURE;
   }
@@ -40,11 +43,17 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
     boolean expected = e instanceof CliException || e instanceof IllegalArgumentException
         || e instanceof java.io.UncheckedIOException || e instanceof IllegalStateException;
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    err.println("Error: " + (expected ? message : e.getClass().getSimpleName() + ": " + message));
+    err.println("Error: " + withoutTokens(expected ? message
+        : e.getClass().getSimpleName() + ": " + message));
     if (debug) {
       e.printStackTrace(err);
     }
     err.flush();
     return FAILURE;
+  }
+
+  /** A token string typed in the wrong place is never echoed back, say into a CI log. */
+  static String withoutTokens(String message) {
+    return TOKEN.matcher(message).replaceAll("$1… (a token string, not shown)");
   }
 }

@@ -6,14 +6,15 @@ import dev.tollgate.proto.management.v1.CreateManagementTokenRequest;
 import dev.tollgate.proto.management.v1.CreateManagementTokenResponse;
 import dev.tollgate.proto.management.v1.ListManagementTokensRequest;
 import dev.tollgate.proto.management.v1.ManagementToken;
+import dev.tollgate.proto.management.v1.RevokeManagementTokensRequest;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tollgate management create|list|revoke}, as influxctl's management commands. */
 @Command(name = "management", usageHelpAutoWidth = true,
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
 public final class ManagementCommand {
 
   private static final Map<String, String> FLAGS =
-      Map.of("expires_at", "--expires-at", "description", "--description", "ids", "TOKEN_ID");
+      Map.of("expires_at", "--expires-at", "description", "--description");
 
   static ObjectNode json(ManagementToken token) {
     ObjectNode node = Json.object();
@@ -51,9 +52,8 @@ public final class ManagementCommand {
         description = "When the token stops working, e.g. 2030-01-01T00:00:00Z; never if unset.")
     String expiresAt;
 
-    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
-        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -70,7 +70,7 @@ public final class ManagementCommand {
           throw CallFailures.describe(e, connection, FLAGS);
         }
         ManagementToken token = response.getToken();
-        if (format == OutputFormat.json) {
+        if (format.json()) {
           out().println(Json.write(json(token).put("token", response.getAccessToken())));
           out().flush();
           return 0;
@@ -96,9 +96,8 @@ public final class ManagementCommand {
       created, id, description, prefix, expires, revoked
     }
 
-    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
-        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--sort", paramLabel = "COLUMN", defaultValue = "created",
         description = "Sort by: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -116,7 +115,7 @@ public final class ManagementCommand {
         }
       }
       tokens.sort(order(sort));
-      if (format == OutputFormat.json) {
+      if (format.json()) {
         ArrayNode array = Json.array();
         tokens.forEach(token -> array.add(json(token)));
         out().println(Json.write(array));
@@ -154,31 +153,18 @@ public final class ManagementCommand {
   /** {@code tollgate management revoke}. */
   @Command(name = "revoke", usageHelpAutoWidth = true, sortOptions = false,
       description = "Revoke management tokens. This cannot be undone.")
-  static final class Revoke extends ClientCommand {
-
-    @Option(names = "--force", description = "Do not ask for confirmation.")
-    boolean force;
-
-    @Parameters(paramLabel = "TOKEN_ID", arity = "1..*", description = "Ids of the tokens to revoke.")
-    List<String> ids;
+  static final class Revoke extends RevokeCommand {
 
     @Override
-    public Integer call() {
-      if (!force && !Confirmation.ask(err(), "Revoke management token(s) " + String.join(", ", ids)
-          + "? This cannot be undone.", "not revoking without confirmation: there is no terminal"
-          + " to ask on; pass --force to revoke without asking")) {
-        err().println("Not revoked.");
-        return 1;
-      }
-      try (Connection connection = connect()) {
-        try {
-          return Revocations.print(connection.managementTokens().revokeManagementTokens(
-              dev.tollgate.proto.management.v1.RevokeManagementTokensRequest.newBuilder()
-                  .addAllIds(ids).build()).getResultsList(), "management token", out(), err());
-        } catch (StatusRuntimeException e) {
-          throw CallFailures.describe(e, connection, FLAGS);
-        }
-      }
+    String kind() {
+      return "management token";
+    }
+
+    @Override
+    List<dev.tollgate.proto.management.v1.RevokeResult> revoke(Connection connection,
+        List<String> ids) {
+      return connection.managementTokens().revokeManagementTokens(
+          RevokeManagementTokensRequest.newBuilder().addAllIds(ids).build()).getResultsList();
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.tollgate.proto.management.v1.DatabaseToken;
 import dev.tollgate.proto.management.v1.GetDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.ListDatabaseTokensRequest;
 import dev.tollgate.proto.management.v1.RevokeDatabaseTokensRequest;
+import dev.tollgate.proto.management.v1.RevokeResult;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
 import io.grpc.StatusRuntimeException;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -102,8 +104,7 @@ public final class TokenCommand {
   abstract static class TokenSubcommand extends ClientCommand {
 
     Map<String, String> fieldFlags() {
-      return Map.of("expires_at", "--expires-at", "description", "--description", "ids", "TOKEN_ID",
-          "id", "TOKEN_ID");
+      return Map.of("expires_at", "--expires-at", "description", "--description", "id", "TOKEN_ID");
     }
 
     <T> T call(Connection connection, Function<Connection, T> call) {
@@ -114,8 +115,8 @@ public final class TokenCommand {
       }
     }
 
-    void print(DatabaseToken token, OutputFormat format) {
-      out().println(format == OutputFormat.json ? Json.write(json(token)) : keyValueTable(token));
+    void print(DatabaseToken token, FormatOption format) {
+      out().println(format.json() ? Json.write(json(token)) : keyValueTable(token));
       out().flush();
     }
   }
@@ -125,16 +126,15 @@ public final class TokenCommand {
       description = "Create a database token. The token string is printed this once.")
   static final class Create extends TokenSubcommand {
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     DatabaseFlags databases = new DatabaseFlags();
 
     @Option(names = "--expires-at", paramLabel = "RFC3339",
         description = "When the token stops working, e.g. 2030-01-01T00:00:00Z; never if unset.")
     String expiresAt;
 
-    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
-        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Parameters(paramLabel = "DESCRIPTION", description = "What the token is for.")
     String description;
@@ -154,7 +154,7 @@ public final class TokenCommand {
       try (Connection connection = connect()) {
         CreateDatabaseTokenResponse response =
             call(connection, c -> c.databaseTokens().createDatabaseToken(request.build()));
-        if (format == OutputFormat.json) {
+        if (format.json()) {
           out().println(Json.write(json(response.getToken()).put("token", response.getAccessToken())));
           out().flush();
           return 0;
@@ -189,9 +189,8 @@ public final class TokenCommand {
         description = "Sort by: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Sort sort;
 
-    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
-        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -203,7 +202,7 @@ public final class TokenCommand {
       }
       tokens.sort(sort == Sort.id ? Comparator.comparing(DatabaseToken::getId)
           : Comparator.comparing(DatabaseToken::getDescription).thenComparing(DatabaseToken::getId));
-      if (format == OutputFormat.json) {
+      if (format.json()) {
         ArrayNode array = Json.array();
         tokens.forEach(token -> array.add(json(token)));
         out().println(Json.write(array));
@@ -231,9 +230,8 @@ public final class TokenCommand {
     @Option(names = "--include-revoked", description = "Show the token even if it is revoked.")
     boolean includeRevoked;
 
-    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
-        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Parameters(paramLabel = "TOKEN_ID", description = "Id of the token.")
     String id;
@@ -254,15 +252,14 @@ public final class TokenCommand {
           + " Permission flags replace all permissions; without them the permissions stay.")
   static final class Update extends TokenSubcommand {
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     DatabaseFlags databases = new DatabaseFlags();
 
     @Option(names = "--description", paramLabel = "TEXT", description = "New description.")
     String description;
 
-    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
-        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Parameters(paramLabel = "TOKEN_ID", description = "Id of the token.")
     String id;
@@ -292,27 +289,17 @@ public final class TokenCommand {
   /** {@code tollgate token revoke}, alias {@code delete}. */
   @Command(name = "revoke", aliases = "delete", usageHelpAutoWidth = true, sortOptions = false,
       description = "Revoke database tokens. This cannot be undone.")
-  static final class Revoke extends TokenSubcommand {
-
-    @Option(names = "--force", description = "Do not ask for confirmation.")
-    boolean force;
-
-    @Parameters(paramLabel = "TOKEN_ID", arity = "1..*", description = "Ids of the tokens to revoke.")
-    List<String> ids;
+  static final class Revoke extends RevokeCommand {
 
     @Override
-    public Integer call() {
-      if (!force && !Confirmation.ask(err(), "Revoke database token(s) " + String.join(", ", ids)
-          + "? This cannot be undone.", "not revoking without confirmation: there is no terminal"
-          + " to ask on; pass --force to revoke without asking")) {
-        err().println("Not revoked.");
-        return 1;
-      }
-      try (Connection connection = connect()) {
-        return Revocations.print(call(connection, c -> c.databaseTokens().revokeDatabaseTokens(
-            RevokeDatabaseTokensRequest.newBuilder().addAllIds(ids).build())).getResultsList(),
-            "database token", out(), err());
-      }
+    String kind() {
+      return "database token";
+    }
+
+    @Override
+    List<RevokeResult> revoke(Connection connection, List<String> ids) {
+      return connection.databaseTokens().revokeDatabaseTokens(
+          RevokeDatabaseTokensRequest.newBuilder().addAllIds(ids).build()).getResultsList();
     }
   }
 }

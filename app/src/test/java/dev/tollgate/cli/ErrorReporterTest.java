@@ -1,0 +1,39 @@
+package dev.tollgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.app.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import org.junit.jupiter.api.Test;
+
+class ErrorReporterTest {
+
+  private static final String TOKEN =
+      "apiv1_BGPBoTm_V-v4tEFzFfSr4YBli9pkn7PX5DOGM0GPgdxphtesY18jhS1fXZwzow5TRRc12AwkqhTUNxqkO6ZLKA";
+
+  @Test
+  void tokenStringAsAStrayArgument_parseError_isReportedWithoutIt() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine(false).setErr(new PrintWriter(err));
+
+    int exitCode = commandLine.execute("management", "list", TOKEN);
+
+    assertThat(exitCode).isEqualTo(1);
+    assertThat(err.toString()).startsWith("Error: ").doesNotContain(TOKEN.substring(6))
+        .contains("apiv1_… (a token string, not shown)");
+  }
+
+  @Test
+  void unknownOption_parseError_isOneErrorLineWithTheHelpHint() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine(false).setErr(new PrintWriter(err));
+
+    int exitCode = commandLine.execute("token", "list", "--colour");
+
+    assertThat(exitCode).isEqualTo(1);
+    assertThat(err.toString().lines()).singleElement().asString()
+        .startsWith("Error: Unknown option: '--colour'").endsWith("(see 'tollgate token list --help')");
+  }
+}
