@@ -45,7 +45,12 @@ final class CallerInterceptor implements ServerInterceptor {
       result = new Authentication.Rejected(
           "the authorization header is not of the form 'Bearer <token>'");
     } else {
-      result = authenticate.authenticate(header.substring(BEARER.length()).trim());
+      try {
+        result = authenticate.authenticate(header.substring(BEARER.length()).trim());
+      } catch (RuntimeException e) {
+        call.close(ErrorMapping.toStatus(e).getStatus(), new Metadata());
+        return new ServerCall.Listener<>() {};
+      }
     }
     if (result instanceof Authentication.Authenticated authenticated) {
       Context context = Context.current().withValue(CallerContext.CALLER, authenticated.caller());

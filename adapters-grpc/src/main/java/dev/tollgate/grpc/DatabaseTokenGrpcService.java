@@ -3,6 +3,7 @@ package dev.tollgate.grpc;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenId;
@@ -29,7 +30,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code tollgate.management.v1.DatabaseTokenService} over the database-token use cases. */
+/**
+ * {@code tollgate.management.v1.DatabaseTokenService} over the database-token use cases. The
+ * caller's right is checked before the request is read.
+ */
 final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTokenServiceImplBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseTokenGrpcService.class);
@@ -56,6 +60,7 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
       StreamObserver<CreateDatabaseTokenResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
+      caller.require(Operation.CHANGE_DATABASE_TOKENS);
       IssuedToken issued = create.create(new CreateDatabaseTokenUseCase.Command(caller,
           Description.of(request.getDescription()),
           ProtoMapper.permissions(request.getPermissionsList()),
@@ -85,7 +90,9 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
   public void getDatabaseToken(GetDatabaseTokenRequest request,
       StreamObserver<GetDatabaseTokenResponse> observer) {
     ErrorMapping.respond(observer, () -> {
-      Token token = get.get(new GetDatabaseTokenUseCase.Query(CallerContext.current(),
+      Caller caller = CallerContext.current();
+      caller.require(Operation.READ_DATABASE_TOKENS);
+      Token token = get.get(new GetDatabaseTokenUseCase.Query(caller,
           TokenId.parse("id", request.getId().trim()), request.getIncludeRevoked()));
       return GetDatabaseTokenResponse.newBuilder().setToken(ProtoMapper.databaseToken(token)).build();
     });
@@ -96,6 +103,7 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
       StreamObserver<UpdateDatabaseTokenResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
+      caller.require(Operation.CHANGE_DATABASE_TOKENS);
       Token updated = update.update(new UpdateDatabaseTokenUseCase.Command(caller,
           TokenId.parse("id", request.getId().trim()),
           request.hasDescription() ? Optional.of(Description.of(request.getDescription()))
@@ -115,6 +123,7 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
       StreamObserver<RevokeDatabaseTokensResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
+      caller.require(Operation.CHANGE_DATABASE_TOKENS);
       List<Revocation> outcomes = revoke.revoke(new RevokeDatabaseTokensUseCase.Command(caller,
           ProtoMapper.tokenIds("ids", request.getIdsList())));
       RevokeDatabaseTokensResponse.Builder response = RevokeDatabaseTokensResponse.newBuilder();

@@ -3,6 +3,7 @@ package dev.tollgate.grpc;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
@@ -20,7 +21,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code tollgate.management.v1.ManagementTokenService} over the management-token use cases. */
+/**
+ * {@code tollgate.management.v1.ManagementTokenService} over the management-token use cases. The
+ * caller's right is checked before the request is read, so a caller who may not do something
+ * learns nothing about their input.
+ */
 final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.ManagementTokenServiceImplBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ManagementTokenGrpcService.class);
@@ -42,6 +47,7 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
       StreamObserver<CreateManagementTokenResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
+      caller.require(Operation.CREATE_MANAGEMENT_TOKEN);
       IssuedToken issued = create.create(new CreateManagementTokenUseCase.Command(caller,
           Description.of(request.getDescription()),
           ProtoMapper.instant("expires_at", request.hasExpiresAt(), request.getExpiresAt())));
@@ -70,6 +76,7 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
       StreamObserver<RevokeManagementTokensResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
+      caller.require(Operation.REVOKE_MANAGEMENT_TOKENS);
       List<Revocation> outcomes = revoke.revoke(new RevokeManagementTokensUseCase.Command(caller,
           ProtoMapper.tokenIds("ids", request.getIdsList())));
       RevokeManagementTokensResponse.Builder response = RevokeManagementTokensResponse.newBuilder();

@@ -11,6 +11,7 @@ import java.util.Set;
  * cluster admits with which groups (Clustered's {@code admin.users}).
  *
  * @param jwks a {@code file:} or {@code https:} URI of the identity provider's JSON Web Key Set
+ *     ({@code http:} is accepted on loopback only)
  * @param userClaim the claim that holds the user id matched against {@code users}, usually "sub"
  */
 public record OAuthSettings(String issuer, String audience, URI jwks, String userClaim,
@@ -23,9 +24,13 @@ public record OAuthSettings(String issuer, String audience, URI jwks, String use
     Objects.requireNonNull(userClaim, "userClaim");
     users = Map.copyOf(users);
     String scheme = jwks.getScheme() == null ? "" : jwks.getScheme();
-    if (!scheme.equals("file") && !scheme.equals("https") && !scheme.equals("http")) {
-      throw new IllegalArgumentException("JWKS location " + jwks
-          + " is not supported; expected a file path or an https:// URL");
+    boolean loopbackHttp = scheme.equals("http") && jwks.getHost() != null
+        && (jwks.getHost().equals("localhost") || jwks.getHost().startsWith("127.")
+            || jwks.getHost().equals("[::1]"));
+    if (!scheme.equals("file") && !scheme.equals("https") && !loopbackHttp) {
+      throw new IllegalArgumentException("JWKS location " + jwks + " is not supported; expected a"
+          + " file path or an https:// URL (plain http only on loopback: anyone on the way could"
+          + " swap the keys)");
     }
   }
 }

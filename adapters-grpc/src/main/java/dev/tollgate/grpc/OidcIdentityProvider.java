@@ -3,6 +3,7 @@ package dev.tollgate.grpc;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -19,6 +20,7 @@ import dev.tollgate.domain.model.Authentication;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.UserGroup;
 import dev.tollgate.domain.port.out.IdentityProvider;
+import io.grpc.Status;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +33,9 @@ import java.util.Set;
  * signature, issuer, audience, expiry and not-before, then looks the user up in the user list.
  */
 final class OidcIdentityProvider implements IdentityProvider {
+
+  /** created_by and revoked_by hold "user:" and the id. */
+  private static final int MAX_USER_ID = 256;
 
   private final OAuthSettings settings;
   private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -73,13 +78,16 @@ final class OidcIdentityProvider implements IdentityProvider {
     JWTClaimsSet claims;
     try {
       claims = processor.process(accessToken, null);
+    } catch (KeySourceException e) {
+      throw Status.UNAVAILABLE.withDescription("cannot get the identity provider's keys from "
+          + settings.jwks() + ": " + e.getMessage()).withCause(e).asRuntimeException();
     } catch (ParseException | BadJOSEException | JOSEException e) {
       return new Authentication.Rejected("the OAuth access token was refused: " + e.getMessage());
     }
     Object user = claims.getClaim(settings.userClaim());
-    if (!(user instanceof String userId) || userId.isBlank()) {
-      return new Authentication.Rejected("the OAuth access token has no user id in claim "
-          + settings.userClaim());
+    if (!(user instanceof String userId) || userId.isBlank() || userId.length() > MAX_USER_ID) {
+      return new Authentication.Rejected("the OAuth access token has no user id of 1 to "
+          + MAX_USER_ID + " characters in claim " + settings.userClaim());
     }
     Set<UserGroup> groups = settings.users().getOrDefault(userId, Set.of());
     return new Authentication.Authenticated(new Caller.User(userId, groups));

@@ -161,6 +161,35 @@ class DatabaseTokenGrpcServiceTest {
   }
 
   @Test
+  void auditorWithBadInput_create_isPermissionDeniedNotInvalidArgument() throws Exception {
+    server.close();
+    server = new InProcessTollgate(credential -> new dev.tollgate.domain.model.Authentication
+        .Authenticated(new dev.tollgate.domain.model.Caller.User("carol",
+            java.util.Set.of(dev.tollgate.domain.model.UserGroup.AUDITOR))));
+
+    StatusRuntimeException e = failure(() -> server.databaseTokensAs("a.jwt.token")
+        .createDatabaseToken(CreateDatabaseTokenRequest.newBuilder().setDescription("x")
+            .addPermissions(permission("read", " bad")).build()));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+  }
+
+  @Test
+  void repositoryFailureWhileAuthenticating_isInternalWithAnErrorId() throws Exception {
+    server.close();
+    server = new InProcessTollgate(credential -> {
+      throw new IllegalStateException("database unreachable");
+    });
+
+    StatusRuntimeException e = failure(() -> server.databaseTokensAs("a.jwt.token")
+        .listDatabaseTokens(ListDatabaseTokensRequest.getDefaultInstance()));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+    assertThat(e.getStatus().getDescription()).startsWith("internal error; error id ")
+        .doesNotContain("unreachable");
+  }
+
+  @Test
   void nothingToUpdate_isInvalidArgument() {
     String id = createReadWriteDb1().getToken().getId();
 

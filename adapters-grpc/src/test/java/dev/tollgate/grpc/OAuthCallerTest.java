@@ -91,7 +91,9 @@ class OAuthCallerTest {
 
   @AfterEach
   void stop() throws Exception {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   private static JWTClaimsSet.Builder claims(String user) {
@@ -219,6 +221,23 @@ class OAuthCallerTest {
     jwt.sign(new RSASSASigner(stranger));
 
     assertThat(createAs(jwt.serialize()).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+  }
+
+  @Test
+  void unreachableJwksUrl_isUnavailableNotABadCredential() throws Exception {
+    startTollgate(URI.create("http://127.0.0.1:1/certs"));
+
+    Status status = createAs(rs256(claims("alice").build()));
+
+    assertThat(status.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(status.getDescription()).startsWith("cannot get the identity provider's keys");
+  }
+
+  @Test
+  void plainHttpJwksOffLoopback_isRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OAuthSettings(ISSUER, AUDIENCE,
+        URI.create("http://idp.example.test/certs"), "sub", USERS))
+        .hasMessageContaining("plain http only on loopback");
   }
 
   @Test

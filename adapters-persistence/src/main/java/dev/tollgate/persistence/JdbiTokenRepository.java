@@ -20,11 +20,14 @@ import java.util.Optional;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Tokens and events in H2 or PostgreSQL; each change and its event commit together or not at all. */
 @Singleton
 final class JdbiTokenRepository implements TokenRepository, TokenEvents {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JdbiTokenRepository.class);
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final Jdbi jdbi;
@@ -122,7 +125,12 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
     return jdbi.withHandle(handle -> {
       T result = handle.inTransaction(work);
       if (checkpointAfterWrite) {
-        handle.execute("CHECKPOINT SYNC");
+        try {
+          handle.execute("CHECKPOINT SYNC");
+        } catch (RuntimeException e) {
+          // committed and in the file already; only the sync to the disk failed
+          LOG.warn("committed, but syncing the database file failed: {}", e.getMessage());
+        }
       }
       return result;
     });

@@ -15,12 +15,23 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    List<String> arguments = Arrays.asList(args);
-    boolean debug = arguments.contains("--debug");
-    boolean serving = arguments.contains("serve");
-    configureLogging(debug, serving);
+    boolean debug = Arrays.asList(args).contains("--debug");
+    configureLogging(debug, "serve".equals(subcommand(args)));
     int exitCode = commandLine(debug).execute(args);
     System.exit(exitCode);
+  }
+
+  /** The first argument that is neither a global flag nor its value. */
+  private static String subcommand(String[] args) {
+    List<String> withValue = List.of("--config", "--profile", "--timeout");
+    for (int i = 0; i < args.length; i++) {
+      if (withValue.contains(args[i])) {
+        i++;
+      } else if (!args[i].startsWith("-")) {
+        return args[i];
+      }
+    }
+    return "";
   }
 
   /** The whole command tree with Tollgate's error reporting. */

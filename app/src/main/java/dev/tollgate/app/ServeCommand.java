@@ -202,15 +202,14 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private Optional<OAuthSettings> oauth() {
-    boolean any = oauthIssuer != null || oauthAudience != null || oauthJwks != null
-        || oauthUsersFile != null;
-    if (!any) {
+    java.util.List<String> missing = missingOAuthOptions();
+    if (missing.size() == 4) {
       return Optional.empty();
     }
-    if (oauthIssuer == null || oauthAudience == null || oauthJwks == null || oauthUsersFile == null) {
+    if (!missing.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "OAuth needs all of --oauth-issuer,"
           + " --oauth-audience, --oauth-jwks and --oauth-users-file; missing: "
-          + String.join(", ", missingOAuthOptions()));
+          + String.join(", ", missing));
     }
     URI jwks = oauthJwks.matches("(?i)https?://.*") ? URI.create(oauthJwks)
         : Path.of(oauthJwks).toAbsolutePath().toUri();

@@ -38,6 +38,10 @@ final class ClientConfig {
     Optional<String> fromEnv = Optional.ofNullable(env.get("TOLLGATE_MGMT_TOKEN"))
         .filter(s -> !s.isBlank()).map(String::strip);
     if (flags.config() == null && !Files.exists(file)) {
+      if (!flags.profile().equals("default")) {
+        throw new CliException("profile \"" + flags.profile() + "\" was asked for, but there is"
+            + " no config file (" + file + "); give --config or write that file");
+      }
       return localDefault(fromEnv, workingDirectory.resolve(LOCAL_TOKEN_FILE));
     }
     if (!Files.isReadable(file)) {

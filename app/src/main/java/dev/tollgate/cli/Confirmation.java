@@ -19,8 +19,7 @@ final class Confirmation {
    * @throws CliException when there is no terminal to ask on
    */
   static boolean ask(PrintWriter err, String question, String withoutTerminal) {
-    Console console = System.console();
-    if (console == null) {
+    if (!isTerminal(System.console())) {
       throw new CliException(withoutTerminal);
     }
     err.print(question + " [y/N]: ");
@@ -31,6 +30,21 @@ final class Confirmation {
       return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /**
+   * Java 17 has a console only when both standard input and output are a terminal; from Java 22
+   * on there may be one regardless, and {@code Console.isTerminal()} tells.
+   */
+  private static boolean isTerminal(Console console) {
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
     }
   }
 }

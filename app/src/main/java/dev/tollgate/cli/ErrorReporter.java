@@ -1,7 +1,7 @@
 package dev.tollgate.cli;
 
 import java.io.PrintWriter;
-import java.util.regex.Pattern;
+import dev.tollgate.domain.model.TokenFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -16,8 +16,6 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
 
   /** The exit code of every failure. */
   public static final int FAILURE = 1;
-
-  private static final Pattern TOKEN = Pattern.compile("(M\\.V1\\.|apiv1_)[A-Za-z0-9_-]{4,}");
 
   private final boolean debug;
 
@@ -46,7 +44,9 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
     err.println("Error: " + withoutTokens(expected ? message
         : e.getClass().getSimpleName() + ": " + message));
     if (debug) {
-      e.printStackTrace(err);
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(withoutTokens(trace.toString()));
     }
     err.flush();
     return FAILURE;
@@ -54,6 +54,6 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
 
   /** A token string typed in the wrong place is never echoed back, say into a CI log. */
   static String withoutTokens(String message) {
-    return TOKEN.matcher(message).replaceAll("$1… (a token string, not shown)");
+    return TokenFormat.redact(message);
   }
 }

@@ -30,8 +30,7 @@ abstract class RevokeCommand extends ClientCommand {
     if (!force && !Confirmation.ask(err(), "Revoke " + kind() + "(s) " + String.join(", ", ids)
         + "? This cannot be undone.", "not revoking without confirmation: there is no terminal"
         + " to ask on; pass --force to revoke without asking")) {
-      err().println("Not revoked.");
-      return 1;
+      throw new CliException("not revoked: the answer was not yes");
     }
     try (Connection connection = connect()) {
       List<RevokeResult> results;

@@ -4,7 +4,6 @@ import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.HorizontalAlign;
 import com.google.protobuf.Timestamp;
-import java.time.Instant;
 import java.util.List;
 
 /** ASCII tables as influxctl prints them, bordered with {@code +-|}. */
@@ -32,7 +31,6 @@ final class Tables {
 
   /** Second-precision UTC RFC 3339, or an empty cell when unset. */
   static String time(boolean isSet, Timestamp timestamp) {
-    return isSet ? Times.format(Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()))
-        : "";
+    return isSet ? Times.format(Protos.instant(timestamp)) : "";
   }
 }

@@ -3,7 +3,6 @@ package dev.tollgate.cli;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -51,8 +50,7 @@ final class Times {
 
   /** Second-precision UTC RFC 3339, e.g. {@code 2030-01-01T00:00:00Z}. */
   static String format(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS)
-        .atOffset(ZoneOffset.UTC).toInstant());
+    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** Reads a duration like {@code 30s}, {@code 1m0s}, {@code 1h30m} or {@code 500ms}. */

@@ -1,5 +1,9 @@
 package dev.tollgate.app;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -26,10 +30,15 @@ class ArchitectureTest {
   void domain_neverUsesJdbcTheWallClockOrUnseededRandomness() {
     noClasses().that().resideInAPackage("dev.tollgate.domain..")
         .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
-        .orShould().callMethod(java.time.Instant.class, "now")
+        .orShould().dependOnClassesThat().belongToAnyOf(java.time.Clock.class,
+            java.time.InstantSource.class, java.util.Random.class, java.security.SecureRandom.class,
+            java.util.concurrent.ThreadLocalRandom.class)
+        .orShould().callMethodWhere(target(name("now")).and(target(owner(resideInAPackage("java.time")))))
         .orShould().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().callMethod(Math.class, "random")
         .orShould().callMethod(java.util.UUID.class, "randomUUID")
-        .orShould().callConstructor(java.security.SecureRandom.class)
+        .orShould().callConstructor(java.util.SplittableRandom.class)
         .check(CLASSES);
   }
 

@@ -49,11 +49,6 @@ public record DatabaseName(String value) implements Comparable<DatabaseName> {
     return "*".equals(value);
   }
 
-  /** Tells whether this grant covers the named database. */
-  public boolean covers(String database) {
-    return isAll() || value.equals(database);
-  }
-
   @Override
   public int compareTo(DatabaseName other) {
     return value.compareTo(other.value);

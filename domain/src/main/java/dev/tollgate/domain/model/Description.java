@@ -32,10 +32,6 @@ public record Description(String value) {
     return value == null || value.isEmpty() ? NONE : new Description(value);
   }
 
-  public boolean isEmpty() {
-    return value.isEmpty();
-  }
-
   @Override
   public String toString() {
     return value;

@@ -20,9 +20,4 @@ public record Revocation(TokenId id, Outcome outcome, Optional<Token> token) {
       throw new IllegalArgumentException("a found token comes with its outcome, a missing one without");
     }
   }
-
-  /** Tells whether the token is revoked after the call. */
-  public boolean succeeded() {
-    return outcome != Outcome.NOT_FOUND;
-  }
 }

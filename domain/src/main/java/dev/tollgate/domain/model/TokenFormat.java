@@ -3,6 +3,7 @@ package dev.tollgate.domain.model;
 import dev.tollgate.domain.port.out.RandomSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
@@ -24,6 +25,8 @@ public enum TokenFormat {
   // 64 bytes leave 2 bits in the last character, so only these four end a canonical body
   private static final String LAST_CHARS = "AQgw";
 
+  private static final Pattern TOKEN_LIKE = Pattern.compile("(M\\.V1\\.|apiv1_)[A-Za-z0-9_-]{4,}");
+
   private final TokenKind kind;
   private final String prefix;
 
@@ -43,11 +46,6 @@ public enum TokenFormat {
   /** The length of every token string of this format. */
   public int length() {
     return prefix.length() + BODY_CHARS;
-  }
-
-  /** The format of tokens of the given kind. */
-  public static TokenFormat of(TokenKind kind) {
-    return kind == TokenKind.MANAGEMENT ? MANAGEMENT : DATABASE;
   }
 
   /** Makes a new token string from 60 bytes of the given randomness. */
@@ -89,6 +87,14 @@ public enum TokenFormat {
   /** Tells whether a value starts like a token string, so it must not be echoed anywhere. */
   public static boolean startsLikeToken(String value) {
     return value != null && (value.startsWith(MANAGEMENT.prefix) || value.startsWith(DATABASE.prefix));
+  }
+
+  /**
+   * Replaces everything in the text that looks like a token string, wherever it stands, with its
+   * prefix and a note, so that text a person typed can be echoed in a message or a log line.
+   */
+  public static String redact(String text) {
+    return TOKEN_LIKE.matcher(text).replaceAll("$1… (a token string, not shown)");
   }
 
   private ParsedToken parseBody(String candidate) {

@@ -9,12 +9,13 @@ public final class UserInput {
 
   /**
    * Returns the value in double quotes, control characters escaped and cut after 64 characters; a
-   * value that starts like a token string is never shown.
+   * value that starts like a token string is never shown, and one that holds one has it replaced.
    */
-  public static String quote(String value) {
-    if (TokenFormat.startsLikeToken(value)) {
+  public static String quote(String raw) {
+    if (TokenFormat.startsLikeToken(raw.strip())) {
       return "(a token string, not shown)";
     }
+    String value = TokenFormat.redact(raw);
     StringBuilder shown = new StringBuilder(Math.min(value.length(), MAX_SHOWN) + 8).append('"');
     int end = Math.min(value.length(), MAX_SHOWN);
     for (int i = 0; i < end; i++) {

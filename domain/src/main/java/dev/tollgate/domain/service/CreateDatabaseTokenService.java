@@ -1,5 +1,6 @@
 package dev.tollgate.domain.service;
 
+import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.IssuedToken;
 import dev.tollgate.domain.model.Operation;
@@ -20,13 +21,18 @@ public final class CreateDatabaseTokenService implements CreateDatabaseTokenUseC
     this.issuer = new TokenIssuer(repository, clock, random, ids);
   }
 
-  @Override
-  public IssuedToken create(Command command) {
-    command.caller().require(Operation.CHANGE_DATABASE_TOKENS);
-    if (command.description().value().isBlank()) {
+  /** A database token always says what it is for. */
+  static void requireDescription(Description description) {
+    if (description.value().isBlank()) {
       throw new InvalidRequestException("description", "is empty; a database token needs a few"
           + " words on what it is for, e.g. \"Read/write for db1\"");
     }
+  }
+
+  @Override
+  public IssuedToken create(Command command) {
+    command.caller().require(Operation.CHANGE_DATABASE_TOKENS);
+    requireDescription(command.description());
     return issuer.issue(TokenFormat.DATABASE, command.description(), command.permissions(),
         command.expiresAt(), command.caller());
   }

@@ -28,6 +28,7 @@ public final class UpdateDatabaseTokenService implements UpdateDatabaseTokenUseC
   @Override
   public Token update(Command command) {
     command.caller().require(Operation.CHANGE_DATABASE_TOKENS);
+    command.description().ifPresent(CreateDatabaseTokenService::requireDescription);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Token current = repository.findById(command.id()).filter(t -> t.kind() == TokenKind.DATABASE)
           .orElseThrow(() -> new NotFoundException("no database token with id " + command.id()));

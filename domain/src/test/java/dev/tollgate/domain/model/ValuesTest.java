@@ -33,7 +33,7 @@ class ValuesTest {
   @Test
   void description_ofNullOrEmpty_isNone() {
     assertThat(Description.of(null)).isEqualTo(Description.NONE);
-    assertThat(Description.of("").isEmpty()).isTrue();
+    assertThat(Description.of("")).isEqualTo(Description.NONE);
   }
 
   @Test
@@ -73,11 +73,22 @@ class ValuesTest {
   }
 
   @Test
-  void databaseName_wildcard_coversEveryName() {
-    assertThat(DatabaseName.ALL.covers("anything")).isTrue();
-    assertThat(new DatabaseName("db1").covers("db1")).isTrue();
-    assertThat(new DatabaseName("db1").covers("db2")).isFalse();
+  void databaseName_ofSixtyFourCharactersOrTheWildcard_isAccepted() {
+    assertThat(DatabaseName.ALL.isAll()).isTrue();
+    assertThat(new DatabaseName("db1").isAll()).isFalse();
     assertThat(new DatabaseName("x".repeat(64)).value()).hasSize(64);
+  }
+
+  @Test
+  void valueHoldingATokenAnywhere_quote_replacesTheToken() {
+    String secret = TokenFormat.DATABASE.generate(new DeterministicRandomSource(4)).value();
+
+    String shown = UserInput.quote("Bearer " + secret);
+
+    assertThat(shown).doesNotContain(secret.substring(6, 20)).contains("apiv1_… (a token string");
+    assertThat(UserInput.quote(" " + secret)).isEqualTo("(a token string, not shown)");
+    assertThatThrownBy(() -> new DatabaseName("db " + secret))
+        .hasMessageNotContaining(secret.substring(6, 20));
   }
 
   @Test

@@ -160,6 +160,15 @@ class DatabaseTokenServicesTest {
   }
 
   @Test
+  void blankDescription_update_isRefusedAsOnCreate() {
+    IssuedToken issued = create(MEMBER, Set.of());
+
+    assertThatThrownBy(() -> update(MEMBER, issued.token().id(), Optional.of(Description.NONE),
+        Optional.empty())).isInstanceOfSatisfying(InvalidRequestException.class,
+            e -> assertThat(e.field()).isEqualTo("description"));
+  }
+
+  @Test
   void nothingToChange_update_isAnInvalidRequest() {
     assertThatThrownBy(() -> new UpdateDatabaseTokenUseCase.Command(MEMBER,
         new TokenId(UUID.randomUUID()), Optional.empty(), Optional.empty()))
