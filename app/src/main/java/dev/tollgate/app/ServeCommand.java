@@ -155,12 +155,16 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** Checks the options and turns them into the server's configuration. */
   ServerConfig config() {
-    Path dataDirectory = dataDirectory();
+    InetSocketAddress address = listenAddress();
+    Optional<OAuthSettings> oauth = oauth();
+    ServerConfig.Tls tls = tls();
+    Path directory = dataDir.toAbsolutePath().normalize();
     DatabaseSettings database = databaseUrl == null || databaseUrl.isBlank()
-        ? DatabaseSettings.h2In(dataDirectory)
+        ? DatabaseSettings.h2In(directory)
         : usage(() -> new DatabaseSettings(databaseUrl.strip(), Optional.ofNullable(databaseUser),
             Optional.ofNullable(databasePassword), 16));
-    return new ServerConfig(listenAddress(), dataDirectory, database, oauth(), tls());
+    // only once every option is good is anything written
+    return new ServerConfig(address, createDataDirectory(directory), database, oauth, tls);
   }
 
   private InetSocketAddress listenAddress() {
@@ -183,8 +187,7 @@ public final class ServeCommand implements Callable<Integer> {
     return new InetSocketAddress(host, port);
   }
 
-  private Path dataDirectory() {
-    Path directory = dataDir.toAbsolutePath().normalize();
+  private Path createDataDirectory(Path directory) {
     try {
       if (!Files.exists(directory)) {
         Files.createDirectories(directory,

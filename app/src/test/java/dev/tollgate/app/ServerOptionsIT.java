@@ -102,7 +102,14 @@ class ServerOptionsIT {
     Result tls = tollgate(Map.of(), "serve", "--tls-cert", "/nonexistent.pem", "--data-dir",
         work.resolve("d").toString());
 
+    Result fromEnvironment = tollgate(Map.of("TOLLGATE_LISTEN", "also-nowhere", "TOLLGATE_DATA_DIR",
+        work.resolve("e").toString()), "serve");
+
     assertThat(listen.stderr().strip()).startsWith("Error: --listen \"nowhere\" is not an address");
+    assertThat(fromEnvironment.stderr().strip())
+        .startsWith("Error: --listen \"also-nowhere\" is not an address");
+    assertThat(work.resolve("e")).doesNotExist();
+    assertThat(work.resolve("d")).doesNotExist();
     assertThat(oauth.stderr().strip()).startsWith("Error: OAuth needs all of")
         .contains("missing: --oauth-audience, --oauth-jwks, --oauth-users-file");
     assertThat(tls.stderr().strip()).startsWith("Error: --tls-cert and --tls-key go together");
