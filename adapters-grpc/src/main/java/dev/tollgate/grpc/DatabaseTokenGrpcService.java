@@ -126,13 +126,9 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
       caller.require(Operation.CHANGE_DATABASE_TOKENS);
       List<Revocation> outcomes = revoke.revoke(new RevokeDatabaseTokensUseCase.Command(caller,
           ProtoMapper.tokenIds("ids", request.getIdsList())));
-      RevokeDatabaseTokensResponse.Builder response = RevokeDatabaseTokensResponse.newBuilder();
-      for (Revocation outcome : outcomes) {
-        LOG.info("revoke database token {} by {}: {}", outcome.id(), caller.subject(),
-            outcome.outcome());
-        response.addResults(ProtoMapper.revokeResult(outcome, "database token"));
-      }
-      return response.build();
+      LOG.info("revoke database tokens by {}: {}", caller.subject(), ProtoMapper.summary(outcomes));
+      return RevokeDatabaseTokensResponse.newBuilder()
+          .addAllResults(ProtoMapper.revokeResults(outcomes, "database token")).build();
     });
   }
 }

@@ -79,13 +79,9 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
       caller.require(Operation.REVOKE_MANAGEMENT_TOKENS);
       List<Revocation> outcomes = revoke.revoke(new RevokeManagementTokensUseCase.Command(caller,
           ProtoMapper.tokenIds("ids", request.getIdsList())));
-      RevokeManagementTokensResponse.Builder response = RevokeManagementTokensResponse.newBuilder();
-      for (Revocation outcome : outcomes) {
-        LOG.info("revoke management token {} by {}: {}", outcome.id(), caller.subject(),
-            outcome.outcome());
-        response.addResults(ProtoMapper.revokeResult(outcome, "management token"));
-      }
-      return response.build();
+      LOG.info("revoke management tokens by {}: {}", caller.subject(), ProtoMapper.summary(outcomes));
+      return RevokeManagementTokensResponse.newBuilder()
+          .addAllResults(ProtoMapper.revokeResults(outcomes, "management token")).build();
     });
   }
 }

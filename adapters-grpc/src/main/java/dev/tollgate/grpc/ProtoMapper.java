@@ -97,7 +97,23 @@ final class ProtoMapper {
         ask.hasResourceId() ? Optional.of(ask.getResourceId()) : Optional.empty(), action);
   }
 
-  static RevokeResult revokeResult(Revocation revocation, String kindName) {
+  static List<RevokeResult> revokeResults(List<Revocation> revocations, String kindName) {
+    List<RevokeResult> results = new ArrayList<>(revocations.size());
+    revocations.forEach(revocation -> results.add(revokeResult(revocation, kindName)));
+    return results;
+  }
+
+  /** "id OUTCOME, id OUTCOME" for one log line. */
+  static String summary(List<Revocation> revocations) {
+    StringBuilder line = new StringBuilder();
+    for (Revocation revocation : revocations) {
+      line.append(line.length() == 0 ? "" : ", ").append(revocation.id()).append(' ')
+          .append(revocation.outcome());
+    }
+    return line.toString();
+  }
+
+  private static RevokeResult revokeResult(Revocation revocation, String kindName) {
     RevokeResult.Builder result = RevokeResult.newBuilder().setId(revocation.id().toString());
     revocation.token().flatMap(Token::revokedAt).ifPresent(at -> result.setRevokedAt(timestamp(at)));
     switch (revocation.outcome()) {

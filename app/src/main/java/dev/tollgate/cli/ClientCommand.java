@@ -1,7 +1,11 @@
 package dev.tollgate.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.Timestamp;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -30,8 +34,28 @@ abstract class ClientCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
+  /**
+   * Prints a created token: as one JSON object with the token string in it, or as the key/value
+   * table, the two warnings and the token string alone on the last line.
+   */
+  int printCreated(FormatOption format, ObjectNode json, List<List<String>> table, String token) {
+    if (format.json()) {
+      out().println(Json.write(json.put("token", token)));
+      out().flush();
+    } else {
+      out().println(Tables.keyValue(table));
+      printSecretLast(token);
+    }
+    return 0;
+  }
+
+  /** Reads {@code --expires-at}, if given, as a request timestamp. */
+  static Optional<Timestamp> expiresAt(String text) {
+    return Optional.ofNullable(text).map(t -> Protos.timestamp(Times.parseRfc3339("--expires-at", t)));
+  }
+
   /** Prints the token string as the last line of standard output, after the two warnings. */
-  void printSecretLast(String token) {
+  private void printSecretLast(String token) {
     out().flush();
     err().println("warn\tplease copy the token and store in a safe place");
     err().println("warn\tthis is the *only time* you will see the token");

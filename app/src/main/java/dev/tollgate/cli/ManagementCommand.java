@@ -59,9 +59,7 @@ public final class ManagementCommand {
     public Integer call() {
       CreateManagementTokenRequest.Builder request =
           CreateManagementTokenRequest.newBuilder().setDescription(description);
-      if (expiresAt != null) {
-        request.setExpiresAt(Protos.timestamp(Times.parseRfc3339("--expires-at", expiresAt)));
-      }
+      expiresAt(expiresAt).ifPresent(request::setExpiresAt);
       try (Connection connection = connect()) {
         CreateManagementTokenResponse response;
         try {
@@ -70,18 +68,12 @@ public final class ManagementCommand {
           throw CallFailures.describe(e, connection, FLAGS);
         }
         ManagementToken token = response.getToken();
-        if (format.json()) {
-          out().println(Json.write(json(token).put("token", response.getAccessToken())));
-          out().flush();
-          return 0;
-        }
-        out().println(Tables.keyValue(List.of(
+        return printCreated(format, json(token), List.of(
             List.of("id", token.getId()),
             List.of("description", token.getDescription()),
             List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
-            List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt())))));
-        printSecretLast(response.getAccessToken());
-        return 0;
+            List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt()))),
+            response.getAccessToken());
       }
     }
   }

@@ -148,26 +148,18 @@ public final class TokenCommand {
     public Integer call() {
       CreateDatabaseTokenRequest.Builder request = CreateDatabaseTokenRequest.newBuilder()
           .setDescription(description).addAllPermissions(databases.permissions());
-      if (expiresAt != null) {
-        request.setExpiresAt(Protos.timestamp(Times.parseRfc3339("--expires-at", expiresAt)));
-      }
+      expiresAt(expiresAt).ifPresent(request::setExpiresAt);
       try (Connection connection = connect()) {
         CreateDatabaseTokenResponse response =
             call(connection, c -> c.databaseTokens().createDatabaseToken(request.build()));
-        if (format.json()) {
-          out().println(Json.write(json(response.getToken()).put("token", response.getAccessToken())));
-          out().flush();
-          return 0;
-        }
         DatabaseToken token = response.getToken();
-        out().println(Tables.keyValue(List.of(
+        return printCreated(format, json(token), List.of(
             List.of("id", token.getId()),
             List.of("description", token.getDescription()),
             List.of("permissions", permissions(token)),
             List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
-            List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt())))));
-        printSecretLast(response.getAccessToken());
-        return 0;
+            List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt()))),
+            response.getAccessToken());
       }
     }
   }
