@@ -7,7 +7,6 @@ import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.ParsedToken;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenFormat;
-import dev.tollgate.domain.model.TokenHash;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.TokenString;
 import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
@@ -15,7 +14,6 @@ import dev.tollgate.domain.port.out.Clock;
 import dev.tollgate.domain.port.out.IdentityProvider;
 import dev.tollgate.domain.port.out.TokenRepository;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Authenticates management-API callers by token, bootstrap admin credential or OAuth access token. */
 public final class AuthenticateCallerService implements AuthenticateCallerUseCase {
@@ -50,16 +48,14 @@ public final class AuthenticateCallerService implements AuthenticateCallerUseCas
   }
 
   private Authentication authenticateToken(TokenString presented) {
-    TokenHash hash = presented.hash();
-    if (presented.kind() == TokenKind.MANAGEMENT
-        && repository.bootstrapAdminHash().filter(hash::equals).isPresent()) {
+    TokenHolder holder = TokenHolder.of(presented, repository);
+    if (holder.bootstrapAdmin()) {
       return new Authenticated(Caller.bootstrapAdmin());
     }
-    Optional<Token> found = repository.findByHash(hash).filter(t -> t.kind() == presented.kind());
-    if (found.isEmpty()) {
+    if (holder.token().isEmpty()) {
       return new Rejected("the token is not known to this cluster");
     }
-    Token token = found.get();
+    Token token = holder.token().get();
     switch (token.statusAt(clock.now())) {
       case REVOKED:
         return new Rejected("token " + token.id() + " was revoked at " + token.revokedAt().get());

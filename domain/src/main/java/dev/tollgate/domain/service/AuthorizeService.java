@@ -5,17 +5,13 @@ import dev.tollgate.domain.model.ParsedToken;
 import dev.tollgate.domain.model.RequestedPermission;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenFormat;
-import dev.tollgate.domain.model.TokenHash;
-import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.TokenStatus;
-import dev.tollgate.domain.model.TokenString;
 import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.domain.port.out.Clock;
 import dev.tollgate.domain.port.out.TokenRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Answers the data plane: a malformed token is refused before any hashing or lookup; a known,
@@ -38,16 +34,14 @@ public final class AuthorizeService implements AuthorizeUseCase {
       return AuthorizationDecision.invalid(
           "malformed: " + malformed.defect().name().toLowerCase(Locale.ROOT));
     }
-    TokenString presented = ((ParsedToken.WellFormed) parsed).token();
-    TokenHash hash = presented.hash();
-    Optional<Token> found = repository.findByHash(hash).filter(t -> t.kind() == presented.kind());
-    if (found.isEmpty()) {
-      return presented.kind() == TokenKind.MANAGEMENT
-          && repository.bootstrapAdminHash().filter(hash::equals).isPresent()
-          ? AuthorizationDecision.valid("bootstrap-admin", List.of())
-          : AuthorizationDecision.invalid("unknown token");
+    TokenHolder holder = TokenHolder.of(((ParsedToken.WellFormed) parsed).token(), repository);
+    if (holder.bootstrapAdmin()) {
+      return AuthorizationDecision.valid("bootstrap-admin", List.of());
     }
-    Token token = found.get();
+    if (holder.token().isEmpty()) {
+      return AuthorizationDecision.invalid("unknown token");
+    }
+    Token token = holder.token().get();
     TokenStatus status = token.statusAt(clock.now());
     if (status != TokenStatus.ACTIVE) {
       return AuthorizationDecision.invalid(status.name().toLowerCase(Locale.ROOT) + " token "
