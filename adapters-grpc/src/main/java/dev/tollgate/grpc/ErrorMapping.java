@@ -7,11 +7,13 @@ import dev.tollgate.domain.model.ConflictException;
 import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.NotAllowedException;
 import dev.tollgate.domain.model.NotFoundException;
+import dev.tollgate.domain.model.UnavailableException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,13 @@ final class ErrorMapping {
     observer.onCompleted();
   }
 
+  /** The status for what a future failed with, looking through {@link CompletionException}. */
+  static StatusRuntimeException toStatusOfFailed(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    return toStatus(cause instanceof RuntimeException e ? e : new IllegalStateException(cause));
+  }
+
   static StatusRuntimeException toStatus(RuntimeException e) {
     if (e instanceof StatusRuntimeException status) {
       return status;
@@ -55,6 +64,9 @@ final class ErrorMapping {
     }
     if (e instanceof ConflictException) {
       return Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
+    }
+    if (e instanceof UnavailableException) {
+      return Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException();
     }
     String errorId = UUID.randomUUID().toString();
     LOG.error("internal error {}: {}", errorId, oneLine(e));

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code influxdata.iox.authz.v1.IoxAuthorizerService}: the data plane's authorizer. It needs no
  * caller credential; the token it checks travels in the request. The response echoes the
- * granted permissions exactly as they were asked for.
+ * granted permissions exactly as they were asked for. A token this replica holds is answered on
+ * the calling thread; one it must look up in the change feed is answered when that read is done,
+ * without holding a thread meanwhile.
  */
 final class IoxAuthorizerGrpcService extends IoxAuthorizerServiceGrpc.IoxAuthorizerServiceImplBase {
 
@@ -33,26 +35,35 @@ final class IoxAuthorizerGrpcService extends IoxAuthorizerServiceGrpc.IoxAuthori
 
   @Override
   public void authorize(AuthorizeRequest request, StreamObserver<AuthorizeResponse> observer) {
-    ErrorMapping.respond(observer, () -> {
-      List<Permission> asked = request.getPermissionsList();
-      List<RequestedPermission> requested = new ArrayList<>(asked.size());
-      for (Permission permission : asked) {
-        requested.add(ProtoMapper.requested(permission));
+    List<Permission> asked = request.getPermissionsList();
+    List<RequestedPermission> requested = new ArrayList<>(asked.size());
+    for (Permission permission : asked) {
+      requested.add(ProtoMapper.requested(permission));
+    }
+    authorize.decide(new AuthorizeUseCase.Request(request.getToken().toByteArray(), requested))
+        .whenComplete((decision, failure) -> {
+          if (failure != null) {
+            observer.onError(ErrorMapping.toStatusOfFailed(failure));
+            return;
+          }
+          observer.onNext(response(decision, asked, requested));
+          observer.onCompleted();
+        });
+  }
+
+  private static AuthorizeResponse response(AuthorizationDecision decision, List<Permission> asked,
+      List<RequestedPermission> requested) {
+    if (!decision.valid()) {
+      LOG.debug("authorize: token not valid ({})", decision.reason());
+      return AuthorizeResponse.newBuilder().setValid(false).build();
+    }
+    AuthorizeResponse.Builder response = AuthorizeResponse.newBuilder().setValid(true)
+        .setSubject(Subject.newBuilder().setId(decision.subject().orElseThrow()));
+    for (int i = 0; i < asked.size(); i++) {
+      if (decision.granted().contains(requested.get(i))) {
+        response.addPermissions(asked.get(i));
       }
-      AuthorizationDecision decision = authorize.authorize(
-          new AuthorizeUseCase.Request(request.getToken().toByteArray(), requested));
-      if (!decision.valid()) {
-        LOG.debug("authorize: token not valid ({})", decision.reason());
-        return AuthorizeResponse.newBuilder().setValid(false).build();
-      }
-      AuthorizeResponse.Builder response = AuthorizeResponse.newBuilder().setValid(true)
-          .setSubject(Subject.newBuilder().setId(decision.subject().orElseThrow()));
-      for (int i = 0; i < asked.size(); i++) {
-        if (decision.granted().contains(requested.get(i))) {
-          response.addPermissions(asked.get(i));
-        }
-      }
-      return response.build();
-    });
+    }
+    return response.build();
   }
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 final class Databases {
 
   private static final Logger LOG = LoggerFactory.getLogger(Databases.class);
+  private static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
 
   private Databases() {}
 
@@ -31,6 +32,9 @@ final class Databases {
     settings.password().ifPresent(config::setPassword);
     config.setMaximumPoolSize(settings.maxConnections());
     config.setMinimumIdle(1);
+    // a database out of reach answers UNAVAILABLE within seconds, not after Hikari's 30
+    config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+    config.setValidationTimeout(Math.min(1_000, CONNECTION_TIMEOUT.toMillis() / 2));
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(config);
@@ -67,6 +71,7 @@ final class Databases {
     jdbi.registerRowMapper(dev.tollgate.domain.model.RecordedTokenEvent.class,
         (rs, ctx) -> Rows.recordedEvent(rs));
     jdbi.registerRowMapper(dev.tollgate.domain.model.TokenHash.class, (rs, ctx) -> Rows.hash(rs));
+    jdbi.registerRowMapper(Rows.EventRow.Joined.class, (rs, ctx) -> Rows.eventWithToken(rs));
     return jdbi;
   }
 

@@ -5,6 +5,7 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
+import dev.tollgate.domain.port.out.ChangeNotifications;
 import dev.tollgate.domain.port.out.TokenEvents;
 import dev.tollgate.domain.port.out.TokenRepository;
 import jakarta.inject.Singleton;
@@ -24,6 +25,13 @@ public abstract class PersistenceModule {
 
   @Binds
   abstract TokenEvents tokenEvents(JdbiTokenRepository repository);
+
+  @Provides
+  @Singleton
+  static ChangeNotifications changeNotifications(DatabaseSettings settings) {
+    return settings.isPostgres() ? new PostgresChangeNotifications(settings)
+        : ChangeNotifications.NONE;
+  }
 
   @Provides
   @Singleton

@@ -10,17 +10,23 @@ import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenHash;
 import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.model.TokenKind;
+import dev.tollgate.domain.port.out.TokenEvents;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The row ↔ domain seam: flat rows as the tables hold them, and their conversion to the model. */
 final class Rows {
@@ -73,10 +79,51 @@ final class Rows {
       return new EventRow(event.at(), event.tokenId().value(), event.type().name(), event.actor(),
           event.detail());
     }
+
+    /** An event's number with its token's current state, if the token is still stored. */
+    record Joined(long seq, JoinedRow token) {}
   }
 
   /** A token row joined with one of its permissions, or with none. */
   record JoinedRow(TokenRow token, PermissionRow permission) {}
+
+  /** Folds the rows of one token after another into tokens, handing each on once complete. */
+  static void forEachToken(Iterator<JoinedRow> rows, Consumer<Token> action) {
+    TokenRow current = null;
+    List<Permission> permissions = new ArrayList<>();
+    while (rows.hasNext()) {
+      JoinedRow row = rows.next();
+      if (current != null && !current.id().equals(row.token().id())) {
+        action.accept(current.toToken(permissions));
+        permissions = new ArrayList<>();
+      }
+      current = row.token();
+      if (row.permission() != null) {
+        permissions.add(row.permission().toPermission());
+      }
+    }
+    if (current != null) {
+      action.accept(current.toToken(permissions));
+    }
+  }
+
+  /** The feed's answer: the numbers read, ascending, and the tokens they name, each once. */
+  static TokenEvents.Changes changes(List<EventRow.Joined> rows) {
+    Set<Long> seqs = new TreeSet<>();
+    Map<UUID, Long> firstNamedBy = new HashMap<>();
+    List<JoinedRow> tokenRows = new ArrayList<>();
+    for (EventRow.Joined row : rows) {
+      seqs.add(row.seq());
+      if (row.token() != null
+          && firstNamedBy.computeIfAbsent(row.token().token().id(), id -> row.seq()) == row.seq()) {
+        tokenRows.add(row.token());
+      }
+    }
+    tokenRows.sort(Comparator.comparing(row -> row.token().id()));
+    List<Token> tokens = new ArrayList<>();
+    forEachToken(tokenRows.iterator(), tokens::add);
+    return new TokenEvents.Changes(List.copyOf(seqs), tokens);
+  }
 
   /** Folds joined rows into tokens, keeping the order in which each token first appears. */
   static List<Token> tokens(List<JoinedRow> joined) {
@@ -92,6 +139,11 @@ final class Rows {
     List<Token> result = new ArrayList<>(tokens.size());
     tokens.forEach((id, row) -> result.add(row.toToken(permissions.get(id))));
     return result;
+  }
+
+  static EventRow.Joined eventWithToken(ResultSet rs) throws SQLException {
+    return new EventRow.Joined(rs.getLong("seq"),
+        rs.getObject("id", UUID.class) == null ? null : joinedRow(rs));
   }
 
   static JoinedRow joinedRow(ResultSet rs) throws SQLException {

@@ -7,10 +7,15 @@ import dev.tollgate.persistence.Rows.JoinedRow;
 import dev.tollgate.persistence.Rows.PermissionRow;
 import dev.tollgate.persistence.Rows.TokenRow;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -33,16 +38,17 @@ interface TokenDao {
   /** Writes the mutable columns if the stored version is still the row's; returns the rows changed. */
   @SqlUpdate("update tokens set description = :description, updated_at = :updatedAt,"
       + " expires_at = :expiresAt, revoked_at = :revokedAt, revoked_by = :revokedBy,"
-      + " last_used_at = :lastUsedAt, version = version + 1"
+      + " version = version + 1"
       + " where id = :id and version = :version")
   int updateToken(@BindMethods TokenRow row);
 
   @SqlQuery(SELECT_TOKENS + " where t.id = :id order by p.action, p.resource")
   List<JoinedRow> findById(UUID id);
 
-  @SqlQuery(SELECT_TOKENS + " where t.hash_algorithm = :algorithm and t.hash = :hash"
-      + " order by p.action, p.resource")
-  List<JoinedRow> findByHash(String algorithm, String hash);
+  /** Every token, its rows together, fetched a slice at a time; use it inside a transaction. */
+  @SqlQuery(SELECT_TOKENS + " order by t.id, p.action, p.resource")
+  @FetchSize(5_000)
+  Stream<JoinedRow> allTokens();
 
   @SqlQuery(SELECT_TOKENS + " where t.kind = :kind order by t.created_at, t.id")
   List<JoinedRow> findByKind(String kind);
@@ -61,6 +67,33 @@ interface TokenDao {
   @SqlQuery("select seq, at, token_id, event, actor, detail from token_events"
       + " where seq > :seq order by seq limit :limit")
   List<RecordedTokenEvent> eventsAfter(long seq, int limit);
+
+  @SqlQuery("select coalesce(max(seq), 0) from token_events")
+  long latestSeq();
+
+  /**
+   * The events above {@code after} (at most {@code limit}) and those numbered in {@code missing},
+   * each joined with the current state of its token; two index range scans, one snapshot.
+   */
+  @SqlQuery("select e.seq, t.id, t.kind, t.description, t.token_prefix, t.hash_algorithm, t.hash,"
+      + " t.created_at, t.created_by, t.updated_at, t.expires_at, t.revoked_at, t.revoked_by,"
+      + " t.last_used_at, t.version, p.action, p.resource"
+      + " from ((select seq, token_id from token_events where seq > :after order by seq"
+      + " limit :limit) union all (select seq, token_id from token_events"
+      + " where seq in (<missing>))) e"
+      + " left join tokens t on t.id = e.token_id"
+      + " left join token_permissions p on p.token_id = t.id"
+      + " order by e.seq, p.action, p.resource")
+  List<EventRow.Joined> changesAfter(long after, @BindList(value = "missing",
+      onEmpty = BindList.EmptyHandling.NULL_STRING) Collection<Long> missing, int limit);
+
+  /** Raises a token's last-used time, never lowers it; no version, no event. */
+  @SqlBatch("update tokens set last_used_at = :at where id = :id"
+      + " and (last_used_at is null or last_used_at < :at)")
+  void recordLastUsed(@Bind("id") List<UUID> ids, @Bind("at") List<Instant> at);
+
+  @SqlUpdate("notify tollgate_token_events")
+  void notifyFollowers();
 
   @SqlQuery("select hash_algorithm, hash from bootstrap_admin where id = 1")
   Optional<TokenHash> bootstrapAdminHash();

@@ -3,6 +3,7 @@ package dev.tollgate.app;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.grpc.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
+import dev.tollgate.text.GoDuration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -97,6 +98,19 @@ public final class ServeCommand implements Callable<Integer> {
           + " [TOLLGATE_TLS_SELF_SIGNED].")
   boolean tlsSelfSigned;
 
+  @Option(names = "--poll-interval", paramLabel = "DURATION",
+      defaultValue = "${env:TOLLGATE_POLL_INTERVAL:-200ms}",
+      description = "How often this replica reads the change feed unasked; on PostgreSQL changes"
+          + " also wake it at once [TOLLGATE_POLL_INTERVAL] (default: ${DEFAULT-VALUE}).")
+  String pollInterval;
+
+  @Option(names = "--reconcile-interval", paramLabel = "DURATION",
+      defaultValue = "${env:TOLLGATE_RECONCILE_INTERVAL:-5m}",
+      description = "How often this replica compares every stored token with its memory, the"
+          + " safety net under the change feed [TOLLGATE_RECONCILE_INTERVAL]"
+          + " (default: ${DEFAULT-VALUE}).")
+  String reconcileInterval;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config = config();
@@ -112,22 +126,31 @@ public final class ServeCommand implements Callable<Integer> {
       throw new UncheckedIOException("cannot listen on " + listen + ": " + cause.getMessage()
           + "; is something else using the port? choose another --listen", e);
     }
-    log.info("Tollgate listening on {}:{} ({}), database {}", config.listen().getHostString(),
-        server.port(), config.tls() instanceof ServerConfig.Tls.Disabled ? "plaintext" : "TLS",
+    log.info("Tollgate listening on {}:{} ({}), database {}; loading tokens",
+        config.listen().getHostString(), server.port(),
+        config.tls() instanceof ServerConfig.Tls.Disabled ? "plaintext" : "TLS",
         config.database().describe());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(log, server, component),
+    Replica replica = component.replica();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(log, server, replica, component),
         "tollgate-shutdown"));
+    long loadStarted = System.nanoTime();
+    replica.start();
+    server.markServing();
+    log.info("Tollgate serving: {} tokens in memory, loaded in {} ms", replica.liveTokens(),
+        (System.nanoTime() - loadStarted) / 1_000_000);
     server.awaitTermination();
     return 0;
   }
 
-  private static void stop(Logger log, TollgateServer server, ServerComponent component) {
+  private static void stop(Logger log, TollgateServer server, Replica replica,
+      ServerComponent component) {
     log.info("stopping: finishing calls in flight");
     try {
       server.stop(SHUTDOWN_GRACE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    replica.stop();
     for (AutoCloseable resource : component.resources()) {
       try {
         resource.close();
@@ -163,8 +186,18 @@ public final class ServeCommand implements Callable<Integer> {
         ? DatabaseSettings.h2In(directory)
         : usage(() -> new DatabaseSettings(databaseUrl.strip(), Optional.ofNullable(databaseUser),
             Optional.ofNullable(databasePassword), 16));
+    ServerConfig.Following following = new ServerConfig.Following(
+        duration("--poll-interval", "TOLLGATE_POLL_INTERVAL", pollInterval),
+        duration("--reconcile-interval", "TOLLGATE_RECONCILE_INTERVAL", reconcileInterval));
     // only once every option is good is anything written
-    return new ServerConfig(address, createDataDirectory(directory), database, oauth, tls);
+    return new ServerConfig(address, createDataDirectory(directory), database, oauth, tls,
+        following);
+  }
+
+  private Duration duration(String option, String variable, String text) {
+    return GoDuration.parse(text).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        GoDuration.notADuration(spec.findOption(option).originalStringValues().isEmpty()
+            ? variable : option, text)));
   }
 
   private InetSocketAddress listenAddress() {

@@ -18,6 +18,8 @@ interface ServerComponent {
 
   ProvisionBootstrapAdminUseCase provisionBootstrapAdmin();
 
+  Replica replica();
+
   /** What must be closed once the server has stopped, such as the connection pool. */
   Set<AutoCloseable> resources();
 

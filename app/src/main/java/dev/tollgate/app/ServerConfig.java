@@ -4,6 +4,7 @@ import dev.tollgate.grpc.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,9 +13,10 @@ import java.util.Optional;
  * the server's component is built from.
  */
 public record ServerConfig(InetSocketAddress listen, Path dataDirectory, DatabaseSettings database,
-    Optional<OAuthSettings> oauth, Tls tls) {
+    Optional<OAuthSettings> oauth, Tls tls, Following following) {
 
   public ServerConfig {
+    Objects.requireNonNull(following, "following");
     Objects.requireNonNull(listen, "listen");
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(database, "database");
@@ -25,6 +27,25 @@ public record ServerConfig(InetSocketAddress listen, Path dataDirectory, Databas
   /** Where the bootstrap admin token file lives. */
   public Path adminTokenFile() {
     return dataDirectory.resolve("admin-token.json");
+  }
+
+  /**
+   * How this replica follows the store's change feed.
+   *
+   * @param pollInterval how often it reads the feed unasked
+   * @param reconcileInterval how often it compares every stored token with its memory
+   */
+  public record Following(Duration pollInterval, Duration reconcileInterval) {
+
+    public Following {
+      Objects.requireNonNull(pollInterval, "pollInterval");
+      Objects.requireNonNull(reconcileInterval, "reconcileInterval");
+    }
+
+    /** 200 ms and 5 minutes. */
+    public static Following defaults() {
+      return new Following(Duration.ofMillis(200), Duration.ofMinutes(5));
+    }
   }
 
   /** How the server speaks TLS, if at all. */

@@ -3,6 +3,7 @@ package dev.tollgate.app;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -31,10 +32,15 @@ public final class TollgateServer {
     this.health = health;
   }
 
-  /** Starts listening; every service reports SERVING from now on. */
+  /** Starts listening; health reports NOT_SERVING until {@link #markServing()}. */
   public void start() throws IOException {
+    health.setStatus("", ServingStatus.NOT_SERVING);
     server.start();
-    health.setStatus("", io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+  }
+
+  /** Health reports SERVING from now on: the replica's tokens are loaded. */
+  public void markServing() {
+    health.setStatus("", ServingStatus.SERVING);
   }
 
   /** The port the server listens on, useful when it was asked for port 0. */

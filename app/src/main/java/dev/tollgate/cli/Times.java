@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.text.GoDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,8 +9,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** RFC 3339 times and Go-style durations, as influxctl reads and prints them. */
 final class Times {
@@ -25,8 +24,6 @@ final class Times {
       .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
       .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
       .toFormatter();
-
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
   private Times() {}
 
@@ -55,40 +52,12 @@ final class Times {
 
   /** Reads a duration like {@code 30s}, {@code 1m0s}, {@code 1h30m} or {@code 500ms}. */
   static Duration parseDuration(String flag, String text) {
-    Matcher parts = DURATION_PART.matcher(text.strip());
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (parts.find() && parts.start() == end) {
-      double amount = Double.parseDouble(parts.group(1));
-      long nanos = switch (parts.group(2)) {
-        case "ms" -> (long) (amount * 1e6);
-        case "s" -> (long) (amount * 1e9);
-        case "m" -> (long) (amount * 60e9);
-        default -> (long) (amount * 3600e9);
-      };
-      total = total.plusNanos(nanos);
-      end = parts.end();
-    }
-    if (end == 0 || end != text.strip().length() || total.isZero()) {
-      throw new CliException(flag + " \"" + text + "\" is not a duration;"
-          + " expected e.g. 30s, 1m0s, 1h30m or 500ms");
-    }
-    return total;
+    return GoDuration.parse(text).orElseThrow(() ->
+        new CliException(GoDuration.notADuration(flag, text)));
   }
 
   /** The duration as influxctl prints it, e.g. {@code 1m0s}. */
   static String format(Duration duration) {
-    long seconds = duration.toSeconds();
-    if (seconds == 0) {
-      return duration.toMillis() + "ms";
-    }
-    StringBuilder text = new StringBuilder();
-    if (seconds >= 3600) {
-      text.append(seconds / 3600).append('h');
-    }
-    if (seconds >= 60) {
-      text.append(seconds % 3600 / 60).append('m');
-    }
-    return text.append(seconds % 60).append('s').toString();
+    return GoDuration.format(duration);
   }
 }

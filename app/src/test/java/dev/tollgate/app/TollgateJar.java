@@ -106,7 +106,7 @@ final class TollgateJar {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
           String text = Files.readString(log, StandardCharsets.UTF_8);
-          if (text.substring((int) Math.min(logStart, text.length())).contains("Tollgate listening")) {
+          if (text.substring((int) Math.min(logStart, text.length())).contains("Tollgate serving")) {
             return this;
           }
           if (!process.isAlive()) {

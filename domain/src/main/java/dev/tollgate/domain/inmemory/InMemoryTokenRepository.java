@@ -10,15 +10,18 @@ import dev.tollgate.domain.port.out.TokenEvents;
 import dev.tollgate.domain.port.out.TokenRepository;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A thread-safe token store in memory, for tests and for projects that embed Tollgate; it keeps
- * the same promises as the database-backed store.
+ * the same promises as the database-backed store. Its events become visible in sequence order.
  */
 public final class InMemoryTokenRepository implements TokenRepository, TokenEvents {
 
@@ -47,9 +50,9 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
       return Optional.empty();
     }
     Token updated = token.atVersion(token.version() + 1);
-    byId.put(token.id(), updated);
+    byId.put(token.id(), stored.lastUsedAt().map(updated::usedAt).orElse(updated));
     append(event);
-    return Optional.of(updated);
+    return Optional.of(byId.get(token.id()));
   }
 
   @Override
@@ -58,13 +61,22 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
   }
 
   @Override
-  public synchronized Optional<Token> findByHash(TokenHash hash) {
-    return Optional.ofNullable(idByHash.get(hash)).map(byId::get);
+  public synchronized List<Token> findByKind(TokenKind kind) {
+    return byId.values().stream().filter(t -> t.kind() == kind).sorted(OLDEST_FIRST).toList();
   }
 
   @Override
-  public synchronized List<Token> findByKind(TokenKind kind) {
-    return byId.values().stream().filter(t -> t.kind() == kind).sorted(OLDEST_FIRST).toList();
+  public void forEachToken(Consumer<Token> action) {
+    List<Token> all;
+    synchronized (this) {
+      all = List.copyOf(byId.values());
+    }
+    all.forEach(action);
+  }
+
+  @Override
+  public synchronized void recordLastUsed(Map<TokenId, Instant> lastUsed) {
+    lastUsed.forEach((id, at) -> byId.computeIfPresent(id, (key, token) -> token.usedAt(at)));
   }
 
   @Override
@@ -84,6 +96,29 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
   @Override
   public synchronized List<RecordedTokenEvent> after(long seq, int limit) {
     return events.stream().filter(e -> e.seq() > seq).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized long latestSeq() {
+    return events.size();
+  }
+
+  @Override
+  public synchronized Changes changesAfter(long after, Collection<Long> missing, int limit) {
+    List<Long> seqs = new ArrayList<>();
+    Map<TokenId, Token> tokens = new LinkedHashMap<>();
+    int above = 0;
+    for (RecordedTokenEvent recorded : events) {
+      boolean wanted = recorded.seq() > after ? above++ < limit : missing.contains(recorded.seq());
+      if (wanted) {
+        seqs.add(recorded.seq());
+        Token token = byId.get(recorded.event().tokenId());
+        if (token != null) {
+          tokens.put(token.id(), token);
+        }
+      }
+    }
+    return new Changes(seqs, List.copyOf(tokens.values()));
   }
 
   private void append(TokenEvent event) {

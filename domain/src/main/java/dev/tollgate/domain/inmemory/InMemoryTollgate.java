@@ -1,5 +1,6 @@
 package dev.tollgate.domain.inmemory;
 
+import dev.tollgate.domain.live.ChangeFollower;
 import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
 import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
@@ -11,37 +12,19 @@ import dev.tollgate.domain.port.in.RevokeDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
 import dev.tollgate.domain.port.in.UpdateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.out.IdentityProvider;
-import dev.tollgate.domain.service.AuthenticateCallerService;
-import dev.tollgate.domain.service.AuthorizeService;
-import dev.tollgate.domain.service.CreateDatabaseTokenService;
-import dev.tollgate.domain.service.CreateManagementTokenService;
-import dev.tollgate.domain.service.GetDatabaseTokenService;
-import dev.tollgate.domain.service.ListDatabaseTokensService;
-import dev.tollgate.domain.service.ListManagementTokensService;
-import dev.tollgate.domain.service.RevokeDatabaseTokensService;
-import dev.tollgate.domain.service.RevokeManagementTokensService;
-import dev.tollgate.domain.service.UpdateDatabaseTokenService;
+import dev.tollgate.domain.service.UseCases;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * Tollgate's use cases over an in-memory store and a controllable clock, for embedding in another
- * project's tests: no server, no database, no framework.
+ * project's tests: no server, no database, no framework, no threads.
  */
 public final class InMemoryTollgate {
 
   private final ControllableClock clock;
   private final InMemoryTokenRepository repository = new InMemoryTokenRepository();
-  private final CreateManagementTokenUseCase createManagementToken;
-  private final ListManagementTokensUseCase listManagementTokens;
-  private final RevokeManagementTokensUseCase revokeManagementTokens;
-  private final AuthenticateCallerUseCase authenticateCaller;
-  private final CreateDatabaseTokenUseCase createDatabaseToken;
-  private final ListDatabaseTokensUseCase listDatabaseTokens;
-  private final GetDatabaseTokenUseCase getDatabaseToken;
-  private final UpdateDatabaseTokenUseCase updateDatabaseToken;
-  private final RevokeDatabaseTokensUseCase revokeDatabaseTokens;
-  private final AuthorizeUseCase authorize;
+  private final UseCases useCases;
 
   /**
    * Builds the use cases over a fresh store.
@@ -51,18 +34,9 @@ public final class InMemoryTollgate {
    */
   public InMemoryTollgate(ControllableClock clock, IdentityProvider identityProvider, long seed) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    DeterministicRandomSource random = new DeterministicRandomSource(seed);
-    SequentialIdGenerator ids = new SequentialIdGenerator();
-    this.createManagementToken = new CreateManagementTokenService(repository, clock, random, ids);
-    this.listManagementTokens = new ListManagementTokensService(repository);
-    this.revokeManagementTokens = new RevokeManagementTokensService(repository, clock);
-    this.authenticateCaller = new AuthenticateCallerService(repository, clock, identityProvider);
-    this.createDatabaseToken = new CreateDatabaseTokenService(repository, clock, random, ids);
-    this.listDatabaseTokens = new ListDatabaseTokensService(repository);
-    this.getDatabaseToken = new GetDatabaseTokenService(repository);
-    this.updateDatabaseToken = new UpdateDatabaseTokenService(repository, clock);
-    this.revokeDatabaseTokens = new RevokeDatabaseTokensService(repository, clock);
-    this.authorize = new AuthorizeService(repository, clock);
+    this.useCases = new UseCases(repository, repository, clock, new DeterministicRandomSource(seed),
+        new SequentialIdGenerator(), identityProvider, ChangeFollower.Settings.immediate());
+    useCases.follower().load();
   }
 
   /** A Tollgate whose clock starts at the instant, without an identity provider. */
@@ -74,48 +48,54 @@ public final class InMemoryTollgate {
     return clock;
   }
 
+  /** The store itself; what is written to it directly is found on the next lookup that misses. */
   public InMemoryTokenRepository repository() {
     return repository;
   }
 
+  /** Every use case, the live index and its follower, as the server wires them. */
+  public UseCases useCases() {
+    return useCases;
+  }
+
   public CreateManagementTokenUseCase createManagementToken() {
-    return createManagementToken;
+    return useCases.createManagementToken();
   }
 
   public ListManagementTokensUseCase listManagementTokens() {
-    return listManagementTokens;
+    return useCases.listManagementTokens();
   }
 
   public RevokeManagementTokensUseCase revokeManagementTokens() {
-    return revokeManagementTokens;
+    return useCases.revokeManagementTokens();
   }
 
   public AuthenticateCallerUseCase authenticateCaller() {
-    return authenticateCaller;
+    return useCases.authenticateCaller();
   }
 
   public CreateDatabaseTokenUseCase createDatabaseToken() {
-    return createDatabaseToken;
+    return useCases.createDatabaseToken();
   }
 
   public ListDatabaseTokensUseCase listDatabaseTokens() {
-    return listDatabaseTokens;
+    return useCases.listDatabaseTokens();
   }
 
   public GetDatabaseTokenUseCase getDatabaseToken() {
-    return getDatabaseToken;
+    return useCases.getDatabaseToken();
   }
 
   public UpdateDatabaseTokenUseCase updateDatabaseToken() {
-    return updateDatabaseToken;
+    return useCases.updateDatabaseToken();
   }
 
   public RevokeDatabaseTokensUseCase revokeDatabaseTokens() {
-    return revokeDatabaseTokens;
+    return useCases.revokeDatabaseTokens();
   }
 
   /** The data plane's authorizer over the same store and clock. */
   public AuthorizeUseCase authorize() {
-    return authorize;
+    return useCases.authorize();
   }
 }

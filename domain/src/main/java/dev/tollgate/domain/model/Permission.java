@@ -23,34 +23,6 @@ public record Permission(PermissionAction action, DatabaseName database)
     return new Permission(PermissionAction.WRITE, new DatabaseName(database));
   }
 
-  /**
-   * Tells whether this grant allows the requested permission: {@code read} grants READ and
-   * READ_SCHEMA, {@code write} grants WRITE, nothing grants CREATE or DELETE; {@code *} covers
-   * any database name or id, a named grant that name only.
-   */
-  public boolean covers(RequestedPermission requested) {
-    if (requested.resourceType() != RequestedPermission.ResourceType.DATABASE
-        || !grantsAction(requested.action())) {
-      return false;
-    }
-    if (database.isAll()) {
-      return requested.databaseName().or(requested::databaseId).filter(s -> !s.isEmpty()).isPresent();
-    }
-    return requested.databaseName().filter(database.value()::equals).isPresent();
-  }
-
-  private boolean grantsAction(RequestedPermission.DataAction requested) {
-    switch (requested) {
-      case READ:
-      case READ_SCHEMA:
-        return action == PermissionAction.READ;
-      case WRITE:
-        return action == PermissionAction.WRITE;
-      default:
-        return false;
-    }
-  }
-
   @Override
   public int compareTo(Permission other) {
     return ORDER.compare(this, other);

@@ -72,23 +72,7 @@ public record Token(
 
   /** Revoked wins over expired; a token is expired from the instant {@code expiresAt} on. */
   public TokenStatus statusAt(Instant now) {
-    if (revokedAt.isPresent()) {
-      return TokenStatus.REVOKED;
-    }
-    if (expiresAt.isPresent() && !now.isBefore(expiresAt.get())) {
-      return TokenStatus.EXPIRED;
-    }
-    return TokenStatus.ACTIVE;
-  }
-
-  /** Tells whether any of this token's permissions covers the requested one. */
-  public boolean grants(RequestedPermission requested) {
-    for (Permission permission : permissions) {
-      if (permission.covers(requested)) {
-        return true;
-      }
-    }
-    return false;
+    return TokenStatus.at(now, revokedAt.orElse(null), expiresAt.orElse(null));
   }
 
   public boolean isRevoked() {
@@ -116,6 +100,15 @@ public record Token(
     }
     return new Token(id, kind, newDescription, tokenPrefix, hash, new TreeSet<>(newPermissions),
         createdAt, createdBy, now, expiresAt, revokedAt, revokedBy, lastUsedAt, version);
+  }
+
+  /** The same token last used at {@code at}, unless it was last used later; the version stays. */
+  public Token usedAt(Instant at) {
+    if (lastUsedAt.isPresent() && !lastUsedAt.get().isBefore(at)) {
+      return this;
+    }
+    return new Token(id, kind, description, tokenPrefix, hash, permissions, createdAt, createdBy,
+        updatedAt, expiresAt, revokedAt, revokedBy, Optional.of(at), version);
   }
 
   /** The same token as stored under the given version. */

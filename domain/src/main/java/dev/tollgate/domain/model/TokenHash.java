@@ -30,8 +30,12 @@ public record TokenHash(String algorithm, byte[] digest) {
 
   /** Hashes a token string with SHA-512. */
   public static TokenHash sha512(String tokenString) {
-    MessageDigest md = SHA512_DIGEST.get();
-    return new TokenHash(SHA512, md.digest(tokenString.getBytes(StandardCharsets.UTF_8)));
+    return new TokenHash(SHA512, sha512Digest(tokenString));
+  }
+
+  /** The bare SHA-512 digest of the UTF-8 token string, 64 bytes, for lookups that key by it. */
+  public static byte[] sha512Digest(String tokenString) {
+    return SHA512_DIGEST.get().digest(tokenString.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Reads a stored hash given as lower-case hex. */

@@ -1,32 +1,33 @@
 package dev.tollgate.domain.service;
 
+import dev.tollgate.domain.live.LastUsedLog;
+import dev.tollgate.domain.live.LiveToken;
 import dev.tollgate.domain.model.Authentication;
 import dev.tollgate.domain.model.Authentication.Authenticated;
 import dev.tollgate.domain.model.Authentication.Rejected;
-import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.ParsedToken;
-import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenFormat;
-import dev.tollgate.domain.model.TokenKind;
-import dev.tollgate.domain.model.TokenString;
 import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
 import dev.tollgate.domain.port.out.Clock;
 import dev.tollgate.domain.port.out.IdentityProvider;
-import dev.tollgate.domain.port.out.TokenRepository;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
 
 /** Authenticates management-API callers by token, bootstrap admin credential or OAuth access token. */
 public final class AuthenticateCallerService implements AuthenticateCallerUseCase {
 
-  private final TokenRepository repository;
+  private final TokenLookup lookup;
   private final Clock clock;
   private final IdentityProvider identityProvider;
+  private final LastUsedLog lastUsed;
 
-  public AuthenticateCallerService(TokenRepository repository, Clock clock,
-      IdentityProvider identityProvider) {
-    this.repository = repository;
+  AuthenticateCallerService(TokenLookup lookup, Clock clock, IdentityProvider identityProvider,
+      LastUsedLog lastUsed) {
+    this.lookup = lookup;
     this.clock = clock;
     this.identityProvider = identityProvider;
+    this.lastUsed = lastUsed;
   }
 
   @Override
@@ -36,7 +37,11 @@ public final class AuthenticateCallerService implements AuthenticateCallerUseCas
     }
     ParsedToken parsed = TokenFormat.parse(credential);
     if (parsed instanceof ParsedToken.WellFormed wellFormed) {
-      return authenticateToken(wellFormed.token());
+      try {
+        return lookup.find(wellFormed.token(), this::authenticate).toCompletableFuture().join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
     }
     if (TokenFormat.startsLikeToken(credential)) {
       return new Rejected("the token is malformed ("
@@ -47,24 +52,20 @@ public final class AuthenticateCallerService implements AuthenticateCallerUseCas
     return identityProvider.verify(credential);
   }
 
-  private Authentication authenticateToken(TokenString presented) {
-    TokenHolder holder = TokenHolder.of(presented, repository);
-    if (holder.bootstrapAdmin()) {
-      return new Authenticated(Caller.bootstrapAdmin());
-    }
-    if (holder.token().isEmpty()) {
+  private Authentication authenticate(LiveToken held) {
+    if (held == null) {
       return new Rejected("the token is not known to this cluster");
     }
-    Token token = holder.token().get();
-    switch (token.statusAt(clock.now())) {
+    Instant now = clock.now();
+    LiveToken.State state = held.state();
+    switch (state.statusAt(now)) {
       case REVOKED:
-        return new Rejected("token " + token.id() + " was revoked at " + token.revokedAt().get());
+        return new Rejected("token " + held.subject() + " was revoked at " + state.revokedAt());
       case EXPIRED:
-        return new Rejected("token " + token.id() + " expired at " + token.expiresAt().get());
+        return new Rejected("token " + held.subject() + " expired at " + state.expiresAt());
       default:
-        return new Authenticated(token.kind() == TokenKind.MANAGEMENT
-            ? new Caller.ManagementTokenHolder(token.id())
-            : new Caller.DatabaseTokenHolder(token.id()));
+        lastUsed.noteUse(held, now);
+        return new Authenticated(held.caller());
     }
   }
 }

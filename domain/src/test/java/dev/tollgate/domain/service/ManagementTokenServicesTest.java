@@ -52,8 +52,8 @@ class ManagementTokenServicesTest {
     assertThat(issued.token().kind()).isEqualTo(TokenKind.MANAGEMENT);
     assertThat(issued.token().createdBy()).isEqualTo("user:alice");
     assertThat(issued.secret().value()).startsWith(issued.token().tokenPrefix());
-    assertThat(tollgate.repository().findByHash(issued.secret().hash()))
-        .map(t -> t.id()).contains(issued.token().id());
+    assertThat(tollgate.repository().findById(issued.token().id()))
+        .map(t -> t.hash()).contains(issued.secret().hash());
     assertThat(tollgate.repository().after(0, 10)).singleElement()
         .satisfies(e -> assertThat(e.event().type()).isEqualTo(TokenEvent.Type.CREATED));
     assertThat(issued.toString()).doesNotContain(issued.secret().value());

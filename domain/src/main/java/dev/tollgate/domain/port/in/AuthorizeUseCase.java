@@ -2,17 +2,32 @@ package dev.tollgate.domain.port.in;
 
 import dev.tollgate.domain.model.AuthorizationDecision;
 import dev.tollgate.domain.model.RequestedPermission;
+import dev.tollgate.domain.model.UnavailableException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /** The data plane's question: may this token do these things? */
 public interface AuthorizeUseCase {
 
   /**
-   * Decides; never throws for a bad token. Unknown, malformed, empty, expired and revoked tokens
-   * are invalid; a management token is valid with no permissions.
+   * Decides; never fails for a bad token. Unknown, malformed, empty, expired and revoked tokens
+   * are invalid; a management token is valid with no permissions. Completes at once when the
+   * replica holds the token; fails with {@link UnavailableException} when the answer depends on a
+   * token store that cannot be read right now.
    */
-  AuthorizationDecision authorize(Request request);
+  CompletionStage<AuthorizationDecision> decide(Request request);
+
+  /** {@link #decide} for callers that can wait, such as tests of embedding projects. */
+  default AuthorizationDecision authorize(Request request) {
+    try {
+      return decide(request).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
 
   /** The presented token as the data plane received it, and the permissions it needs. */
   record Request(byte[] token, List<RequestedPermission> permissions) {
@@ -28,13 +43,13 @@ public interface AuthorizeUseCase {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Request other && java.util.Arrays.equals(token, other.token)
+      return o instanceof Request other && Arrays.equals(token, other.token)
           && permissions.equals(other.permissions);
     }
 
     @Override
     public int hashCode() {
-      return 31 * java.util.Arrays.hashCode(token) + permissions.hashCode();
+      return 31 * Arrays.hashCode(token) + permissions.hashCode();
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.tollgate.domain.port.out;
 
 import dev.tollgate.domain.model.RecordedTokenEvent;
+import dev.tollgate.domain.model.Token;
+import java.util.Collection;
 import java.util.List;
 
 /** The append-only log of token changes: the audit log and the feed replicas follow. */
@@ -9,8 +11,30 @@ public interface TokenEvents {
   /**
    * Up to {@code limit} events with a sequence number above {@code seq}, in sequence order.
    * Sequence numbers are taken at insert but become visible at commit, so a lower one can appear
-   * after a higher one was read: a follower must re-read a trailing window, not only what lies
-   * above the last number it saw.
+   * after a higher one was read: a follower must re-read the numbers it has not seen yet.
    */
   List<RecordedTokenEvent> after(long seq, int limit);
+
+  /** The highest sequence number committed so far, 0 when the log is empty. */
+  long latestSeq();
+
+  /**
+   * What a follower needs in one read: the sequence numbers of up to {@code limit} events above
+   * {@code after}, in order, plus those of {@code missing} that have become visible since, and
+   * the current state of every token these events name.
+   */
+  Changes changesAfter(long after, Collection<Long> missing, int limit);
+
+  /**
+   * One read of the feed.
+   *
+   * @param seqs the sequence numbers read, ascending
+   * @param tokens the current state of the tokens they name, each once
+   */
+  record Changes(List<Long> seqs, List<Token> tokens) {
+    public Changes {
+      seqs = List.copyOf(seqs);
+      tokens = List.copyOf(tokens);
+    }
+  }
 }

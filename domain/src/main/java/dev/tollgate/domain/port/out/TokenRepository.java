@@ -7,7 +7,9 @@ import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.model.TokenKind;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Where tokens (never token strings) and their events are kept. */
 public interface TokenRepository {
@@ -31,11 +33,20 @@ public interface TokenRepository {
   /** The token with this id, of any kind and status. */
   Optional<Token> findById(TokenId id);
 
-  /** The token stored under this hash, of any kind and status. */
-  Optional<Token> findByHash(TokenHash hash);
-
   /** Every token of the kind, revoked ones included, oldest first. */
   List<Token> findByKind(TokenKind kind);
+
+  /**
+   * Hands every stored token, of any kind and status, to {@code action}, one at a time and in no
+   * particular order, without holding them all in memory.
+   */
+  void forEachToken(Consumer<Token> action);
+
+  /**
+   * Raises each token's last-used time to the given instant, never lowering it; unknown ids are
+   * skipped. This is bookkeeping, not a change: no event is written and no version moves.
+   */
+  void recordLastUsed(Map<TokenId, Instant> lastUsed);
 
   /** The hash of the bootstrap admin credential, once one is registered. */
   Optional<TokenHash> bootstrapAdminHash();

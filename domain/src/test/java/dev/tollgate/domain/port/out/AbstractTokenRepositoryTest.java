@@ -16,6 +16,7 @@ import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.TokenString;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -57,7 +58,7 @@ public abstract class AbstractTokenRepositoryTest {
   }
 
   @Test
-  void addedToken_findByIdAndByHash_returnsEveryFieldAtVersionOne() {
+  void addedToken_findById_returnsEveryFieldAtVersionOne() {
     Token token = newToken(TokenFormat.DATABASE, T0,
         Set.of(Permission.read("db1"), Permission.write("db1"), Permission.read("*")),
         Optional.of(T0.plusSeconds(3600)));
@@ -65,15 +66,13 @@ public abstract class AbstractTokenRepositoryTest {
     repository.add(token, TokenEvent.created(token));
 
     assertThat(repository.findById(token.id())).contains(token.atVersion(1));
-    assertThat(repository.findByHash(token.hash())).contains(token.atVersion(1));
   }
 
   @Test
-  void unknownIdOrHash_find_isEmpty() {
+  void unknownId_find_isEmpty() {
     addManagementToken(T0);
 
     assertThat(repository.findById(new TokenId(UUID.randomUUID()))).isEmpty();
-    assertThat(repository.findByHash(TokenFormat.MANAGEMENT.generate(random).hash())).isEmpty();
   }
 
   @Test
@@ -86,7 +85,7 @@ public abstract class AbstractTokenRepositoryTest {
     assertThatThrownBy(() -> repository.add(clash, TokenEvent.created(clash)))
         .isInstanceOf(IllegalStateException.class);
     assertThat(events.after(0, 100)).hasSize(1);
-    assertThat(repository.findByHash(clash.hash())).isEmpty();
+    assertThat(allTokens()).extracting(Token::hash).doesNotContain(clash.hash());
   }
 
   @Test
@@ -199,5 +198,80 @@ public abstract class AbstractTokenRepositoryTest {
     assertThat(repository.registerBootstrapAdmin(second, T0)).isFalse();
 
     assertThat(repository.bootstrapAdminHash()).contains(first);
+  }
+
+  @Test
+  void tokensOfBothKinds_forEachToken_handsEveryTokenOnceWithItsPermissions() {
+    Token management = addManagementToken(T0);
+    Token database = newToken(TokenFormat.DATABASE, T0, Set.of(Permission.read("db1"),
+        Permission.write("*")), Optional.of(T0.plusSeconds(60)));
+    repository.add(database, TokenEvent.created(database));
+    Token revoked = management.atVersion(1).revoke("user:bob", T0.plusSeconds(1));
+    repository.update(revoked, TokenEvent.revoked(revoked));
+
+    assertThat(allTokens()).containsExactlyInAnyOrder(revoked.atVersion(2), database.atVersion(1));
+  }
+
+  @Test
+  void lastUsed_record_raisesButNeverLowersAndWritesNoEventOrVersion() {
+    Token token = addManagementToken(T0);
+    Instant used = T0.plusSeconds(300);
+
+    repository.recordLastUsed(Map.of(token.id(), used, new TokenId(UUID.randomUUID()), used));
+    repository.recordLastUsed(Map.of(token.id(), T0.plusSeconds(100)));
+
+    Token stored = repository.findById(token.id()).orElseThrow();
+    assertThat(stored.lastUsedAt()).contains(used);
+    assertThat(stored.version()).isEqualTo(1);
+    assertThat(events.after(0, 100)).hasSize(1);
+  }
+
+  @Test
+  void lastUsedRecorded_laterChange_keepsTheLastUsedTime() {
+    Token token = addManagementToken(T0);
+    Token read = repository.findById(token.id()).orElseThrow();
+    repository.recordLastUsed(Map.of(token.id(), T0.plusSeconds(300)));
+    Token revoked = read.revoke("user:bob", T0.plusSeconds(400));
+
+    repository.update(revoked, TokenEvent.revoked(revoked));
+
+    assertThat(repository.findById(token.id()).orElseThrow().lastUsedAt())
+        .contains(T0.plusSeconds(300));
+  }
+
+  @Test
+  void emptyLog_latestSeq_isZeroThenTheNewestNumber() {
+    assertThat(events.latestSeq()).isZero();
+    addManagementToken(T0);
+    addManagementToken(T0);
+
+    assertThat(events.latestSeq()).isEqualTo(events.after(0, 100).get(1).seq());
+  }
+
+  @Test
+  void severalChanges_changesAfter_readsNumbersAboveAndMissingOnesWithCurrentTokens() {
+    Token a = addManagementToken(T0);
+    Token b = addManagementToken(T0.plusSeconds(1));
+    Token c = addManagementToken(T0.plusSeconds(2));
+    Token revoked = a.atVersion(1).revoke("user:bob", T0.plusSeconds(3));
+    repository.update(revoked, TokenEvent.revoked(revoked));
+    List<Long> seqs = events.after(0, 100).stream().map(RecordedTokenEvent::seq).toList();
+
+    TokenEvents.Changes above = events.changesAfter(seqs.get(1), List.of(), 1);
+    TokenEvents.Changes withMissing = events.changesAfter(seqs.get(2), List.of(seqs.get(0),
+        seqs.get(2) + 1000), 100);
+
+    assertThat(above.seqs()).containsExactly(seqs.get(2));
+    assertThat(above.tokens()).containsExactly(c.atVersion(1));
+    assertThat(withMissing.seqs()).containsExactly(seqs.get(0), seqs.get(3));
+    assertThat(withMissing.tokens()).containsExactly(revoked.atVersion(2));
+    assertThat(events.changesAfter(seqs.get(3), List.of(), 100).seqs()).isEmpty();
+    assertThat(b).isNotNull();
+  }
+
+  private List<Token> allTokens() {
+    List<Token> all = new java.util.ArrayList<>();
+    repository.forEachToken(all::add);
+    return all;
   }
 }

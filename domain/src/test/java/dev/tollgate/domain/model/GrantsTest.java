@@ -8,10 +8,15 @@ import static dev.tollgate.domain.model.RequestedPermission.DataAction.UNSPECIFI
 import static dev.tollgate.domain.model.RequestedPermission.DataAction.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class PermissionTest {
+class GrantsTest {
+
+  private static Grants grants(Permission... permissions) {
+    return Grants.of(List.of(permissions));
+  }
 
   private static RequestedPermission named(String name, RequestedPermission.DataAction action) {
     return RequestedPermission.onDatabaseNamed(name, action);
@@ -19,7 +24,7 @@ class PermissionTest {
 
   @Test
   void readGrant_coversReadAndReadSchemaOfItsDatabaseOnly() {
-    Permission read = Permission.read("db1");
+    Grants read = grants(Permission.read("db1"));
 
     assertThat(read.covers(named("db1", READ))).isTrue();
     assertThat(read.covers(named("db1", READ_SCHEMA))).isTrue();
@@ -30,7 +35,7 @@ class PermissionTest {
 
   @Test
   void writeGrant_coversWriteOnly() {
-    Permission write = Permission.write("db1");
+    Grants write = grants(Permission.write("db1"));
 
     assertThat(write.covers(named("db1", WRITE))).isTrue();
     assertThat(write.covers(named("db1", READ))).isFalse();
@@ -39,7 +44,7 @@ class PermissionTest {
 
   @Test
   void nothing_coversCreateDeleteOrUnspecified() {
-    for (Permission grant : new Permission[] {Permission.read("*"), Permission.write("*")}) {
+    for (Grants grant : List.of(grants(Permission.read("*")), grants(Permission.write("*")))) {
       assertThat(grant.covers(named("db1", CREATE))).isFalse();
       assertThat(grant.covers(named("db1", DELETE))).isFalse();
       assertThat(grant.covers(named("db1", UNSPECIFIED))).isFalse();
@@ -48,9 +53,9 @@ class PermissionTest {
 
   @Test
   void wildcard_coversAnyNameOrIdButNamedGrantsMatchNamesOnly() {
-    assertThat(Permission.read("*").covers(named("anything", READ))).isTrue();
-    assertThat(Permission.read("*").covers(RequestedPermission.onDatabaseWithId("0a1b", READ))).isTrue();
-    assertThat(Permission.read("db1").covers(RequestedPermission.onDatabaseWithId("db1", READ))).isFalse();
+    assertThat(grants(Permission.read("*")).covers(named("anything", READ))).isTrue();
+    assertThat(grants(Permission.read("*")).covers(RequestedPermission.onDatabaseWithId("0a1b", READ))).isTrue();
+    assertThat(grants(Permission.read("db1")).covers(RequestedPermission.onDatabaseWithId("db1", READ))).isFalse();
   }
 
   @Test
@@ -60,9 +65,22 @@ class PermissionTest {
     RequestedPermission noTarget = new RequestedPermission(RequestedPermission.ResourceType.DATABASE,
         Optional.empty(), Optional.empty(), READ);
 
-    assertThat(Permission.read("*").covers(noType)).isFalse();
-    assertThat(Permission.read("db1").covers(noType)).isFalse();
-    assertThat(Permission.read("*").covers(noTarget)).isFalse();
-    assertThat(Permission.read("*").covers(named("", READ))).isFalse();
+    assertThat(grants(Permission.read("*")).covers(noType)).isFalse();
+    assertThat(grants(Permission.read("db1")).covers(noType)).isFalse();
+    assertThat(grants(Permission.read("*")).covers(noTarget)).isFalse();
+    assertThat(grants(Permission.read("*")).covers(named("", READ))).isFalse();
+  }
+
+  @Test
+  void severalGrants_coverTheUnionAndEqualSetsCompileToEqualGrants() {
+    Grants grants = grants(Permission.read("db1"), Permission.write("db2"), Permission.read("*"));
+
+    assertThat(grants.covers(named("db9", READ))).isTrue();
+    assertThat(grants.covers(named("db2", WRITE))).isTrue();
+    assertThat(grants.covers(named("db1", WRITE))).isFalse();
+    assertThat(grants).isEqualTo(grants(Permission.read("*"), Permission.write("db2")))
+        .hasSameHashCodeAs(grants(Permission.write("db2"), Permission.read("*")));
+    assertThat(Grants.of(List.of())).isSameAs(Grants.NONE);
+    assertThat(Grants.NONE.covers(named("db1", READ))).isFalse();
   }
 }

@@ -1,0 +1,9 @@
+package dev.tollgate.persistence;
+
+class PostgresFeedFollowingTest extends AbstractFeedFollowingTest {
+
+  @Override
+  protected DatabaseSettings newDatabase() {
+    return TestDatabases.freshPostgres();
+  }
+}

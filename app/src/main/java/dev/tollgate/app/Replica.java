@@ -1,0 +1,135 @@
+package dev.tollgate.app;
+
+import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.Reconciler;
+import dev.tollgate.domain.port.out.ChangeNotifications;
+import dev.tollgate.domain.service.UseCases;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This process as a replica: loads the live token index, then keeps it in step with the store
+ * (ticks the follower, listens for change notifications, reconciles in full now and then) and
+ * writes last-used times in batches. The domain decides what to do; this class only gives it
+ * threads and time.
+ */
+@Singleton
+final class Replica {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
+  /** How often the follower is asked whether a round is due; cheap when none is. */
+  private static final Duration TICK = Duration.ofMillis(5);
+  private static final Duration LAST_USED_FLUSH = Duration.ofSeconds(10);
+
+  private final UseCases useCases;
+  private final ChangeNotifications notifications;
+  private final ServerConfig.Following following;
+  private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, task -> {
+    Thread thread = new Thread(task, "tollgate-follower");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private AutoCloseable listening = () -> { };
+  private Optional<String> outage = Optional.empty();
+  private boolean flushFailing;
+
+  @Inject
+  Replica(UseCases useCases, ChangeNotifications notifications, ServerConfig config) {
+    this.useCases = useCases;
+    this.notifications = notifications;
+    this.following = config.following();
+  }
+
+  /** Loads every stored token, then starts following; throws when the store cannot be read. */
+  void start() {
+    useCases.follower().load();
+    ChangeFollower follower = useCases.follower();
+    scheduler.scheduleWithFixedDelay(this::tick, TICK.toNanos(), TICK.toNanos(),
+        TimeUnit.NANOSECONDS);
+    scheduler.scheduleWithFixedDelay(this::reconcile, following.reconcileInterval().toMillis(),
+        following.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::flushLastUsed, LAST_USED_FLUSH.toMillis(),
+        LAST_USED_FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+    listening = notifications.subscribe(follower::changesSignalled);
+  }
+
+  /** How many credentials this replica holds in memory. */
+  int liveTokens() {
+    return useCases.index().size();
+  }
+
+  /** Stops following and writes the last-used times not written yet. */
+  void stop() {
+    try {
+      listening.close();
+    } catch (Exception e) {
+      LOG.warn("stopping the change listener failed: {}", e.getMessage());
+    }
+    scheduler.shutdownNow();
+    try {
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    flushLastUsed();
+  }
+
+  private void tick() {
+    try {
+      useCases.follower().tick();
+      reportOutage(useCases.follower().status());
+    } catch (RuntimeException e) {
+      LOG.error("following the change feed failed unexpectedly: {}", e.toString(), e);
+    }
+  }
+
+  private void reportOutage(ChangeFollower.Status status) {
+    if (status.lastFailure().equals(outage)) {
+      return;
+    }
+    if (status.lastFailure().isPresent()) {
+      LOG.warn("cannot read the change feed: {}; answering the {} tokens in memory, unknown ones"
+          + " with UNAVAILABLE", status.lastFailure().get(), status.liveTokens());
+    } else {
+      LOG.info("reading the change feed again; caught up to event {}", status.appliedSeq());
+    }
+    outage = status.lastFailure();
+  }
+
+  private void reconcile() {
+    try {
+      Reconciler.Result result = useCases.reconciler().reconcile();
+      if (result.differences() > 0) {
+        LOG.error("RECONCILIATION REPAIRED {} TOKEN(S) that the change feed had not delivered"
+            + " (first: {}); {} tokens checked. The replicas were not coherent: report this.",
+            result.differences(), result.examples(), result.checked());
+      } else {
+        LOG.debug("reconciled {} tokens: no differences", result.checked());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("reconciliation failed, will retry in {}: {}", following.reconcileInterval(),
+          e.getMessage());
+    }
+  }
+
+  private void flushLastUsed() {
+    try {
+      useCases.lastUsed().flush();
+      if (flushFailing) {
+        LOG.info("writing last-used times again");
+      }
+      flushFailing = false;
+    } catch (RuntimeException e) {
+      if (!flushFailing) {
+        LOG.warn("cannot write last-used times, keeping them for later: {}", e.getMessage());
+      }
+      flushFailing = true;
+    }
+  }
+}

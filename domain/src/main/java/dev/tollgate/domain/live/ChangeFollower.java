@@ -1,0 +1,352 @@
+package dev.tollgate.domain.live;
+
+import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.UnavailableException;
+import dev.tollgate.domain.port.out.Clock;
+import dev.tollgate.domain.port.out.TokenEvents;
+import dev.tollgate.domain.port.out.TokenRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Keeps a replica's {@link LiveTokenIndex} in step with the change feed. Work happens in rounds,
+ * one at a time: a round reads what is new in the feed (and what was missing before) and applies
+ * it. A round runs when a lookup missed ({@link #awaitRound()}), when the store signals a change,
+ * or when the poll interval has passed ({@link #tick()}). Lookups that miss while a round is under
+ * way wait for the next one, and rounds that find nothing for the misses back off, so a flood of
+ * unknown tokens costs at most one read in flight and a few reads a second. Time comes from the
+ * {@link Clock} only: whoever drives it calls {@link #tick()} often.
+ */
+public final class ChangeFollower {
+
+  /** Why a round ran. */
+  public enum Trigger {
+    LOAD,
+    MISS,
+    NOTIFY,
+    POLL,
+    RECONCILE
+  }
+
+  /**
+   * How the follower paces itself.
+   *
+   * @param pollInterval how often to read the feed without being asked
+   * @param maxBackoff the longest wait between rounds for lookups that keep finding nothing
+   * @param missingRetention how long a missing sequence number is asked for again
+   * @param maxWaiting lookups allowed to wait for a round; more are refused as unavailable
+   * @param batchSize events read at most per read
+   * @param trailingWindow events before the newest one re-read after loading, to catch late commits
+   */
+  public record Settings(Duration pollInterval, Duration maxBackoff, Duration missingRetention,
+      int maxWaiting, int batchSize, int trailingWindow) {
+
+    public Settings {
+      if (pollInterval.isNegative() || pollInterval.isZero()) {
+        throw new IllegalArgumentException("the poll interval must be positive, not " + pollInterval);
+      }
+      if (maxBackoff.isNegative() || missingRetention.isNegative()) {
+        throw new IllegalArgumentException("backoff and retention cannot be negative");
+      }
+      if (maxWaiting < 1 || batchSize < 1 || trailingWindow < 0) {
+        throw new IllegalArgumentException("waiting and batch limits must be positive");
+      }
+    }
+
+    /** A server's pacing: poll every 200 ms, back off up to 50 ms, 10,000 waiting lookups. */
+    public static Settings defaults() {
+      return new Settings(Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofSeconds(60),
+          10_000, 1_000, 1_000);
+    }
+
+    /** No back-off: for an in-memory store that nobody ticks. */
+    public static Settings immediate() {
+      return defaults().withMaxBackoff(Duration.ZERO);
+    }
+
+    public Settings withPollInterval(Duration interval) {
+      return new Settings(interval, maxBackoff, missingRetention, maxWaiting, batchSize,
+          trailingWindow);
+    }
+
+    public Settings withMaxWaiting(int waiting) {
+      return new Settings(pollInterval, maxBackoff, missingRetention, waiting, batchSize,
+          trailingWindow);
+    }
+
+    public Settings withMaxBackoff(Duration backoff) {
+      return new Settings(pollInterval, backoff, missingRetention, maxWaiting, batchSize,
+          trailingWindow);
+    }
+  }
+
+  /**
+   * What a replica can say about how well it follows.
+   *
+   * @param appliedSeq the highest sequence number applied
+   * @param missingSeqs sequence numbers seen skipped and still asked for
+   * @param lastCaughtUpAt when the last round succeeded
+   * @param lastFailure why the last round failed, if it did
+   * @param reads reads of the feed, by what caused them
+   */
+  public record Status(boolean loaded, int liveTokens, long appliedSeq, int missingSeqs,
+      Optional<Instant> lastCaughtUpAt, Optional<String> lastFailure, int waiting,
+      Map<Trigger, Long> reads, long failedRounds) {}
+
+  private static final Duration BOOTSTRAP_RECHECK = Duration.ofSeconds(5);
+  private static final int MAX_MISSING = 10_000;
+
+  private final TokenRepository repository;
+  private final TokenEvents feed;
+  private final LiveTokenIndex index;
+  private final Clock clock;
+  private final Settings settings;
+  private final Map<Trigger, AtomicLong> reads = new EnumMap<>(Trigger.class);
+  private final AtomicLong failedRounds = new AtomicLong();
+
+  // guarded by this
+  private boolean roundRunning;
+  private boolean changeSignalled;
+  private List<CompletableFuture<Void>> waiting = new ArrayList<>();
+  private Duration backoff = Duration.ZERO;
+  private Instant nextMissRoundAt = Instant.MIN;
+  private Instant lastRoundAt = Instant.MIN;
+
+  // touched only by the round in progress, whose start and end synchronize on this
+  private FeedPosition position = new FeedPosition(0, MAX_MISSING);
+  private Instant lastBootstrapCheck = Instant.MIN;
+
+  private volatile long appliedSeq;
+  private volatile int missingSeqs;
+  private volatile Instant lastCaughtUpAt;
+  private volatile String lastFailure;
+
+  public ChangeFollower(TokenRepository repository, TokenEvents feed, LiveTokenIndex index,
+      Clock clock, Settings settings) {
+    this.repository = repository;
+    this.feed = feed;
+    this.index = index;
+    this.clock = clock;
+    this.settings = settings;
+    for (Trigger trigger : Trigger.values()) {
+      reads.put(trigger, new AtomicLong());
+    }
+  }
+
+  /**
+   * Loads every stored token, then catches up with what changed meanwhile; lookups are answered
+   * from then on. Throws if the store cannot be read.
+   */
+  public void load() {
+    synchronized (this) {
+      if (roundRunning) {
+        throw new IllegalStateException("the index is already being loaded or followed");
+      }
+      roundRunning = true;
+    }
+    try {
+      long latest = feed.latestSeq();
+      repository.bootstrapAdminHash().ifPresent(index::applyBootstrapAdmin);
+      repository.forEachToken(index::apply);
+      position = new FeedPosition(Math.max(0, latest - settings.trailingWindow()), MAX_MISSING);
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        roundRunning = false;
+        notifyAll();
+      }
+      throw e;
+    }
+    runClaimedRound(Trigger.LOAD, true);
+    index.markLoaded();
+  }
+
+  /**
+   * A round that starts after this call, for a lookup that missed: completes when the round has
+   * applied what it read, or exceptionally with {@link UnavailableException} when the feed
+   * cannot be read or too many lookups are waiting. Runs the round on the calling thread when
+   * none is under way and no back-off applies.
+   */
+  public CompletionStage<Void> awaitRound() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    boolean runHere;
+    synchronized (this) {
+      if (waiting.size() >= settings.maxWaiting()) {
+        return CompletableFuture.failedFuture(new UnavailableException(settings.maxWaiting()
+            + " lookups of unknown tokens are already waiting for the token store; retry"));
+      }
+      waiting.add(done);
+      Instant now = clock.now();
+      if (now.isAfter(nextMissRoundAt.plus(settings.maxBackoff()))) {
+        backoff = Duration.ZERO;
+      }
+      runHere = !roundRunning && !now.isBefore(nextMissRoundAt);
+      roundRunning |= runHere;
+    }
+    if (runHere) {
+      runClaimedRound(Trigger.MISS, false);
+    }
+    return done;
+  }
+
+  /**
+   * Runs a round right after the one under way, if any, whatever the back-off: for a
+   * reconciliation, which must know that the feed has been read since it began.
+   *
+   * @throws RuntimeException when the feed cannot be read
+   */
+  public void catchUp() {
+    synchronized (this) {
+      while (roundRunning) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new UnavailableException("interrupted while waiting to read the change feed");
+        }
+      }
+      roundRunning = true;
+    }
+    runClaimedRound(Trigger.RECONCILE, true);
+  }
+
+  /** Runs a round if lookups are waiting and their back-off has passed, or a poll is due. */
+  public void tick() {
+    Trigger trigger;
+    synchronized (this) {
+      if (roundRunning || !index.isLoaded()) {
+        return;
+      }
+      Instant now = clock.now();
+      if (!waiting.isEmpty() && !now.isBefore(nextMissRoundAt)) {
+        trigger = Trigger.MISS;
+      } else if (changeSignalled) {
+        trigger = Trigger.NOTIFY;
+      } else if (!now.isBefore(lastRoundAt.plus(settings.pollInterval()))) {
+        trigger = Trigger.POLL;
+      } else {
+        return;
+      }
+      roundRunning = true;
+    }
+    runClaimedRound(trigger, false);
+  }
+
+  /** The store says changes may be waiting: runs a round now, or right after the current one. */
+  public void changesSignalled() {
+    synchronized (this) {
+      changeSignalled = true;
+    }
+    tick();
+  }
+
+  public Status status() {
+    Map<Trigger, Long> counts = new EnumMap<>(Trigger.class);
+    reads.forEach((trigger, count) -> counts.put(trigger, count.get()));
+    int waitingNow;
+    synchronized (this) {
+      waitingNow = waiting.size();
+    }
+    return new Status(index.isLoaded(), index.size(), appliedSeq, missingSeqs,
+        Optional.ofNullable(lastCaughtUpAt), Optional.ofNullable(lastFailure), waitingNow, counts,
+        failedRounds.get());
+  }
+
+  private void runClaimedRound(Trigger trigger, boolean rethrow) {
+    for (Trigger next = trigger; next != null; next = nextRoundRightAway()) {
+      List<CompletableFuture<Void>> served;
+      Instant startedAt = clock.now();
+      synchronized (this) {
+        served = waiting;
+        waiting = new ArrayList<>();
+        changeSignalled = false;
+        lastRoundAt = startedAt;
+      }
+      RuntimeException failure = null;
+      int applied = 0;
+      try {
+        applied = readAndApply(next, startedAt);
+        lastCaughtUpAt = startedAt;
+        lastFailure = null;
+      } catch (RuntimeException e) {
+        failure = e;
+        failedRounds.incrementAndGet();
+        lastFailure = String.valueOf(e.getMessage());
+      }
+      synchronized (this) {
+        backoff = applied > 0 || served.isEmpty() ? Duration.ZERO
+            : min(settings.maxBackoff(), max(Duration.ofMillis(1), backoff.multipliedBy(2)));
+        nextMissRoundAt = clock.now().plus(backoff);
+      }
+      complete(served, failure);
+      if (failure != null && rethrow) {
+        synchronized (this) {
+          roundRunning = false;
+          notifyAll();
+        }
+        throw failure;
+      }
+    }
+  }
+
+  /** Ends the round in progress, or keeps it going when lookups wait and may be served at once. */
+  private synchronized Trigger nextRoundRightAway() {
+    if (!waiting.isEmpty() && !clock.now().isBefore(nextMissRoundAt)) {
+      return Trigger.MISS;
+    }
+    roundRunning = false;
+    notifyAll();
+    return null;
+  }
+
+  private int readAndApply(Trigger trigger, Instant startedAt) {
+    // registering the bootstrap admin writes no event: while none is known, a lookup that missed
+    // asks for it (rounds for misses are paced), a poll every few seconds
+    if (!index.knowsBootstrapAdmin() && (trigger != Trigger.POLL
+        || !startedAt.isBefore(lastBootstrapCheck.plus(BOOTSTRAP_RECHECK)))) {
+      lastBootstrapCheck = startedAt;
+      repository.bootstrapAdminHash().ifPresent(index::applyBootstrapAdmin);
+    }
+    int applied = 0;
+    int above;
+    do {
+      TokenEvents.Changes changes =
+          feed.changesAfter(position.highest(), position.missing(), settings.batchSize());
+      reads.get(trigger).incrementAndGet();
+      for (Token token : changes.tokens()) {
+        applied += index.apply(token) ? 1 : 0;
+      }
+      above = position.note(changes.seqs(), startedAt);
+    } while (above >= settings.batchSize());
+    position.giveUpOnMissingSince(startedAt.minus(settings.missingRetention()));
+    appliedSeq = position.highest();
+    missingSeqs = position.missing().size();
+    return applied;
+  }
+
+  private static void complete(List<CompletableFuture<Void>> served, RuntimeException failure) {
+    if (failure == null) {
+      served.forEach(done -> done.complete(null));
+      return;
+    }
+    UnavailableException unavailable = failure instanceof UnavailableException u ? u
+        : new UnavailableException("cannot check the token against the token store now ("
+            + failure.getMessage() + "); retry");
+    served.forEach(done -> done.completeExceptionally(unavailable));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+}

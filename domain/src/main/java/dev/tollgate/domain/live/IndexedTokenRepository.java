@@ -1,0 +1,76 @@
+package dev.tollgate.domain.live;
+
+import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenEvent;
+import dev.tollgate.domain.model.TokenHash;
+import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.TokenKind;
+import dev.tollgate.domain.port.out.TokenRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The store as this replica's services write to it: every change that was stored is applied to
+ * the replica's own index at once, so a revocation answered OK here is refused here right away;
+ * other replicas learn it from the change feed.
+ */
+public final class IndexedTokenRepository implements TokenRepository {
+
+  private final TokenRepository store;
+  private final LiveTokenIndex index;
+
+  public IndexedTokenRepository(TokenRepository store, LiveTokenIndex index) {
+    this.store = store;
+    this.index = index;
+  }
+
+  @Override
+  public void add(Token token, TokenEvent event) {
+    store.add(token, event);
+    index.apply(token.atVersion(1));
+  }
+
+  @Override
+  public Optional<Token> update(Token token, TokenEvent event) {
+    Optional<Token> stored = store.update(token, event);
+    stored.ifPresent(index::apply);
+    return stored;
+  }
+
+  @Override
+  public boolean registerBootstrapAdmin(TokenHash hash, Instant at) {
+    boolean registered = store.registerBootstrapAdmin(hash, at);
+    if (registered) {
+      index.applyBootstrapAdmin(hash);
+    }
+    return registered;
+  }
+
+  @Override
+  public Optional<Token> findById(TokenId id) {
+    return store.findById(id);
+  }
+
+  @Override
+  public List<Token> findByKind(TokenKind kind) {
+    return store.findByKind(kind);
+  }
+
+  @Override
+  public void forEachToken(Consumer<Token> action) {
+    store.forEachToken(action);
+  }
+
+  @Override
+  public void recordLastUsed(Map<TokenId, Instant> lastUsed) {
+    store.recordLastUsed(lastUsed);
+  }
+
+  @Override
+  public Optional<TokenHash> bootstrapAdminHash() {
+    return store.bootstrapAdminHash();
+  }
+}

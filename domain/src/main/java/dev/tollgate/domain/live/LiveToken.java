@@ -1,0 +1,93 @@
+package dev.tollgate.domain.live;
+
+import dev.tollgate.domain.model.Caller;
+import dev.tollgate.domain.model.Grants;
+import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.TokenStatus;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a replica keeps in memory of one stored token: whose it is, until when it is valid and
+ * what it grants. Found by its digest; its state is replaced whole when the token changes, so a
+ * reader always sees one consistent version.
+ */
+public final class LiveToken extends TokenDigest {
+
+  /** Whose credential this is. */
+  public enum Holder {
+    MANAGEMENT_TOKEN,
+    DATABASE_TOKEN,
+    BOOTSTRAP_ADMIN
+  }
+
+  /** One stored version of the token's changeable parts; null instants mean "not set". */
+  public record State(long version, Instant expiresAt, Instant revokedAt, Grants grants) {
+
+    public TokenStatus statusAt(Instant now) {
+      return TokenStatus.at(now, revokedAt, expiresAt);
+    }
+  }
+
+  private final Holder holder;
+  private final long idHigh;
+  private final long idLow;
+  private volatile State state;
+  /** When a use was last handed to {@link LastUsedLog}, in epoch milliseconds. */
+  volatile long lastUseNotedMillis = Long.MIN_VALUE / 2;
+
+  LiveToken(TokenDigest digest, Holder holder, TokenId id, State state) {
+    super(digest);
+    this.holder = holder;
+    this.idHigh = id == null ? 0 : id.value().getMostSignificantBits();
+    this.idLow = id == null ? 0 : id.value().getLeastSignificantBits();
+    this.state = state;
+  }
+
+  public Holder holder() {
+    return holder;
+  }
+
+  /** The token's id; empty for the bootstrap admin, which is not a stored token. */
+  public Optional<TokenId> id() {
+    return holder == Holder.BOOTSTRAP_ADMIN ? Optional.empty()
+        : Optional.of(new TokenId(new UUID(idHigh, idLow)));
+  }
+
+  /** The name the data plane may log for this credential: the token id, or "bootstrap-admin". */
+  public String subject() {
+    return holder == Holder.BOOTSTRAP_ADMIN ? "bootstrap-admin" : new UUID(idHigh, idLow).toString();
+  }
+
+  /** The management-API caller this credential stands for. */
+  public Caller caller() {
+    switch (holder) {
+      case BOOTSTRAP_ADMIN:
+        return Caller.bootstrapAdmin();
+      case MANAGEMENT_TOKEN:
+        return new Caller.ManagementTokenHolder(id().orElseThrow());
+      default:
+        return new Caller.DatabaseTokenHolder(id().orElseThrow());
+    }
+  }
+
+  /** The current version, read once so that status and grants belong together. */
+  public State state() {
+    return state;
+  }
+
+  /** The stored version this entry reflects. */
+  public long version() {
+    return state.version();
+  }
+
+  void replace(State next) {
+    state = next;
+  }
+
+  @Override
+  public String toString() {
+    return "LiveToken[" + holder + " " + subject() + ", version " + state.version() + "]";
+  }
+}

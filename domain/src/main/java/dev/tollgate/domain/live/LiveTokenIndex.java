@@ -1,0 +1,100 @@
+package dev.tollgate.domain.live;
+
+import dev.tollgate.domain.model.Grants;
+import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenHash;
+import dev.tollgate.domain.model.TokenKind;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every stored token of this replica, in memory, keyed by digest: the hot path's only source.
+ * Each entry is its own key, so a token costs one map node and one entry. Lookups take no lock; changes are applied one at a time and never move a token back to an
+ * older version, so a late or repeated change is harmless.
+ */
+public final class LiveTokenIndex {
+
+  /** Distinct permission sets shared between tokens before the sharing table starts afresh. */
+  private static final int MAX_SHARED_GRANTS = 100_000;
+
+  private final ConcurrentHashMap<TokenDigest, LiveToken> entries = new ConcurrentHashMap<>(1024);
+  private final Map<Grants, Grants> sharedGrants = new HashMap<>();
+  private volatile boolean loaded;
+  private volatile boolean bootstrapAdminKnown;
+
+  /** The entry of this digest, or null; never touches the store. */
+  public LiveToken get(TokenDigest digest) {
+    return entries.get(digest);
+  }
+
+  /**
+   * Takes in a stored token unless this index holds the same or a newer version of it.
+   *
+   * @return whether the index changed
+   */
+  public synchronized boolean apply(Token token) {
+    TokenDigest digest = TokenDigest.of(token.hash());
+    LiveToken.State next = new LiveToken.State(token.version(), token.expiresAt().orElse(null),
+        token.revokedAt().orElse(null), share(Grants.of(token.permissions())));
+    LiveToken current = entries.get(digest);
+    if (current == null) {
+      LiveToken.Holder holder = token.kind() == TokenKind.MANAGEMENT
+          ? LiveToken.Holder.MANAGEMENT_TOKEN : LiveToken.Holder.DATABASE_TOKEN;
+      LiveToken added = new LiveToken(digest, holder, token.id(), next);
+      entries.put(added, added);
+      return true;
+    }
+    if (current.version() >= token.version()) {
+      return false;
+    }
+    current.replace(next);
+    return true;
+  }
+
+  /**
+   * Takes in the bootstrap admin credential's hash, which never changes once registered.
+   *
+   * @return whether the index changed
+   */
+  public synchronized boolean applyBootstrapAdmin(TokenHash hash) {
+    TokenDigest digest = TokenDigest.of(hash);
+    bootstrapAdminKnown = true;
+    if (entries.containsKey(digest)) {
+      return false;
+    }
+    LiveToken added = new LiveToken(digest, LiveToken.Holder.BOOTSTRAP_ADMIN, null,
+        new LiveToken.State(1, null, null, Grants.NONE));
+    entries.put(added, added);
+    return true;
+  }
+
+  /** Tells whether the bootstrap admin credential is in the index. */
+  public boolean knowsBootstrapAdmin() {
+    return bootstrapAdminKnown;
+  }
+
+  /** Tells whether every stored token has been loaded once, so that a miss means "not stored yet". */
+  public boolean isLoaded() {
+    return loaded;
+  }
+
+  void markLoaded() {
+    loaded = true;
+  }
+
+  /** How many credentials the index holds, the bootstrap admin included. */
+  public int size() {
+    return entries.size();
+  }
+
+  private Grants share(Grants grants) {
+    if (grants == Grants.NONE) {
+      return grants;
+    }
+    if (sharedGrants.size() >= MAX_SHARED_GRANTS) {
+      sharedGrants.clear();
+    }
+    return sharedGrants.computeIfAbsent(grants, g -> g);
+  }
+}

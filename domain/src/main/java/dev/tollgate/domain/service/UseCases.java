@@ -1,0 +1,134 @@
+package dev.tollgate.domain.service;
+
+import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.IndexedTokenRepository;
+import dev.tollgate.domain.live.LastUsedLog;
+import dev.tollgate.domain.live.LiveTokenIndex;
+import dev.tollgate.domain.live.Reconciler;
+import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
+import dev.tollgate.domain.port.in.AuthorizeUseCase;
+import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
+import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
+import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
+import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
+import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
+import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
+import dev.tollgate.domain.port.in.RevokeDatabaseTokensUseCase;
+import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
+import dev.tollgate.domain.port.in.UpdateDatabaseTokenUseCase;
+import dev.tollgate.domain.port.out.BootstrapTokenStore;
+import dev.tollgate.domain.port.out.Clock;
+import dev.tollgate.domain.port.out.IdGenerator;
+import dev.tollgate.domain.port.out.IdentityProvider;
+import dev.tollgate.domain.port.out.RandomSource;
+import dev.tollgate.domain.port.out.TokenEvents;
+import dev.tollgate.domain.port.out.TokenRepository;
+
+/**
+ * Tollgate's use cases wired from its driven ports, in one place for the server, the in-memory
+ * embedding and the tests: the services write through this replica's live index and read tokens
+ * from it, and the follower keeps it in step with the store.
+ */
+public final class UseCases {
+
+  private final LiveTokenIndex index = new LiveTokenIndex();
+  private final TokenRepository repository;
+  private final Clock clock;
+  private final RandomSource random;
+  private final ChangeFollower follower;
+  private final Reconciler reconciler;
+  private final LastUsedLog lastUsed;
+  private final CreateManagementTokenUseCase createManagementToken;
+  private final ListManagementTokensUseCase listManagementTokens;
+  private final RevokeManagementTokensUseCase revokeManagementTokens;
+  private final AuthenticateCallerUseCase authenticateCaller;
+  private final CreateDatabaseTokenUseCase createDatabaseToken;
+  private final ListDatabaseTokensUseCase listDatabaseTokens;
+  private final GetDatabaseTokenUseCase getDatabaseToken;
+  private final UpdateDatabaseTokenUseCase updateDatabaseToken;
+  private final RevokeDatabaseTokensUseCase revokeDatabaseTokens;
+  private final AuthorizeUseCase authorize;
+
+  /** Wires everything; nothing is read until {@link ChangeFollower#load()}. */
+  public UseCases(TokenRepository store, TokenEvents feed, Clock clock, RandomSource random,
+      IdGenerator ids, IdentityProvider identityProvider, ChangeFollower.Settings settings) {
+    this.repository = new IndexedTokenRepository(store, index);
+    this.clock = clock;
+    this.random = random;
+    this.follower = new ChangeFollower(store, feed, index, clock, settings);
+    this.reconciler = new Reconciler(store, index, follower);
+    this.lastUsed = new LastUsedLog(store);
+    TokenLookup lookup = new TokenLookup(index, follower);
+    this.createManagementToken = new CreateManagementTokenService(repository, clock, random, ids);
+    this.listManagementTokens = new ListManagementTokensService(repository);
+    this.revokeManagementTokens = new RevokeManagementTokensService(repository, clock);
+    this.authenticateCaller = new AuthenticateCallerService(lookup, clock, identityProvider, lastUsed);
+    this.createDatabaseToken = new CreateDatabaseTokenService(repository, clock, random, ids);
+    this.listDatabaseTokens = new ListDatabaseTokensService(repository);
+    this.getDatabaseToken = new GetDatabaseTokenService(repository);
+    this.updateDatabaseToken = new UpdateDatabaseTokenService(repository, clock);
+    this.revokeDatabaseTokens = new RevokeDatabaseTokensService(repository, clock);
+    this.authorize = new AuthorizeService(lookup, clock, lastUsed);
+  }
+
+  /** Provisions the bootstrap admin credential kept in {@code store}, registering it here too. */
+  public ProvisionBootstrapAdminUseCase provisionBootstrapAdmin(BootstrapTokenStore store) {
+    return new ProvisionBootstrapAdminService(repository, store, clock, random);
+  }
+
+  public LiveTokenIndex index() {
+    return index;
+  }
+
+  public ChangeFollower follower() {
+    return follower;
+  }
+
+  public Reconciler reconciler() {
+    return reconciler;
+  }
+
+  public LastUsedLog lastUsed() {
+    return lastUsed;
+  }
+
+  public CreateManagementTokenUseCase createManagementToken() {
+    return createManagementToken;
+  }
+
+  public ListManagementTokensUseCase listManagementTokens() {
+    return listManagementTokens;
+  }
+
+  public RevokeManagementTokensUseCase revokeManagementTokens() {
+    return revokeManagementTokens;
+  }
+
+  public AuthenticateCallerUseCase authenticateCaller() {
+    return authenticateCaller;
+  }
+
+  public CreateDatabaseTokenUseCase createDatabaseToken() {
+    return createDatabaseToken;
+  }
+
+  public ListDatabaseTokensUseCase listDatabaseTokens() {
+    return listDatabaseTokens;
+  }
+
+  public GetDatabaseTokenUseCase getDatabaseToken() {
+    return getDatabaseToken;
+  }
+
+  public UpdateDatabaseTokenUseCase updateDatabaseToken() {
+    return updateDatabaseToken;
+  }
+
+  public RevokeDatabaseTokensUseCase revokeDatabaseTokens() {
+    return revokeDatabaseTokens;
+  }
+
+  public AuthorizeUseCase authorize() {
+    return authorize;
+  }
+}

@@ -1,0 +1,161 @@
+package dev.tollgate.domain.live;
+
+import dev.tollgate.domain.inmemory.InMemoryTokenRepository;
+import dev.tollgate.domain.model.RecordedTokenEvent;
+import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenEvent;
+import dev.tollgate.domain.model.TokenHash;
+import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.TokenKind;
+import dev.tollgate.domain.port.out.TokenEvents;
+import dev.tollgate.domain.port.out.TokenRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A replica's view of a shared in-memory store in which a change can be held back as an open
+ * transaction would: its event and the token's new state stay invisible until released, while
+ * later changes are seen. It can also fail every read, as a store out of reach does, and counts
+ * the reads of the feed.
+ */
+final class HoldingStore implements TokenRepository, TokenEvents {
+
+  private final InMemoryTokenRepository shared;
+  private final Set<Long> heldSeqs = new HashSet<>();
+  private final Map<TokenId, Optional<Token>> visibleState = new HashMap<>();
+  final AtomicInteger feedReads = new AtomicInteger();
+  volatile RuntimeException failure;
+  private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
+
+  HoldingStore(InMemoryTokenRepository shared) {
+    this.shared = shared;
+  }
+
+  /** The next event written stays invisible until released, as if its transaction were open. */
+  synchronized void holdNextEvent() {
+    heldSeqs.add(shared.latestSeq() + 1);
+  }
+
+  /** Until released, the token looks as given (empty: not there), as its open transaction would. */
+  synchronized void showAs(TokenId id, Optional<Token> state) {
+    visibleState.put(id, state);
+  }
+
+  /** Makes the next feed read wait at the gate. */
+  void closeGate() {
+    gate = new java.util.concurrent.CountDownLatch(1);
+  }
+
+  void openGate() {
+    gate.countDown();
+  }
+
+  synchronized void release() {
+    heldSeqs.clear();
+    visibleState.clear();
+  }
+
+  private synchronized Optional<Token> visible(Token token) {
+    return visibleState.getOrDefault(token.id(), Optional.of(token));
+  }
+
+  private void failIfOutOfReach() {
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public Changes changesAfter(long after, Collection<Long> missing, int limit) {
+    failIfOutOfReach();
+    feedReads.incrementAndGet();
+    try {
+      gate.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return visibleChanges(after, missing, limit);
+  }
+
+  private synchronized Changes visibleChanges(long after, Collection<Long> missing, int limit) {
+    Changes all = shared.changesAfter(after, missing, Integer.MAX_VALUE);
+    List<Long> seqs = new ArrayList<>();
+    for (long seq : all.seqs()) {
+      if (!heldSeqs.contains(seq) && (seq <= after || seqs.stream().filter(s -> s > after).count() < limit)) {
+        seqs.add(seq);
+      }
+    }
+    List<Token> tokens = new ArrayList<>();
+    all.tokens().forEach(token -> visible(token).ifPresent(tokens::add));
+    return new Changes(seqs, tokens);
+  }
+
+  @Override
+  public long latestSeq() {
+    failIfOutOfReach();
+    return shared.latestSeq();
+  }
+
+  @Override
+  public List<RecordedTokenEvent> after(long seq, int limit) {
+    return shared.after(seq, limit);
+  }
+
+  @Override
+  public void forEachToken(Consumer<Token> action) {
+    failIfOutOfReach();
+    shared.forEachToken(token -> visible(token).ifPresent(action));
+  }
+
+  @Override
+  public void add(Token token, TokenEvent event) {
+    failIfOutOfReach();
+    shared.add(token, event);
+  }
+
+  @Override
+  public Optional<Token> update(Token token, TokenEvent event) {
+    failIfOutOfReach();
+    return shared.update(token, event);
+  }
+
+  @Override
+  public Optional<Token> findById(TokenId id) {
+    failIfOutOfReach();
+    return shared.findById(id);
+  }
+
+  @Override
+  public List<Token> findByKind(TokenKind kind) {
+    failIfOutOfReach();
+    return shared.findByKind(kind);
+  }
+
+  @Override
+  public void recordLastUsed(Map<TokenId, Instant> lastUsed) {
+    failIfOutOfReach();
+    shared.recordLastUsed(lastUsed);
+  }
+
+  @Override
+  public Optional<TokenHash> bootstrapAdminHash() {
+    failIfOutOfReach();
+    return shared.bootstrapAdminHash();
+  }
+
+  @Override
+  public boolean registerBootstrapAdmin(TokenHash hash, Instant at) {
+    failIfOutOfReach();
+    return shared.registerBootstrapAdmin(hash, at);
+  }
+}
