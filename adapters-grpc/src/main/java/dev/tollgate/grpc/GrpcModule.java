@@ -37,11 +37,12 @@ public abstract class GrpcModule {
   @Provides
   @ElementsIntoSet
   static Set<ServerServiceDefinition> services(ManagementTokenGrpcService managementTokens,
-      DatabaseTokenGrpcService databaseTokens, IoxAuthorizerGrpcService authorizer,
-      CallerInterceptor callers, HealthStatusManager health) {
+      DatabaseTokenGrpcService databaseTokens, ReplicaGrpcService replica,
+      IoxAuthorizerGrpcService authorizer, CallerInterceptor callers, HealthStatusManager health) {
     return Set.of(
         ServerInterceptors.intercept(managementTokens, callers),
         ServerInterceptors.intercept(databaseTokens, callers),
+        ServerInterceptors.intercept(replica, callers),
         authorizer.bindService(),
         health.getHealthService().bindService(),
         ProtoReflectionServiceV1.newInstance().bindService());

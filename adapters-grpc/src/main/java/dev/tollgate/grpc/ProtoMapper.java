@@ -1,6 +1,7 @@
 package dev.tollgate.grpc;
 
 import com.google.protobuf.Timestamp;
+import dev.tollgate.domain.live.ChangeFollower;
 import dev.tollgate.domain.model.DatabaseName;
 import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.Permission;
@@ -11,6 +12,8 @@ import dev.tollgate.domain.model.RequestedPermission.ResourceType;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
+import dev.tollgate.proto.management.v1.GetReplicaStatusResponse;
 import dev.tollgate.proto.authz.v1.ResourceActionPermission;
 import dev.tollgate.proto.management.v1.DatabasePermission;
 import dev.tollgate.proto.management.v1.DatabaseToken;
@@ -42,6 +45,7 @@ final class ProtoMapper {
         .setRevokedBy(token.revokedBy().orElse(""));
     token.expiresAt().ifPresent(at -> proto.setExpiresAt(timestamp(at)));
     token.revokedAt().ifPresent(at -> proto.setRevokedAt(timestamp(at)));
+    token.lastUsedAt().ifPresent(at -> proto.setLastUsedAt(timestamp(at)));
     return proto.build();
   }
 
@@ -60,6 +64,7 @@ final class ProtoMapper {
     }
     token.expiresAt().ifPresent(at -> proto.setExpiresAt(timestamp(at)));
     token.revokedAt().ifPresent(at -> proto.setRevokedAt(timestamp(at)));
+    token.lastUsedAt().ifPresent(at -> proto.setLastUsedAt(timestamp(at)));
     return proto.build();
   }
 
@@ -135,6 +140,23 @@ final class ProtoMapper {
       parsed.add(TokenId.parse(field, id.trim()));
     }
     return parsed;
+  }
+
+  static GetReplicaStatusResponse replicaStatus(GetReplicaStatusUseCase.ReplicaStatus status) {
+    ChangeFollower.Status following = status.following();
+    GetReplicaStatusResponse.Builder proto = GetReplicaStatusResponse.newBuilder()
+        .setLoaded(following.loaded())
+        .setLiveTokens(following.liveTokens())
+        .setAppliedSeq(following.appliedSeq())
+        .setLastFailure(following.lastFailure().orElse(""))
+        .setMissingSeqs(following.missingSeqs())
+        .setWaitingLookups(following.waiting())
+        .setFailedReads(following.failedRounds());
+    status.latestSeq().ifPresent(proto::setLatestSeq);
+    following.lastCaughtUpAt().ifPresent(at -> proto.setLastCaughtUpAt(timestamp(at)));
+    following.reads().forEach((trigger, reads) ->
+        proto.putFeedReads(trigger.name().toLowerCase(java.util.Locale.ROOT), reads));
+    return proto.build();
   }
 
   static Timestamp timestamp(Instant instant) {

@@ -8,6 +8,7 @@ import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
+import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
 import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
@@ -96,5 +97,10 @@ final class DomainModule {
   @Provides
   static AuthorizeUseCase authorize(UseCases useCases) {
     return useCases.authorize();
+  }
+
+  @Provides
+  static GetReplicaStatusUseCase replicaStatus(UseCases useCases) {
+    return useCases.replicaStatus();
   }
 }

@@ -1,7 +1,9 @@
 package dev.tollgate.app;
 
+import dev.tollgate.cli.BenchCommand;
 import dev.tollgate.cli.ErrorReporter;
 import dev.tollgate.cli.ManagementCommand;
+import dev.tollgate.cli.ReplicaCommand;
 import dev.tollgate.cli.TokenCommand;
 import dev.tollgate.cli.TollgateCommand;
 import java.util.Arrays;
@@ -41,6 +43,8 @@ public final class Main {
         .addSubcommand(new ServeCommand())
         .addSubcommand(new ManagementCommand())
         .addSubcommand(new TokenCommand())
+        .addSubcommand(new ReplicaCommand())
+        .addSubcommand(new BenchCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(errors)
         .setExecutionExceptionHandler(errors);

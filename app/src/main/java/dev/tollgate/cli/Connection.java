@@ -2,6 +2,7 @@ package dev.tollgate.cli;
 
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
+import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
@@ -44,6 +45,20 @@ final class Connection implements AutoCloseable {
         credentials(profile.tls())).build();
   }
 
+  /**
+   * Another connection to the same server for a load generator: its callbacks run on the
+   * network threads, so they must never block.
+   */
+  ManagedChannel newLoadChannel() {
+    return Grpc.newChannelBuilderForAddress(profile.host(), profile.port(),
+        credentials(profile.tls())).directExecutor().build();
+  }
+
+  /** The credential as call credentials, for stubs made on other channels. */
+  CallCredentials bearer() {
+    return bearer;
+  }
+
   private static ChannelCredentials credentials(ClientProfile.Tls tls) {
     if (tls.disable()) {
       return InsecureChannelCredentials.create();
@@ -84,6 +99,12 @@ final class Connection implements AutoCloseable {
   /** A database-token stub whose next call must finish within the timeout. */
   DatabaseTokenServiceGrpc.DatabaseTokenServiceBlockingStub databaseTokens() {
     return DatabaseTokenServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer)
+        .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** A replica-status stub whose next call must finish within the timeout. */
+  ReplicaServiceGrpc.ReplicaServiceBlockingStub replica() {
+    return ReplicaServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer)
         .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 

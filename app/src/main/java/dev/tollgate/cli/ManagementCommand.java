@@ -34,6 +34,7 @@ public final class ManagementCommand {
     Json.putTimestamp(node, "created_at", token.hasCreatedAt(), token.getCreatedAt());
     Json.putTimestamp(node, "expires_at", token.hasExpiresAt(), token.getExpiresAt());
     Json.putTimestamp(node, "revoked_at", token.hasRevokedAt(), token.getRevokedAt());
+    Json.putTimestamp(node, "last_used_at", token.hasLastUsedAt(), token.getLastUsedAt());
     Json.putText(node, "created_by", token.getCreatedBy());
     Json.putText(node, "revoked_by", token.getRevokedBy());
     return node;
@@ -117,10 +118,11 @@ public final class ManagementCommand {
           rows.add(List.of(token.getId(), token.getDescription(), token.getTokenPrefix(),
               Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
               Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
+              Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()),
               Tables.time(token.hasRevokedAt(), token.getRevokedAt())));
         }
         out().println(Tables.of(List.of("ID", "DESCRIPTION", "PREFIX", "CREATED AT", "EXPIRES AT",
-            "REVOKED AT"), rows));
+            "LAST USED", "REVOKED AT"), rows));
       }
       out().flush();
       return 0;

@@ -43,6 +43,7 @@ public final class TokenCommand {
     Json.putTimestamp(node, "created_at", token.hasCreatedAt(), token.getCreatedAt());
     Json.putTimestamp(node, "expires_at", token.hasExpiresAt(), token.getExpiresAt());
     Json.putTimestamp(node, "revoked_at", token.hasRevokedAt(), token.getRevokedAt());
+    Json.putTimestamp(node, "last_used_at", token.hasLastUsedAt(), token.getLastUsedAt());
     Json.putText(node, "created_by", token.getCreatedBy());
     Json.putText(node, "revoked_by", token.getRevokedBy());
     return node;
@@ -70,6 +71,7 @@ public final class TokenCommand {
         List.of("created at", Tables.time(token.hasCreatedAt(), token.getCreatedAt())),
         List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
         List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt())),
+        List.of("last used", Tables.time(token.hasLastUsedAt(), token.getLastUsedAt())),
         List.of("status", status(token, Instant.now()))));
   }
 
@@ -204,10 +206,11 @@ public final class TokenCommand {
         for (DatabaseToken token : tokens) {
           rows.add(List.of(token.getId(), token.getDescription(), permissions(token),
               Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
-              Tables.time(token.hasExpiresAt(), token.getExpiresAt()), status(token, now)));
+              Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
+              Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()), status(token, now)));
         }
         out().println(Tables.of(List.of("ID", "DESCRIPTION", "PERMISSIONS", "CREATED AT",
-            "EXPIRES AT", "STATUS"), rows));
+            "EXPIRES AT", "LAST USED", "STATUS"), rows));
       }
       out().flush();
       return 0;

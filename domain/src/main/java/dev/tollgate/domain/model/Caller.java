@@ -56,6 +56,7 @@ public sealed interface Caller {
         case CHANGE_DATABASE_TOKENS:
           return groups.contains(UserGroup.MEMBER);
         case READ_DATABASE_TOKENS:
+        case READ_REPLICA_STATUS:
           return groups.contains(UserGroup.MEMBER) || groups.contains(UserGroup.AUDITOR);
         default:
           return false;

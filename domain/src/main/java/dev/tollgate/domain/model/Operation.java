@@ -10,6 +10,8 @@ public enum Operation {
   CHANGE_DATABASE_TOKENS("create, update or revoke database tokens",
       "an Admin or Member user, the bootstrap admin or a management token"),
   READ_DATABASE_TOKENS("list or read database tokens",
+      "an Admin, Member or Auditor user, the bootstrap admin or a management token"),
+  READ_REPLICA_STATUS("read the replica's status",
       "an Admin, Member or Auditor user, the bootstrap admin or a management token");
 
   private final String phrase;

@@ -10,6 +10,7 @@ import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
+import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
 import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
@@ -48,6 +49,7 @@ public final class UseCases {
   private final UpdateDatabaseTokenUseCase updateDatabaseToken;
   private final RevokeDatabaseTokensUseCase revokeDatabaseTokens;
   private final AuthorizeUseCase authorize;
+  private final GetReplicaStatusUseCase replicaStatus;
 
   /** Wires everything; nothing is read until {@link ChangeFollower#load()}. */
   public UseCases(TokenRepository store, TokenEvents feed, Clock clock, RandomSource random,
@@ -69,6 +71,7 @@ public final class UseCases {
     this.updateDatabaseToken = new UpdateDatabaseTokenService(repository, clock);
     this.revokeDatabaseTokens = new RevokeDatabaseTokensService(repository, clock);
     this.authorize = new AuthorizeService(lookup, clock, lastUsed);
+    this.replicaStatus = new GetReplicaStatusService(follower, feed);
   }
 
   /** Provisions the bootstrap admin credential kept in {@code store}, registering it here too. */
@@ -130,5 +133,9 @@ public final class UseCases {
 
   public AuthorizeUseCase authorize() {
     return authorize;
+  }
+
+  public GetReplicaStatusUseCase replicaStatus() {
+    return replicaStatus;
   }
 }

@@ -4,6 +4,7 @@ import static dev.tollgate.domain.model.Operation.CHANGE_DATABASE_TOKENS;
 import static dev.tollgate.domain.model.Operation.CREATE_MANAGEMENT_TOKEN;
 import static dev.tollgate.domain.model.Operation.LIST_MANAGEMENT_TOKENS;
 import static dev.tollgate.domain.model.Operation.READ_DATABASE_TOKENS;
+import static dev.tollgate.domain.model.Operation.READ_REPLICA_STATUS;
 import static dev.tollgate.domain.model.Operation.REVOKE_MANAGEMENT_TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,20 +39,22 @@ class CallerTest {
   @Test
   void memberUser_mayManageAndReadDatabaseTokensOnly() {
     assertThat(allowed(new Caller.User("bob", Set.of(UserGroup.MEMBER))))
-        .containsExactlyInAnyOrder(CHANGE_DATABASE_TOKENS, READ_DATABASE_TOKENS);
+        .containsExactlyInAnyOrder(CHANGE_DATABASE_TOKENS, READ_DATABASE_TOKENS,
+            READ_REPLICA_STATUS);
   }
 
   @Test
   void auditorUser_mayListAndReadOnly() {
     assertThat(allowed(new Caller.User("carol", Set.of(UserGroup.AUDITOR))))
-        .containsExactlyInAnyOrder(LIST_MANAGEMENT_TOKENS, READ_DATABASE_TOKENS);
+        .containsExactlyInAnyOrder(LIST_MANAGEMENT_TOKENS, READ_DATABASE_TOKENS,
+            READ_REPLICA_STATUS);
   }
 
   @Test
   void managementToken_mayDoEverythingButCreateManagementTokens() {
     assertThat(allowed(new Caller.ManagementTokenHolder(ID))).containsExactlyInAnyOrder(
         LIST_MANAGEMENT_TOKENS, REVOKE_MANAGEMENT_TOKENS, CHANGE_DATABASE_TOKENS,
-        READ_DATABASE_TOKENS);
+        READ_DATABASE_TOKENS, READ_REPLICA_STATUS);
   }
 
   @Test
@@ -64,7 +67,7 @@ class CallerTest {
   void memberAndAuditor_mayDoTheUnionOfBoth() {
     assertThat(allowed(new Caller.User("dave", Set.of(UserGroup.MEMBER, UserGroup.AUDITOR))))
         .containsExactlyInAnyOrder(LIST_MANAGEMENT_TOKENS, CHANGE_DATABASE_TOKENS,
-            READ_DATABASE_TOKENS);
+            READ_DATABASE_TOKENS, READ_REPLICA_STATUS);
   }
 
   @Test

@@ -1,0 +1,26 @@
+package dev.tollgate.grpc;
+
+import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
+import dev.tollgate.proto.management.v1.GetReplicaStatusRequest;
+import dev.tollgate.proto.management.v1.GetReplicaStatusResponse;
+import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Inject;
+
+/** {@code tollgate.management.v1.ReplicaService}: how the answering replica follows the store. */
+final class ReplicaGrpcService extends ReplicaServiceGrpc.ReplicaServiceImplBase {
+
+  private final GetReplicaStatusUseCase status;
+
+  @Inject
+  ReplicaGrpcService(GetReplicaStatusUseCase status) {
+    this.status = status;
+  }
+
+  @Override
+  public void getReplicaStatus(GetReplicaStatusRequest request,
+      StreamObserver<GetReplicaStatusResponse> observer) {
+    ErrorMapping.respond(observer, () -> ProtoMapper.replicaStatus(
+        status.status(new GetReplicaStatusUseCase.Query(CallerContext.current()))));
+  }
+}

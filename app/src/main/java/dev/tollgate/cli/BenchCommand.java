@@ -1,0 +1,238 @@
+package dev.tollgate.cli;
+
+import com.google.protobuf.ByteString;
+import dev.tollgate.domain.model.TokenFormat;
+import dev.tollgate.proto.authz.v1.AuthorizeRequest;
+import dev.tollgate.proto.authz.v1.AuthorizeResponse;
+import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
+import dev.tollgate.proto.authz.v1.Permission;
+import dev.tollgate.proto.authz.v1.ResourceActionPermission;
+import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
+import dev.tollgate.proto.management.v1.DatabasePermission;
+import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tollgate bench}: drives a running server and reports throughput and latency of the
+ * authorizer and of token creation, each Authorize figure also as a ratio to the gRPC health
+ * check measured through the same server, client and load shape in the same round.
+ */
+@Command(name = "bench", usageHelpAutoWidth = true, sortOptions = false,
+    description = "Measure a running Tollgate server: the gRPC health check (the baseline),"
+        + " Authorize with a valid, an unknown and a malformed token, Authorize during a flood of"
+        + " unknown tokens, CreateDatabaseToken, and with --replica the time until another replica"
+        + " refuses a revoked token. Creates the tokens it needs and revokes them afterwards.")
+public final class BenchCommand extends ClientCommand {
+
+  @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "5s",
+      description = "How long each scenario runs in each round (default: ${DEFAULT-VALUE}).")
+  String duration;
+
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+      description = "Rounds of all scenarios, alternating; figures are medians (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s",
+      description = "Unrecorded load before the first round (default: ${DEFAULT-VALUE}).")
+  String warmup;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "128",
+      description = "Calls in flight at once (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--connections", paramLabel = "N", defaultValue = "4",
+      description = "HTTP/2 connections the calls are spread over (default: ${DEFAULT-VALUE}).")
+  int connections;
+
+  @Option(names = "--unknown-tokens", paramLabel = "N", defaultValue = "100000",
+      description = "Distinct random well-formed tokens the unknown-token scenarios present"
+          + " (default: ${DEFAULT-VALUE}).")
+  int unknownTokens;
+
+  @Option(names = "--replica", paramLabel = "HOST:PORT",
+      description = "Another replica of the same cluster (plaintext): measure how long after a"
+          + " revoke returns it refuses the token.")
+  String replica;
+
+  @Option(names = "--revocations", paramLabel = "N", defaultValue = "1000",
+      description = "Revocations timed with --replica (default: ${DEFAULT-VALUE}).")
+  int revocations;
+
+  @Override
+  public Integer call() throws Exception {
+    if (concurrency < 2 || connections < 1 || rounds < 1 || unknownTokens < 1) {
+      throw new CliException("--concurrency must be at least 2, --connections, --rounds and"
+          + " --unknown-tokens at least 1");
+    }
+    Duration each = Times.parseDuration("--duration", duration);
+    Duration warm = Times.parseDuration("--warmup", warmup);
+    try (Connection connection = connect(); BenchTokens tokens = new BenchTokens(connection)) {
+      List<ManagedChannel> channels = new ArrayList<>();
+      for (int i = 0; i < connections; i++) {
+        channels.add(connection.newLoadChannel());
+      }
+      try {
+        Scenarios scenarios = new Scenarios(tokens.create("tollgate bench: valid token").secret(),
+            unknown(unknownTokens));
+        BenchReport report = new BenchReport(connection.profile().target(), concurrency,
+            connections, each);
+        progress("warming up for " + Times.format(warm));
+        run(scenarios.health(), channels, concurrency, warm);
+        run(scenarios.authorizeValid(), channels, concurrency, warm);
+        for (int round = 1; round <= rounds; round++) {
+          runRound(round, scenarios, channels, each, tokens, connection, report);
+        }
+        if (replica != null) {
+          report.revocations(replica, new RevocationTimer(tokens, replica, this::progress)
+              .time(revocations));
+        }
+        out().println(report.render());
+        out().flush();
+      } finally {
+        channels.forEach(ManagedChannel::shutdownNow);
+      }
+    }
+    return 0;
+  }
+
+  private void runRound(int round, Scenarios scenarios, List<ManagedChannel> channels,
+      Duration each, BenchTokens tokens, Connection connection, BenchReport report)
+      throws InterruptedException {
+    String of = "round " + round + "/" + rounds + ": ";
+    report.add("health", run(of + "health", scenarios.health(), channels, concurrency, each));
+    report.add("authorize-valid",
+        run(of + "authorize-valid", scenarios.authorizeValid(), channels, concurrency, each));
+    long missReadsBefore = BenchTokens.missReads(connection);
+    LoadRun.Result unknown = run(of + "authorize-unknown", scenarios.authorizeUnknown(), channels,
+        concurrency, each);
+    report.add("authorize-unknown", unknown);
+    report.unknownTokenReads(unknown.calls(), Math.min(unknown.calls(), unknownTokens),
+        BenchTokens.missReads(connection) - missReadsBefore);
+    report.add("authorize-malformed", run(of + "authorize-malformed",
+        scenarios.authorizeMalformed(), channels, concurrency, each));
+    report.flood(flood(of, scenarios, channels, each));
+    int writers = Math.min(concurrency, 8);
+    report.add("create-database-token", run(of + "create-database-token",
+        scenarios.create(tokens), channels, writers, each));
+  }
+
+  /** Half the callers present the valid token, half unknown ones, at once. */
+  private LoadRun.Result flood(String of, Scenarios scenarios, List<ManagedChannel> channels,
+      Duration each) throws InterruptedException {
+    progress(of + "authorize-valid during a flood of unknown tokens");
+    LoadRun<AuthorizeRequest, AuthorizeResponse> flood = scenarios.authorizeUnknown();
+    Thread flooding = new Thread(() -> {
+      try {
+        flood.run(channels, concurrency / 2, each);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "tollgate-bench-flood");
+    flooding.start();
+    LoadRun.Result valid = scenarios.authorizeValid().run(channels, concurrency / 2, each);
+    flooding.join();
+    return valid;
+  }
+
+  private LoadRun.Result run(String label, LoadRun<?, ?> load, List<ManagedChannel> channels,
+      int inFlight, Duration each) throws InterruptedException {
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    long started = System.nanoTime();
+    if (System.console() != null) {
+      ticker.scheduleAtFixedRate(() -> err().printf("\r  %s: %d s, %,d calls", label,
+          (System.nanoTime() - started) / 1_000_000_000L, load.callsSoFar()).flush(), 1, 1,
+          TimeUnit.SECONDS);
+    }
+    try {
+      LoadRun.Result result = load.run(channels, inFlight, each);
+      progress(String.format("%s%s: %,.0f calls/s%s", System.console() != null ? "\r" : "",
+          label, result.perSecond(), result.failures() > 0
+              ? ", " + result.failures() + " FAILED OR WRONG ANSWERS" : ""));
+      return result;
+    } finally {
+      ticker.shutdownNow();
+    }
+  }
+
+  private void run(LoadRun<?, ?> load, List<ManagedChannel> channels, int inFlight, Duration each)
+      throws InterruptedException {
+    load.run(channels, inFlight, each);
+  }
+
+  private void progress(String line) {
+    err().println(line);
+    err().flush();
+  }
+
+  private static List<ByteString> unknown(int count) {
+    SecureRandom random = new SecureRandom();
+    List<ByteString> tokens = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      tokens.add(ByteString.copyFromUtf8(TokenFormat.DATABASE.generate(random::nextBytes).value()));
+    }
+    return tokens;
+  }
+
+  /** The load of each scenario, built on the token the run created. */
+  private record Scenarios(String validToken, List<ByteString> unknownTokens) {
+
+    private static final Permission READ_BENCH = Permission.newBuilder().setResourceAction(
+        ResourceActionPermission.newBuilder()
+            .setResourceType(ResourceActionPermission.ResourceType.RESOURCE_TYPE_DATABASE)
+            .setResourceName(BenchTokens.DATABASE)
+            .setAction(ResourceActionPermission.Action.ACTION_READ)).build();
+
+    LoadRun<HealthCheckRequest, HealthCheckResponse> health() {
+      HealthCheckRequest request = HealthCheckRequest.getDefaultInstance();
+      return new LoadRun<>(HealthGrpc.getCheckMethod(), CallOptions.DEFAULT, n -> request,
+          r -> r.getStatus() == HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    LoadRun<AuthorizeRequest, AuthorizeResponse> authorizeValid() {
+      AuthorizeRequest request = AuthorizeRequest.newBuilder()
+          .setToken(ByteString.copyFromUtf8(validToken)).addPermissions(READ_BENCH).build();
+      return new LoadRun<>(IoxAuthorizerServiceGrpc.getAuthorizeMethod(), CallOptions.DEFAULT,
+          n -> request,
+          r -> r.getValid() && r.getPermissionsCount() == 1);
+    }
+
+    LoadRun<AuthorizeRequest, AuthorizeResponse> authorizeUnknown() {
+      return new LoadRun<>(IoxAuthorizerServiceGrpc.getAuthorizeMethod(), CallOptions.DEFAULT,
+          n -> AuthorizeRequest.newBuilder()
+              .setToken(unknownTokens.get((int) (n % unknownTokens.size())))
+              .addPermissions(READ_BENCH).build(),
+          r -> !r.getValid());
+    }
+
+    LoadRun<AuthorizeRequest, AuthorizeResponse> authorizeMalformed() {
+      String broken = validToken.substring(0, validToken.length() - 5) + "AAAAA";
+      AuthorizeRequest request = AuthorizeRequest.newBuilder()
+          .setToken(ByteString.copyFromUtf8(broken)).addPermissions(READ_BENCH).build();
+      return new LoadRun<>(IoxAuthorizerServiceGrpc.getAuthorizeMethod(), CallOptions.DEFAULT,
+          n -> request,
+          r -> !r.getValid());
+    }
+
+    LoadRun<?, ?> create(BenchTokens tokens) {
+      CreateDatabaseTokenRequest request = CreateDatabaseTokenRequest.newBuilder()
+          .setDescription("tollgate bench: created")
+          .addPermissions(DatabasePermission.newBuilder().setAction("read")
+              .setResource(BenchTokens.DATABASE)).build();
+      return new LoadRun<>(DatabaseTokenServiceGrpc.getCreateDatabaseTokenMethod(),
+          tokens.withCredential(), n -> request, r -> tokens.createdByLoad(r.getToken().getId()));
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.tollgate.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** Gathers a benchmark's rounds and prints medians, percentiles and ratios to the baseline. */
+final class BenchReport {
+
+  private static final String BASELINE = "health";
+
+  private final String target;
+  private final int concurrency;
+  private final int connections;
+  private final Duration each;
+  private final Map<String, List<LoadRun.Result>> rounds = new LinkedHashMap<>();
+  private final List<LoadRun.Result> flood = new ArrayList<>();
+  private long unknownCalls;
+  private long distinctUnknown;
+  private long missReads;
+  private String replica;
+  private Histogram revocations;
+
+  BenchReport(String target, int concurrency, int connections, Duration each) {
+    this.target = target;
+    this.concurrency = concurrency;
+    this.connections = connections;
+    this.each = each;
+  }
+
+  void add(String scenario, LoadRun.Result result) {
+    rounds.computeIfAbsent(scenario, s -> new ArrayList<>()).add(result);
+  }
+
+  void unknownTokenReads(long calls, long distinct, long reads) {
+    unknownCalls += calls;
+    distinctUnknown = Math.max(distinctUnknown, distinct);
+    missReads += reads;
+  }
+
+  /** The valid-token half of a round with half the callers flooding unknown tokens. */
+  void flood(LoadRun.Result valid) {
+    flood.add(valid);
+  }
+
+  void revocations(String other, Histogram seen) {
+    this.replica = other;
+    this.revocations = seen;
+  }
+
+  String render() {
+    List<List<String>> rows = new ArrayList<>();
+    rounds.forEach((scenario, results) -> rows.add(row(scenario, results, ratios(scenario))));
+    if (!flood.isEmpty()) {
+      rows.add(row("authorize-valid, flood", flood, floodRatios()));
+    }
+    StringBuilder text = new StringBuilder(String.format("Tollgate at %s: %d round(s) of %s per"
+        + " scenario, %d calls in flight over %d connection(s); medians of the rounds%n", target,
+        rounds.getOrDefault(BASELINE, List.of()).size(), Times.format(each), concurrency,
+        connections));
+    text.append(Tables.of(List.of("SCENARIO", "CALLS/S", "P50", "P99", "P99.9", "RATIO",
+        "FAILED"), rows)).append('\n');
+    text.append("RATIO: calls/s ÷ health calls/s in the same round; for \"flood\": calls/s per"
+        + " valid-token caller with half the callers presenting unknown tokens ÷ without.\n");
+    text.append("create-database-token runs with ").append(Math.min(concurrency, 8))
+        .append(" calls in flight.\n");
+    if (unknownCalls > 0) {
+      text.append(String.format("authorize-unknown: %,d reads of the change feed caused by misses"
+          + " for %,d calls with %,d distinct unknown tokens.%n", missReads, unknownCalls,
+          distinctUnknown));
+    }
+    if (revocations != null) {
+      text.append(String.format("revocation refused by %s after the revoke returned: p50 %s, p99"
+          + " %s, max %s over %,d revocations.%n", replica, latency(revocations, 50),
+          latency(revocations, 99), latency(revocations, 100), revocations.getTotalCount()));
+    }
+    return text.toString();
+  }
+
+  private List<Double> ratios(String scenario) {
+    List<LoadRun.Result> baseline = rounds.get(BASELINE);
+    List<LoadRun.Result> results = rounds.get(scenario);
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; baseline != null && i < Math.min(baseline.size(), results.size()); i++) {
+      ratios.add(results.get(i).perSecond() / baseline.get(i).perSecond());
+    }
+    return scenario.equals(BASELINE) || scenario.startsWith("create") ? List.of() : ratios;
+  }
+
+  private List<Double> floodRatios() {
+    List<LoadRun.Result> alone = rounds.getOrDefault("authorize-valid", List.of());
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < Math.min(alone.size(), flood.size()); i++) {
+      ratios.add(flood.get(i).perSecond() * 2 / alone.get(i).perSecond());
+    }
+    return ratios;
+  }
+
+  private static List<String> row(String scenario, List<LoadRun.Result> results,
+      List<Double> ratios) {
+    Histogram merged = new Histogram(3);
+    long failed = 0;
+    List<Double> rates = new ArrayList<>();
+    for (LoadRun.Result result : results) {
+      merged.add(result.latencies());
+      failed += result.failures();
+      rates.add(result.perSecond());
+    }
+    return List.of(scenario, String.format("%,.0f", median(rates)), latency(merged, 50),
+        latency(merged, 99), latency(merged, 99.9),
+        ratios.isEmpty() ? "" : String.format("%.2f", median(ratios)), Long.toString(failed));
+  }
+
+  private static String latency(Histogram histogram, double percentile) {
+    double nanos = histogram.getValueAtPercentile(percentile);
+    return nanos >= 1e6 ? String.format("%.2f ms", nanos / 1e6)
+        : String.format("%.0f µs", nanos / 1e3);
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Double::compare);
+    int n = sorted.size();
+    return n == 0 ? Double.NaN
+        : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}

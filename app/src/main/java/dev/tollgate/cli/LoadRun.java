@@ -1,0 +1,111 @@
+package dev.tollgate.cli;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.MethodDescriptor;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * A closed loop of unary gRPC calls: {@code concurrency} calls in flight over the given channels,
+ * each replaced as soon as it completes, until the time is up. Every call is timed; an answer
+ * that fails or that {@code expected} rejects counts as a failure.
+ */
+final class LoadRun<Q, R> {
+
+  /** What one run measured; latencies in nanoseconds. */
+  record Result(long calls, long failures, Duration elapsed, Histogram latencies) {
+
+    double perSecond() {
+      return calls / (elapsed.toNanos() / 1e9);
+    }
+  }
+
+  private final MethodDescriptor<Q, R> method;
+  private final CallOptions options;
+  private final LongFunction<Q> request;
+  private final Predicate<R> expected;
+  private final Recorder recorder = new Recorder(3);
+  private final AtomicLong sequence = new AtomicLong();
+  private final AtomicLong calls = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
+
+  LoadRun(MethodDescriptor<Q, R> method, CallOptions options, LongFunction<Q> request,
+      Predicate<R> expected) {
+    this.method = method;
+    this.options = options;
+    this.request = request;
+    this.expected = expected;
+  }
+
+  /** Calls completed so far, for progress reports. */
+  long callsSoFar() {
+    return calls.get();
+  }
+
+  Result run(List<? extends Channel> channels, int concurrency, Duration duration)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + duration.toNanos();
+    CountDownLatch finished = new CountDownLatch(concurrency);
+    for (int slot = 0; slot < concurrency; slot++) {
+      issue(channels.get(slot % channels.size()), deadline, finished);
+    }
+    if (!finished.await(duration.toMillis() + 60_000, TimeUnit.MILLISECONDS)) {
+      throw new CliException("calls to " + method.getFullMethodName()
+          + " did not complete within a minute after the run");
+    }
+    return new Result(calls.get(), failures.get(), Duration.ofNanos(System.nanoTime() - start),
+        recorder.getIntervalHistogram());
+  }
+
+  private void issue(Channel channel, long deadline, CountDownLatch finished) {
+    long sent = System.nanoTime();
+    ClientCalls.asyncUnaryCall(channel.newCall(method, options),
+        request.apply(sequence.getAndIncrement()), new StreamObserver<>() {
+          private boolean good;
+
+          @Override
+          public void onNext(R response) {
+            good = expected.test(response);
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            done(false);
+          }
+
+          @Override
+          public void onCompleted() {
+            done(good);
+          }
+
+          private void done(boolean ok) {
+            long now = System.nanoTime();
+            recorder.recordValue(Math.max(1, now - sent));
+            calls.incrementAndGet();
+            if (!ok) {
+              failures.incrementAndGet();
+            }
+            if (now >= deadline) {
+              finished.countDown();
+            } else if (ok) {
+              issue(channel, deadline, finished);
+            } else {
+              // a call can fail before it leaves this thread: no recursion on failures
+              ForkJoinPool.commonPool().execute(() -> issue(channel, deadline, finished));
+            }
+          }
+        });
+  }
+}

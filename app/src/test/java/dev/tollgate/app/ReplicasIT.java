@@ -1,0 +1,299 @@
+package dev.tollgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.ByteString;
+import dev.tollgate.proto.authz.v1.AuthorizeRequest;
+import dev.tollgate.proto.authz.v1.AuthorizeResponse;
+import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
+import dev.tollgate.proto.authz.v1.Permission;
+import dev.tollgate.proto.authz.v1.ResourceActionPermission;
+import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
+import dev.tollgate.proto.management.v1.CreateDatabaseTokenResponse;
+import dev.tollgate.proto.management.v1.DatabasePermission;
+import dev.tollgate.proto.management.v1.DatabasePermissions;
+import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
+import dev.tollgate.proto.management.v1.GetDatabaseTokenRequest;
+import dev.tollgate.proto.management.v1.GetReplicaStatusRequest;
+import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
+import dev.tollgate.proto.management.v1.RevokeDatabaseTokensRequest;
+import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three real {@code tollgate serve} processes on one PostgreSQL that the test starts: A takes the
+ * writes, B reaches the database through a proxy the test can cut, C follows directly.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicasIT {
+
+  private static final Duration COHERENT_WITHIN = Duration.ofSeconds(1);
+  private static final Permission READ_DB1 = permission("db1", ResourceActionPermission.Action.ACTION_READ);
+  private static final Permission WRITE_DB2 = permission("db2", ResourceActionPermission.Action.ACTION_WRITE);
+
+  @TempDir
+  static Path work;
+
+  private static EmbeddedPostgres postgres;
+  private static TcpProxy proxy;
+  private static TollgateJar.Server a;
+  private static TollgateJar.Server b;
+  private static TollgateJar.Server c;
+  private static Replica onA;
+  private static Replica onB;
+  private static Replica onC;
+  private static final List<String> secrets = new ArrayList<>();
+  private static final Map<String, String> ids = new ConcurrentHashMap<>();
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create database tollgate");
+    }
+    proxy = new TcpProxy(postgres.getPort());
+    String direct = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/tollgate";
+    String viaProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/tollgate";
+    a = server("a", direct).start();
+    b = server("b", viaProxy).start();
+    c = server("c", direct).start();
+    String admin = TokenFile.read(work.resolve("a/admin-token.json"));
+    onA = new Replica(a.port, admin);
+    onB = new Replica(b.port, admin);
+    onC = new Replica(c.port, admin);
+  }
+
+  private static TollgateJar.Server server(String name, String databaseUrl) {
+    return new TollgateJar.Server(work.resolve(name), work.resolve(name + ".log"),
+        "--database-url", databaseUrl, "--database-user", "postgres");
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    for (Replica replica : new Replica[] {onA, onB, onC}) {
+      if (replica != null) {
+        replica.close();
+      }
+    }
+    for (TollgateJar.Server server : new TollgateJar.Server[] {a, b, c}) {
+      if (server != null) {
+        server.close();
+      }
+    }
+    if (proxy != null) {
+      proxy.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void createdThroughA_isValidOnBAndCAtTheFirstAuthorize() {
+    String token = onA.create(READ_DB1);
+
+    assertThat(onB.authorize(token, READ_DB1).getPermissionsList()).containsExactly(READ_DB1);
+    assertThat(onC.authorize(token, READ_DB1).getValid()).isTrue();
+  }
+
+  @Test
+  @Order(2)
+  void revokeReturnsOnA_BAndCRefuseTheTokenWithinASecond() {
+    String token = onA.create(READ_DB1);
+    assertThat(onB.authorize(token, READ_DB1).getValid()).isTrue();
+    assertThat(onC.authorize(token, READ_DB1).getValid()).isTrue();
+
+    onA.revoke(onA.idOf(token));
+    long revoked = System.nanoTime();
+
+    assertThat(onA.authorize(token, READ_DB1).getValid()).as("A at once").isFalse();
+    awaitWithin(COHERENT_WITHIN, () -> !onB.authorize(token, READ_DB1).getValid(), revoked,
+        "B refuses the revoked token");
+    awaitWithin(COHERENT_WITHIN, () -> !onC.authorize(token, READ_DB1).getValid(), revoked,
+        "C refuses the revoked token");
+  }
+
+  @Test
+  @Order(3)
+  void permissionsReplacedOnA_BGrantsTheNewSetWithinASecond() {
+    String token = onA.create(READ_DB1);
+    assertThat(onB.authorize(token, READ_DB1, WRITE_DB2).getPermissionsList())
+        .containsExactly(READ_DB1);
+
+    onA.databaseTokens().updateDatabaseToken(UpdateDatabaseTokenRequest.newBuilder()
+        .setId(onA.idOf(token)).setPermissions(DatabasePermissions.newBuilder()
+            .addPermissions(DatabasePermission.newBuilder().setAction("write").setResource("db2")))
+        .build());
+    long updated = System.nanoTime();
+
+    awaitWithin(COHERENT_WITHIN, () -> onB.authorize(token, READ_DB1, WRITE_DB2)
+        .getPermissionsList().equals(List.of(WRITE_DB2)), updated, "B grants the new set only");
+  }
+
+  @Test
+  @Order(4)
+  void tokenUsedOnB_lastUsedIsWrittenAndShownByA() throws Exception {
+    String token = onA.create(READ_DB1);
+    onB.authorize(token, READ_DB1);
+
+    b.terminate();
+    b.start();
+    onB.close();
+    onB = new Replica(b.port, onA.credential);
+
+    assertThat(onA.databaseTokens().getDatabaseToken(GetDatabaseTokenRequest.newBuilder()
+        .setId(onA.idOf(token)).build()).getToken().hasLastUsedAt()).isTrue();
+    assertThat(b.logText()).contains("stopped");
+  }
+
+  @Test
+  @Order(5)
+  void databaseOutOfReachForB_memoryAnswers_missesAndWritesAreUnavailable_thenBCatchesUp() {
+    String known = onA.create(READ_DB1);
+    assertThat(onB.authorize(known, READ_DB1).getValid()).isTrue();
+
+    proxy.cut();
+    String createdMeanwhile = onA.create(READ_DB1);
+    onA.revoke(onA.idOf(known));
+
+    assertThat(onB.authorize(known, READ_DB1).getValid()).as("answered from memory").isTrue();
+    assertThatThrownBy(() -> onB.authorize(createdMeanwhile, READ_DB1))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
+            .isEqualTo(Status.Code.UNAVAILABLE));
+    assertThatThrownBy(() -> onB.create(READ_DB1))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+          assertThat(e.getStatus().getDescription()).contains("token database")
+              .contains("cannot be reached");
+        });
+    assertThat(onB.status().getLastFailure()).contains("cannot be reached");
+
+    proxy.restore();
+
+    awaitWithin(Duration.ofSeconds(30), () -> !onB.authorize(known, READ_DB1).getValid(),
+        System.nanoTime(), "B applies the revocation it missed");
+    assertThat(onB.authorize(createdMeanwhile, READ_DB1).getValid()).isTrue();
+    assertThat(onB.status().getLastFailure()).isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void noTokenString_reachesAnyServerLog() throws Exception {
+    String logs = a.logText() + b.logText() + c.logText();
+
+    assertThat(secrets).isNotEmpty().allSatisfy(secret -> assertThat(logs).doesNotContain(secret));
+    assertThat(logs).doesNotContain(onA.credential);
+  }
+
+  /** Waits for the condition, asking as fast as the replica answers, and checks how long it took. */
+  private static void awaitWithin(Duration bound, BooleanSupplier condition, long sinceNanos,
+      String what) {
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - sinceNanos > bound.toNanos()) {
+        throw new AssertionError(what + ": not within " + bound.toMillis() + " ms");
+      }
+    }
+  }
+
+  private static Permission permission(String database, ResourceActionPermission.Action action) {
+    return Permission.newBuilder().setResourceAction(ResourceActionPermission.newBuilder()
+        .setResourceType(ResourceActionPermission.ResourceType.RESOURCE_TYPE_DATABASE)
+        .setResourceName(database).setAction(action)).build();
+  }
+
+  /** A gRPC client of one replica, presenting the bootstrap admin on the management API. */
+  private static final class Replica implements AutoCloseable {
+
+    private final ManagedChannel channel;
+    private final String credential;
+
+    Replica(int port, String credential) {
+      this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+      this.credential = credential;
+    }
+
+    private CallCredentials bearer() {
+      return new CallCredentials() {
+        @Override
+        public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+          Metadata headers = new Metadata();
+          headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+              "Bearer " + credential);
+          applier.apply(headers);
+        }
+      };
+    }
+
+    DatabaseTokenServiceGrpc.DatabaseTokenServiceBlockingStub databaseTokens() {
+      return DatabaseTokenServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer())
+          .withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    String create(Permission grant) {
+      ResourceActionPermission asked = grant.getResourceAction();
+      CreateDatabaseTokenResponse response = databaseTokens().createDatabaseToken(
+          CreateDatabaseTokenRequest.newBuilder().setDescription("replicas")
+              .addPermissions(DatabasePermission.newBuilder()
+                  .setAction(asked.getAction() == ResourceActionPermission.Action.ACTION_WRITE
+                      ? "write" : "read")
+                  .setResource(asked.getResourceName()))
+              .build());
+      secrets.add(response.getAccessToken());
+      ids.put(response.getAccessToken(), response.getToken().getId());
+      return response.getAccessToken();
+    }
+
+    String idOf(String token) {
+      return ids.get(token);
+    }
+
+    void revoke(String id) {
+      databaseTokens().revokeDatabaseTokens(RevokeDatabaseTokensRequest.newBuilder().addIds(id)
+          .build());
+    }
+
+    AuthorizeResponse authorize(String token, Permission... asked) {
+      return IoxAuthorizerServiceGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
+          .authorize(AuthorizeRequest.newBuilder().setToken(ByteString.copyFromUtf8(token))
+              .addAllPermissions(List.of(asked)).build());
+    }
+
+    dev.tollgate.proto.management.v1.GetReplicaStatusResponse status() {
+      return ReplicaServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer())
+          .getReplicaStatus(GetReplicaStatusRequest.getDefaultInstance());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+}
