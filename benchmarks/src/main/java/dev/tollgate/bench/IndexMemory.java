@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The heap that N live tokens take in a {@link LiveTokenIndex}, measured as used heap after
- * full collections before and after filling it; the baseline is the empty index.
- * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.tollgate.bench.IndexMemory [tokens]}.
+ * The heap that N live tokens take in a {@link LiveTokenIndex}: used heap after full collections
+ * with the index filled, less the same with the index empty.
  */
 public final class IndexMemory {
 

@@ -9,10 +9,7 @@ import java.util.List;
 
 /**
  * Wall time from starting {@code java -jar tollgate.jar serve} to its {@code Tollgate serving:}
- * line with N tokens stored, on H2 and on PostgreSQL; the baseline is the server's own load time
- * in that line. Seeding the store is timed separately and not part of the figure. Run:
- * {@code java -cp benchmarks/target/benchmarks.jar dev.tollgate.persistence.StartupBenchmark
- * --jar app/target/tollgate.jar [--tokens 1000000] [--database h2|postgres|both] [--runs 1]}.
+ * line with N tokens stored in H2 or PostgreSQL, against the load time the server reports there.
  */
 public final class StartupBenchmark {
 
