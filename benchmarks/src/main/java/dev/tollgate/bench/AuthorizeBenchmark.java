@@ -41,7 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Xmx4g")
+// the whole heap mapped up front: pages first touched while measuring made the 1M figure wander 3x
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class AuthorizeBenchmark {
 
   /** Token strings presented in turn; a power of two, picked across the whole store. */
