@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * A store for one benchmark: H2 in a fresh directory, or a freshly started embedded PostgreSQL
- * (with a fresh directory for the server's other files); both are gone after {@link #close()}.
+ * that syncs its commits as a production one does (with a fresh directory for the server's other
+ * files); both are gone after {@link #close()}.
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -37,7 +38,11 @@ final class BenchDatabase implements AutoCloseable {
     if (kind.equals("h2")) {
       return new BenchDatabase(directory, null, DatabaseSettings.h2In(directory));
     }
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+    // zonky turns fsync and synchronous commit off for tests; a benchmark wants a durable commit
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .start();
     return new BenchDatabase(directory, postgres, new DatabaseSettings(
         postgres.getJdbcUrl("postgres", "postgres"), Optional.of("postgres"), Optional.empty(), 4));
   }
