@@ -58,4 +58,16 @@ class ServeCommandTest {
     assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--tls-self-signed",
         "--tls-cert", "a.pem")).hasMessageContaining("cannot be combined");
   }
+
+  @Test
+  void followingIntervals_config_defaultTo200msAnd5mAndReadGoDurations() {
+    assertThat(config("--data-dir", directory.toString()).following())
+        .isEqualTo(ServerConfig.Following.defaults());
+    assertThat(config("--data-dir", directory.toString(), "--poll-interval", "50ms",
+        "--reconcile-interval", "1m30s").following()).isEqualTo(new ServerConfig.Following(
+            java.time.Duration.ofMillis(50), java.time.Duration.ofSeconds(90)));
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--poll-interval", "5"))
+        .hasMessage("--poll-interval \"5\" is not a duration; expected e.g. 30s, 1m0s, 1h30m or"
+            + " 500ms");
+  }
 }

@@ -104,10 +104,14 @@ class ServerOptionsIT {
 
     Result fromEnvironment = tollgate(Map.of("TOLLGATE_LISTEN", "also-nowhere", "TOLLGATE_DATA_DIR",
         work.resolve("e").toString()), "serve");
+    Result intervalFromEnvironment = tollgate(Map.of("TOLLGATE_POLL_INTERVAL", "30",
+        "TOLLGATE_DATA_DIR", work.resolve("e").toString()), "serve");
 
     assertThat(listen.stderr().strip()).startsWith("Error: --listen \"nowhere\" is not an address");
     assertThat(fromEnvironment.stderr().strip())
         .startsWith("Error: --listen \"also-nowhere\" is not an address");
+    assertThat(intervalFromEnvironment.stderr().strip())
+        .startsWith("Error: TOLLGATE_POLL_INTERVAL \"30\" is not a duration");
     assertThat(work.resolve("e")).doesNotExist();
     assertThat(work.resolve("d")).doesNotExist();
     assertThat(oauth.stderr().strip()).startsWith("Error: OAuth needs all of")
