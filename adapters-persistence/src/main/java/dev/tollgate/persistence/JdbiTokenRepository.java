@@ -103,10 +103,19 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
   @Override
   public void forEachToken(Consumer<Token> action) {
     read(() -> {
-      // a transaction, so that PostgreSQL fetches through a cursor rather than all at once
+      // a transaction, so that PostgreSQL fetches through a cursor rather than all at once;
+      // H2 likewise streams only with lazy query execution
       jdbi.useTransaction(handle -> {
+        boolean lazy = !settings.isPostgres();
+        if (lazy) {
+          handle.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
         try (Stream<JoinedRow> rows = handle.attach(TokenDao.class).allTokens()) {
           Rows.forEachToken(rows.iterator(), action);
+        } finally {
+          if (lazy) {
+            handle.execute("SET LAZY_QUERY_EXECUTION FALSE");
+          }
         }
       });
       return null;

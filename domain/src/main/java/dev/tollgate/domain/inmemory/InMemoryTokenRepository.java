@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -105,17 +106,16 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
 
   @Override
   public synchronized Changes changesAfter(long after, Collection<Long> missing, int limit) {
-    List<Long> seqs = new ArrayList<>();
+    // event number n sits at index n - 1
+    List<Long> seqs = new ArrayList<>(new TreeSet<>(missing).headSet(Math.min(after, events.size()) + 1));
+    for (long seq = Math.max(after, 0) + 1; seq <= events.size() && seq <= after + limit; seq++) {
+      seqs.add(seq);
+    }
     Map<TokenId, Token> tokens = new LinkedHashMap<>();
-    int above = 0;
-    for (RecordedTokenEvent recorded : events) {
-      boolean wanted = recorded.seq() > after ? above++ < limit : missing.contains(recorded.seq());
-      if (wanted) {
-        seqs.add(recorded.seq());
-        Token token = byId.get(recorded.event().tokenId());
-        if (token != null) {
-          tokens.put(token.id(), token);
-        }
+    for (long seq : seqs) {
+      Token token = byId.get(events.get((int) seq - 1).event().tokenId());
+      if (token != null) {
+        tokens.put(token.id(), token);
       }
     }
     return new Changes(seqs, List.copyOf(tokens.values()));

@@ -22,11 +22,35 @@ public final class LiveToken extends TokenDigest {
     BOOTSTRAP_ADMIN
   }
 
-  /** One stored version of the token's changeable parts; null instants mean "not set". */
-  public record State(long version, Instant expiresAt, Instant revokedAt, Grants grants) {
+  /**
+   * One stored version of the token's changeable parts, times in microseconds since the epoch so
+   * that a lookup follows no further reference than the grants.
+   *
+   * @param expiresAtMicros {@link TokenStatus#NEVER} when the token never expires
+   * @param revokedAtMicros {@link #NOT_REVOKED} unless the token was revoked
+   */
+  public record State(long version, long expiresAtMicros, long revokedAtMicros, Grants grants) {
+
+    /** Stands for "not revoked". */
+    public static final long NOT_REVOKED = Long.MIN_VALUE;
 
     public TokenStatus statusAt(Instant now) {
-      return TokenStatus.at(now, revokedAt, expiresAt);
+      return TokenStatus.atMicros(TokenStatus.micros(now), revokedAtMicros != NOT_REVOKED,
+          expiresAtMicros);
+    }
+
+    public Optional<Instant> expiresAt() {
+      return expiresAtMicros == TokenStatus.NEVER ? Optional.empty()
+          : Optional.of(instant(expiresAtMicros));
+    }
+
+    public Optional<Instant> revokedAt() {
+      return revokedAtMicros == NOT_REVOKED ? Optional.empty() : Optional.of(instant(revokedAtMicros));
+    }
+
+    private static Instant instant(long micros) {
+      return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+          Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
   }
 
@@ -57,7 +81,9 @@ public final class LiveToken extends TokenDigest {
 
   /** The name the data plane may log for this credential: the token id, or "bootstrap-admin". */
   public String subject() {
-    return holder == Holder.BOOTSTRAP_ADMIN ? "bootstrap-admin" : new UUID(idHigh, idLow).toString();
+    // made anew each time: cheaper than keeping a string per token, and it stays in the cache
+    return holder == Holder.BOOTSTRAP_ADMIN ? "bootstrap-admin"
+        : new UUID(idHigh, idLow).toString();
   }
 
   /** The management-API caller this credential stands for. */

@@ -4,6 +4,7 @@ import dev.tollgate.domain.model.Grants;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenHash;
 import dev.tollgate.domain.model.TokenKind;
+import dev.tollgate.domain.model.TokenStatus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,8 +36,10 @@ public final class LiveTokenIndex {
    */
   public synchronized boolean apply(Token token) {
     TokenDigest digest = TokenDigest.of(token.hash());
-    LiveToken.State next = new LiveToken.State(token.version(), token.expiresAt().orElse(null),
-        token.revokedAt().orElse(null), share(Grants.of(token.permissions())));
+    LiveToken.State next = new LiveToken.State(token.version(),
+        token.expiresAt().map(TokenStatus::micros).orElse(TokenStatus.NEVER),
+        token.revokedAt().map(TokenStatus::micros).orElse(LiveToken.State.NOT_REVOKED),
+        share(Grants.of(token.permissions())));
     LiveToken current = entries.get(digest);
     if (current == null) {
       LiveToken.Holder holder = token.kind() == TokenKind.MANAGEMENT
@@ -64,7 +67,7 @@ public final class LiveTokenIndex {
       return false;
     }
     LiveToken added = new LiveToken(digest, LiveToken.Holder.BOOTSTRAP_ADMIN, null,
-        new LiveToken.State(1, null, null, Grants.NONE));
+        new LiveToken.State(1, TokenStatus.NEVER, LiveToken.State.NOT_REVOKED, Grants.NONE));
     entries.put(added, added);
     return true;
   }

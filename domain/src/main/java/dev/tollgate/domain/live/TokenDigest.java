@@ -14,6 +14,7 @@ public class TokenDigest {
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[64]);
 
   private final long d0;
   private final long d1;
@@ -52,6 +53,13 @@ public class TokenDigest {
   /** Hashes a presented token string. */
   public static TokenDigest of(TokenString token) {
     return new TokenDigest(TokenHash.sha512Digest(token.value()));
+  }
+
+  /** Hashes a presented token as its UTF-8 bytes, without allocating anything but the key. */
+  public static TokenDigest ofUtf8(byte[] token) {
+    byte[] digest = SCRATCH.get();
+    TokenHash.sha512(token, digest);
+    return new TokenDigest(digest);
   }
 
   /** The digest of a stored hash. */

@@ -3,6 +3,7 @@ package dev.tollgate.domain.model;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,11 +69,12 @@ public final class Grants {
   }
 
   private static boolean matches(boolean all, Set<String> names, RequestedPermission requested) {
+    Optional<String> name = requested.databaseName();
     if (all) {
-      return requested.databaseName().filter(name -> !name.isEmpty()).isPresent()
-          || requested.databaseId().filter(id -> !id.isEmpty()).isPresent();
+      Optional<String> id = requested.databaseId();
+      return name.isPresent() && !name.get().isEmpty() || id.isPresent() && !id.get().isEmpty();
     }
-    return requested.databaseName().filter(names::contains).isPresent();
+    return name.isPresent() && names.contains(name.get());
   }
 
   @Override

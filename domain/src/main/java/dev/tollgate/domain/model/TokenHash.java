@@ -1,6 +1,7 @@
 package dev.tollgate.domain.model;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -33,9 +34,23 @@ public record TokenHash(String algorithm, byte[] digest) {
     return new TokenHash(SHA512, sha512Digest(tokenString));
   }
 
-  /** The bare SHA-512 digest of the UTF-8 token string, 64 bytes, for lookups that key by it. */
+  /** The bare SHA-512 digest of the UTF-8 token string, 64 bytes. */
   public static byte[] sha512Digest(String tokenString) {
     return SHA512_DIGEST.get().digest(tokenString.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes the SHA-512 digest of a token string's UTF-8 bytes into {@code out[0..64)}, with this
+   * thread's digest and no allocation: for lookups on the hot path.
+   */
+  public static void sha512(byte[] utf8, byte[] out) {
+    MessageDigest md = SHA512_DIGEST.get();
+    md.update(utf8);
+    try {
+      md.digest(out, 0, 64);
+    } catch (DigestException e) {
+      throw new IllegalArgumentException("a sha512 digest needs 64 bytes, not " + out.length, e);
+    }
   }
 
   /** Reads a stored hash given as lower-case hex. */

@@ -2,6 +2,7 @@ package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.live.LastUsedLog;
 import dev.tollgate.domain.live.LiveToken;
+import dev.tollgate.domain.live.TokenDigest;
 import dev.tollgate.domain.model.Authentication;
 import dev.tollgate.domain.model.Authentication.Authenticated;
 import dev.tollgate.domain.model.Authentication.Rejected;
@@ -38,7 +39,8 @@ public final class AuthenticateCallerService implements AuthenticateCallerUseCas
     ParsedToken parsed = TokenFormat.parse(credential);
     if (parsed instanceof ParsedToken.WellFormed wellFormed) {
       try {
-        return lookup.find(wellFormed.token(), this::authenticate).toCompletableFuture().join();
+        return lookup.find(TokenDigest.of(wellFormed.token()), this::authenticate)
+            .toCompletableFuture().join();
       } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException cause ? cause : e;
       }
@@ -60,9 +62,11 @@ public final class AuthenticateCallerService implements AuthenticateCallerUseCas
     LiveToken.State state = held.state();
     switch (state.statusAt(now)) {
       case REVOKED:
-        return new Rejected("token " + held.subject() + " was revoked at " + state.revokedAt());
+        return new Rejected("token " + held.subject() + " was revoked at "
+            + state.revokedAt().orElseThrow());
       case EXPIRED:
-        return new Rejected("token " + held.subject() + " expired at " + state.expiresAt());
+        return new Rejected("token " + held.subject() + " expired at "
+            + state.expiresAt().orElseThrow());
       default:
         lastUsed.noteUse(held, now);
         return new Authenticated(held.caller());

@@ -2,6 +2,7 @@ package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.live.LastUsedLog;
 import dev.tollgate.domain.live.LiveToken;
+import dev.tollgate.domain.live.TokenDigest;
 import dev.tollgate.domain.model.AuthorizationDecision;
 import dev.tollgate.domain.model.Grants;
 import dev.tollgate.domain.model.ParsedToken;
@@ -12,16 +13,22 @@ import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.domain.port.out.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Answers the data plane from memory: a malformed token is refused before any hashing or lookup;
- * a known, active token is valid and grants the requested permissions its grants cover.
+ * a known, active token is valid and grants the requested permissions its grants cover. The path
+ * for a known token allocates only the key, the clock's instant and the answer.
  */
 public final class AuthorizeService implements AuthorizeUseCase {
+
+  private static final AuthorizationDecision UNKNOWN = AuthorizationDecision.invalid("unknown token");
+  private static final Map<ParsedToken.Defect, AuthorizationDecision> MALFORMED = malformed();
 
   private final TokenLookup lookup;
   private final Clock clock;
@@ -35,17 +42,22 @@ public final class AuthorizeService implements AuthorizeUseCase {
 
   @Override
   public CompletionStage<AuthorizationDecision> decide(Request request) {
-    ParsedToken parsed = TokenFormat.parse(request.token());
-    if (parsed instanceof ParsedToken.Malformed malformed) {
-      return CompletableFuture.completedFuture(AuthorizationDecision.invalid(
-          "malformed: " + malformed.defect().name().toLowerCase(Locale.ROOT)));
+    byte[] token = request.token();
+    ParsedToken.Defect defect = TokenFormat.defectOf(token);
+    if (defect != null) {
+      return CompletableFuture.completedFuture(MALFORMED.get(defect));
     }
-    return lookup.find(((ParsedToken.WellFormed) parsed).token(), held -> decide(held, request));
+    TokenDigest digest = TokenDigest.ofUtf8(token);
+    LiveToken held = lookup.held(digest);
+    if (held != null) {
+      return CompletableFuture.completedFuture(decide(held, request));
+    }
+    return lookup.afterMiss(digest, found -> decide(found, request));
   }
 
   private AuthorizationDecision decide(LiveToken held, Request request) {
     if (held == null) {
-      return AuthorizationDecision.invalid("unknown token");
+      return UNKNOWN;
     }
     Instant now = clock.now();
     LiveToken.State state = held.state();
@@ -55,13 +67,28 @@ public final class AuthorizeService implements AuthorizeUseCase {
           + held.subject());
     }
     lastUsed.noteUse(held, now);
-    Grants grants = state.grants();
-    List<RequestedPermission> granted = new ArrayList<>(request.permissions().size());
-    for (RequestedPermission requested : request.permissions()) {
+    return AuthorizationDecision.valid(held.subject(), granted(state.grants(), request.permissions()));
+  }
+
+  private static List<RequestedPermission> granted(Grants grants, List<RequestedPermission> asked) {
+    if (asked.size() == 1) {
+      return grants.covers(asked.get(0)) ? asked : List.of();
+    }
+    List<RequestedPermission> granted = new ArrayList<>(asked.size());
+    for (RequestedPermission requested : asked) {
       if (grants.covers(requested)) {
         granted.add(requested);
       }
     }
-    return AuthorizationDecision.valid(held.subject(), granted);
+    return granted;
+  }
+
+  private static Map<ParsedToken.Defect, AuthorizationDecision> malformed() {
+    Map<ParsedToken.Defect, AuthorizationDecision> all = new EnumMap<>(ParsedToken.Defect.class);
+    for (ParsedToken.Defect defect : ParsedToken.Defect.values()) {
+      all.put(defect, AuthorizationDecision.invalid(
+          "malformed: " + defect.name().toLowerCase(Locale.ROOT)));
+    }
+    return all;
   }
 }
