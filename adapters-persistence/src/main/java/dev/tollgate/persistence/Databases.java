@@ -72,6 +72,8 @@ final class Databases {
         (rs, ctx) -> Rows.recordedEvent(rs));
     jdbi.registerRowMapper(dev.tollgate.domain.model.TokenHash.class, (rs, ctx) -> Rows.hash(rs));
     jdbi.registerRowMapper(Rows.EventRow.Joined.class, (rs, ctx) -> Rows.eventWithToken(rs));
+    jdbi.registerRowMapper(Rows.AccessRow.class, (rs, ctx) -> Rows.accessRow(rs));
+    jdbi.registerRowMapper(Rows.PermissionRow.class, (rs, ctx) -> Rows.permissionRow(rs));
     return jdbi;
   }
 

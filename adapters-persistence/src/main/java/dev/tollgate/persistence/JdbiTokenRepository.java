@@ -1,5 +1,6 @@
 package dev.tollgate.persistence;
 
+import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.RecordedTokenEvent;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
@@ -9,7 +10,7 @@ import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.port.out.TokenEvents;
 import dev.tollgate.domain.port.out.TokenRepository;
 import dev.tollgate.persistence.Rows.EventRow;
-import dev.tollgate.persistence.Rows.JoinedRow;
+import dev.tollgate.persistence.Rows.AccessRow;
 import dev.tollgate.persistence.Rows.PermissionRow;
 import dev.tollgate.persistence.Rows.TokenRow;
 import jakarta.inject.Inject;
@@ -21,15 +22,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tokens and events in H2 or PostgreSQL; each change and its event commit together or not at all.
@@ -38,7 +39,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class JdbiTokenRepository implements TokenRepository, TokenEvents {
 
-  private static final Logger LOG = LoggerFactory.getLogger(JdbiTokenRepository.class);
   private static final String UNIQUE_VIOLATION = "23505";
   private static final int LAST_USED_BATCH = 500;
 
@@ -47,11 +47,10 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
   private final DatabaseSettings settings;
 
   /**
-   * On H2, every write is followed by {@code CHECKPOINT SYNC}, which syncs the file: with
-   * {@code WRITE_DELAY=0} an acknowledged change already survives a killed process
-   * (KillDuringWritesTest); the sync makes it survive a crash of the machine too, as PostgreSQL's
-   * commit does. It costs about 0.7 ms per write. On PostgreSQL every change also notifies the
-   * replicas that follow the feed.
+   * On H2, every write is followed by {@code CHECKPOINT SYNC}, which writes the commit to the file
+   * and syncs it before the write returns, so an acknowledged change survives a killed process
+   * (KillDuringWritesTest) and a crash of the machine, as PostgreSQL's commit does. On PostgreSQL
+   * every change also notifies the replicas that follow the feed.
    */
   @Inject
   JdbiTokenRepository(Jdbi jdbi, DatabaseSettings settings) {
@@ -101,17 +100,27 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
   }
 
   @Override
-  public void forEachToken(Consumer<Token> action) {
+  public void forEachAccess(Consumer<Token.Access> action) {
+    ReadAhead.forEach(this::readAllAccess, action);
+  }
+
+  private void readAllAccess(Consumer<Token.Access> action) {
     read(() -> {
-      // a transaction, so that PostgreSQL fetches through a cursor rather than all at once;
-      // H2 likewise streams only with lazy query execution
-      jdbi.useTransaction(handle -> {
+      // one snapshot for both reads; a transaction, so that PostgreSQL fetches through cursors
+      // rather than all at once; H2 likewise streams only with lazy query execution
+      jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
         boolean lazy = !settings.isPostgres();
         if (lazy) {
           handle.execute("SET LAZY_QUERY_EXECUTION TRUE");
         }
-        try (Stream<JoinedRow> rows = handle.attach(TokenDao.class).allTokens()) {
-          Rows.forEachToken(rows.iterator(), action);
+        TokenDao dao = handle.attach(TokenDao.class);
+        Map<UUID, Set<Permission>> grants;
+        try (Stream<PermissionRow> rows = dao.allPermissions()) {
+          grants = Rows.grantsByToken(rows.iterator());
+        }
+        try (Stream<AccessRow> tokens = dao.allAccess()) {
+          tokens.forEach(token -> action.accept(
+              token.toAccess(grants.getOrDefault(token.id(), Set.of()))));
         } finally {
           if (lazy) {
             handle.execute("SET LAZY_QUERY_EXECUTION FALSE");
@@ -194,12 +203,8 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
         return done;
       });
       if (!settings.isPostgres()) {
-        try {
-          handle.execute("CHECKPOINT SYNC");
-        } catch (RuntimeException e) {
-          // committed and in the file already; only the sync to the disk failed
-          LOG.warn("committed, but syncing the database file failed: {}", e.getMessage());
-        }
+        // the change is not acknowledged until it is in the file and synced
+        handle.execute("CHECKPOINT SYNC");
       }
       return result;
     }));

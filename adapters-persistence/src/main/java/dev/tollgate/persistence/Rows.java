@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -80,48 +81,86 @@ final class Rows {
           event.detail());
     }
 
-    /** An event's number with its token's current state, if the token is still stored. */
-    record Joined(long seq, JoinedRow token) {}
+    /** An event's number with what now decides its token's use, if the token is still stored. */
+    record Joined(long seq, AccessRow token) {}
   }
 
   /** A token row joined with one of its permissions, or with none. */
   record JoinedRow(TokenRow token, PermissionRow permission) {}
 
-  /** Folds the rows of one token after another into tokens, handing each on once complete. */
-  static void forEachToken(Iterator<JoinedRow> rows, Consumer<Token> action) {
-    TokenRow current = null;
+  /** The columns that decide a token's use, joined with one of its permissions or with none. */
+  record AccessRow(UUID id, String kind, String hashAlgorithm, String hash, Instant expiresAt,
+      Instant revokedAt, long version, PermissionRow permission) {
+
+    Token.Access toAccess(Collection<Permission> permissions) {
+      return new Token.Access(new TokenId(id), TokenKind.valueOf(kind),
+          TokenHash.fromHex(hashAlgorithm, hash), version, Optional.ofNullable(expiresAt),
+          Optional.ofNullable(revokedAt), Set.copyOf(permissions));
+    }
+  }
+
+  /** Folds the rows of one token after another, handing each token on once complete. */
+  static void forEachAccess(Iterator<AccessRow> rows, Consumer<Token.Access> action) {
+    AccessRow current = null;
     List<Permission> permissions = new ArrayList<>();
     while (rows.hasNext()) {
-      JoinedRow row = rows.next();
-      if (current != null && !current.id().equals(row.token().id())) {
-        action.accept(current.toToken(permissions));
+      AccessRow row = rows.next();
+      if (current != null && !current.id().equals(row.id())) {
+        action.accept(current.toAccess(permissions));
         permissions = new ArrayList<>();
       }
-      current = row.token();
+      current = row;
       if (row.permission() != null) {
         permissions.add(row.permission().toPermission());
       }
     }
     if (current != null) {
-      action.accept(current.toToken(permissions));
+      action.accept(current.toAccess(permissions));
     }
+  }
+
+  /**
+   * Every token's grants from rows that list one token's grants together, as one shared set per
+   * distinct set of grants: a million tokens with a thousand distinct sets take one map entry
+   * each and a thousand sets.
+   */
+  static Map<UUID, Set<Permission>> grantsByToken(Iterator<PermissionRow> rows) {
+    Map<UUID, Set<Permission>> byToken = new HashMap<>();
+    Map<Set<Permission>, Set<Permission>> shared = new HashMap<>();
+    Map<PermissionRow, Permission> permissions = new HashMap<>();
+    UUID current = null;
+    List<Permission> granted = new ArrayList<>(2);
+    while (rows.hasNext()) {
+      PermissionRow row = rows.next();
+      if (current != null && !current.equals(row.tokenId())) {
+        byToken.put(current, shared.computeIfAbsent(Set.copyOf(granted), set -> set));
+        granted.clear();
+      }
+      current = row.tokenId();
+      granted.add(permissions.computeIfAbsent(new PermissionRow(null, row.action(), row.resource()),
+          PermissionRow::toPermission));
+    }
+    if (current != null) {
+      byToken.put(current, shared.computeIfAbsent(Set.copyOf(granted), set -> set));
+    }
+    return byToken;
   }
 
   /** The feed's answer: the numbers read, ascending, and the tokens they name, each once. */
   static TokenEvents.Changes changes(List<EventRow.Joined> rows) {
     Set<Long> seqs = new TreeSet<>();
     Map<UUID, Long> firstNamedBy = new HashMap<>();
-    List<JoinedRow> tokenRows = new ArrayList<>();
+    List<AccessRow> tokenRows = new ArrayList<>();
     for (EventRow.Joined row : rows) {
       seqs.add(row.seq());
       if (row.token() != null
-          && firstNamedBy.computeIfAbsent(row.token().token().id(), id -> row.seq()) == row.seq()) {
+          && firstNamedBy.computeIfAbsent(row.token().id(), id -> row.seq()) == row.seq()) {
         tokenRows.add(row.token());
       }
     }
-    tokenRows.sort(Comparator.comparing(row -> row.token().id()));
-    List<Token> tokens = new ArrayList<>();
-    forEachToken(tokenRows.iterator(), tokens::add);
+    tokenRows.sort(Comparator.comparing(AccessRow::id));
+    List<Token.Access> tokens = new ArrayList<>();
+    forEachAccess(tokenRows.iterator(), tokens::add);
     return new TokenEvents.Changes(List.copyOf(seqs), tokens);
   }
 
@@ -143,7 +182,21 @@ final class Rows {
 
   static EventRow.Joined eventWithToken(ResultSet rs) throws SQLException {
     return new EventRow.Joined(rs.getLong("seq"),
-        rs.getObject("id", UUID.class) == null ? null : joinedRow(rs));
+        rs.getObject("id", UUID.class) == null ? null : accessRow(rs));
+  }
+
+  static PermissionRow permissionRow(ResultSet rs) throws SQLException {
+    return new PermissionRow(rs.getObject("token_id", UUID.class), rs.getString("action"),
+        rs.getString("resource"));
+  }
+
+  static AccessRow accessRow(ResultSet rs) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
+    String action = rs.getString("action");
+    return new AccessRow(id, rs.getString("kind"), rs.getString("hash_algorithm"),
+        rs.getString("hash"), instant(rs, "expires_at"), instant(rs, "revoked_at"),
+        rs.getLong("version"),
+        action == null ? null : new PermissionRow(id, action, rs.getString("resource")));
   }
 
   static JoinedRow joinedRow(ResultSet rs) throws SQLException {

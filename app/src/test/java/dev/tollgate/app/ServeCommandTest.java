@@ -27,7 +27,7 @@ class ServeCommandTest {
     assertThat(config.listen().getHostString()).isEqualTo("127.0.0.1");
     assertThat(config.listen().getPort()).isEqualTo(8091);
     assertThat(config.database().jdbcUrl()).startsWith("jdbc:h2:file:" + directory.resolve("tollgate"))
-        .contains("WRITE_DELAY=0");
+        .contains("RETENTION_TIME=0");
     assertThat(config.tls()).isInstanceOf(ServerConfig.Tls.Disabled.class);
     assertThat(config.oauth()).isEmpty();
   }

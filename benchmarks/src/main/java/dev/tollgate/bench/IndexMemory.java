@@ -49,7 +49,7 @@ public final class IndexMemory {
         batch.add(mix.next());
       }
       for (TokenMix.Issued issued : batch) {
-        index.apply(issued.token());
+        index.apply(issued.token().access());
       }
     }
     batch.clear();

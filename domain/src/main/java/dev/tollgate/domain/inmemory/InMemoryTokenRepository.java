@@ -67,12 +67,12 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
   }
 
   @Override
-  public void forEachToken(Consumer<Token> action) {
+  public void forEachAccess(Consumer<Token.Access> action) {
     List<Token> all;
     synchronized (this) {
       all = List.copyOf(byId.values());
     }
-    all.forEach(action);
+    all.forEach(token -> action.accept(token.access()));
   }
 
   @Override
@@ -111,11 +111,11 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
     for (long seq = Math.max(after, 0) + 1; seq <= events.size() && seq <= after + limit; seq++) {
       seqs.add(seq);
     }
-    Map<TokenId, Token> tokens = new LinkedHashMap<>();
+    Map<TokenId, Token.Access> tokens = new LinkedHashMap<>();
     for (long seq : seqs) {
       Token token = byId.get(events.get((int) seq - 1).event().tokenId());
       if (token != null) {
-        tokens.put(token.id(), token);
+        tokens.put(token.id(), token.access());
       }
     }
     return new Changes(seqs, List.copyOf(tokens.values()));

@@ -155,7 +155,7 @@ public final class ChangeFollower {
     try {
       long latest = feed.latestSeq();
       repository.bootstrapAdminHash().ifPresent(index::applyBootstrapAdmin);
-      repository.forEachToken(index::apply);
+      repository.forEachAccess(index::apply);
       position = new FeedPosition(Math.max(0, latest - settings.trailingWindow()), MAX_MISSING);
     } catch (RuntimeException e) {
       synchronized (this) {
@@ -320,7 +320,7 @@ public final class ChangeFollower {
       TokenEvents.Changes changes =
           feed.changesAfter(position.highest(), position.missing(), settings.batchSize());
       reads.get(trigger).incrementAndGet();
-      for (Token token : changes.tokens()) {
+      for (Token.Access token : changes.tokens()) {
         applied += index.apply(token) ? 1 : 0;
       }
       above = position.note(changes.seqs(), startedAt);

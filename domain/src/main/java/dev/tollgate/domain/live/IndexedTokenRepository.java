@@ -30,13 +30,13 @@ public final class IndexedTokenRepository implements TokenRepository {
   @Override
   public void add(Token token, TokenEvent event) {
     store.add(token, event);
-    index.apply(token.atVersion(1));
+    index.apply(token.atVersion(1).access());
   }
 
   @Override
   public Optional<Token> update(Token token, TokenEvent event) {
     Optional<Token> stored = store.update(token, event);
-    stored.ifPresent(index::apply);
+    stored.ifPresent(now -> index.apply(now.access()));
     return stored;
   }
 
@@ -60,8 +60,8 @@ public final class IndexedTokenRepository implements TokenRepository {
   }
 
   @Override
-  public void forEachToken(Consumer<Token> action) {
-    store.forEachToken(action);
+  public void forEachAccess(Consumer<Token.Access> action) {
+    store.forEachAccess(action);
   }
 
   @Override

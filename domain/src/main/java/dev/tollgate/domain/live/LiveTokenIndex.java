@@ -1,12 +1,14 @@
 package dev.tollgate.domain.live;
 
 import dev.tollgate.domain.model.Grants;
+import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenHash;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.TokenStatus;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,7 +22,7 @@ public final class LiveTokenIndex {
   private static final int MAX_SHARED_GRANTS = 100_000;
 
   private final ConcurrentHashMap<TokenDigest, LiveToken> entries = new ConcurrentHashMap<>(1024);
-  private final Map<Grants, Grants> sharedGrants = new HashMap<>();
+  private final Map<Set<Permission>, Grants> sharedGrants = new HashMap<>();
   private volatile boolean loaded;
   private volatile boolean bootstrapAdminKnown;
 
@@ -34,12 +36,14 @@ public final class LiveTokenIndex {
    *
    * @return whether the index changed
    */
-  public synchronized boolean apply(Token token) {
+  public synchronized boolean apply(Token.Access token) {
     TokenDigest digest = TokenDigest.of(token.hash());
     LiveToken.State next = new LiveToken.State(token.version(),
-        token.expiresAt().map(TokenStatus::micros).orElse(TokenStatus.NEVER),
-        token.revokedAt().map(TokenStatus::micros).orElse(LiveToken.State.NOT_REVOKED),
-        share(Grants.of(token.permissions())));
+        token.expiresAt().isPresent() ? TokenStatus.micros(token.expiresAt().get())
+            : TokenStatus.NEVER,
+        token.revokedAt().isPresent() ? TokenStatus.micros(token.revokedAt().get())
+            : LiveToken.State.NOT_REVOKED,
+        grants(token.permissions()));
     LiveToken current = entries.get(digest);
     if (current == null) {
       LiveToken.Holder holder = token.kind() == TokenKind.MANAGEMENT
@@ -91,13 +95,14 @@ public final class LiveTokenIndex {
     return entries.size();
   }
 
-  private Grants share(Grants grants) {
-    if (grants == Grants.NONE) {
-      return grants;
+  /** Compiles each distinct permission set once; tokens with equal sets share the result. */
+  private Grants grants(Set<Permission> permissions) {
+    if (permissions.isEmpty()) {
+      return Grants.NONE;
     }
     if (sharedGrants.size() >= MAX_SHARED_GRANTS) {
       sharedGrants.clear();
     }
-    return sharedGrants.computeIfAbsent(grants, g -> g);
+    return sharedGrants.computeIfAbsent(permissions, Grants::of);
   }
 }

@@ -44,10 +44,10 @@ public final class Reconciler {
   /** Compares, catches up, repairs; throws when the store cannot be read. */
   public Result reconcile() {
     repository.bootstrapAdminHash().ifPresent(index::applyBootstrapAdmin);
-    List<Token> suspects = new ArrayList<>();
+    List<Token.Access> suspects = new ArrayList<>();
     long[] checked = {0};
     boolean[] overflow = {false};
-    repository.forEachToken(token -> {
+    repository.forEachAccess(token -> {
       checked[0]++;
       LiveToken held = index.get(TokenDigest.of(token.hash()));
       if (held == null || held.version() < token.version()) {
@@ -62,7 +62,7 @@ public final class Reconciler {
     follower.catchUp();
     List<TokenId> examples = new ArrayList<>();
     long[] differences = {0};
-    java.util.function.Consumer<Token> repair = token -> {
+    java.util.function.Consumer<Token.Access> repair = token -> {
       if (index.apply(token)) {
         differences[0]++;
         if (examples.size() < MAX_REPORTED) {
@@ -72,7 +72,7 @@ public final class Reconciler {
     };
     suspects.forEach(repair);
     if (overflow[0]) {
-      repository.forEachToken(repair);
+      repository.forEachAccess(repair);
     }
     return new Result(checked[0], differences[0], examples);
   }

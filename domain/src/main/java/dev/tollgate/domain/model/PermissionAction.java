@@ -7,9 +7,11 @@ public enum PermissionAction {
   READ,
   WRITE;
 
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used on the command line and in JSON. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   /** Reads {@code read} or {@code write}, ignoring case. */

@@ -111,6 +111,28 @@ public record Token(
         updatedAt, expiresAt, revokedAt, revokedBy, Optional.of(at), version);
   }
 
+  /** What decides this token's use, as a replica keeps it. */
+  public Access access() {
+    return new Access(id, kind, hash, version, expiresAt, revokedAt, permissions);
+  }
+
+  /**
+   * What decides whether a stored token may be used and for what, and nothing else: what a
+   * replica loads and follows, so that loading a million tokens reads no descriptions or names.
+   */
+  public record Access(TokenId id, TokenKind kind, TokenHash hash, long version,
+      Optional<Instant> expiresAt, Optional<Instant> revokedAt, Set<Permission> permissions) {
+
+    public Access {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(hash, "hash");
+      Objects.requireNonNull(expiresAt, "expiresAt");
+      Objects.requireNonNull(revokedAt, "revokedAt");
+      permissions = Set.copyOf(permissions);
+    }
+  }
+
   /** The same token as stored under the given version. */
   public Token atVersion(long storedVersion) {
     return new Token(id, kind, description, tokenPrefix, hash, permissions, createdAt, createdBy,

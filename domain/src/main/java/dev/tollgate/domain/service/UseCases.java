@@ -51,7 +51,12 @@ public final class UseCases {
   private final AuthorizeUseCase authorize;
   private final GetReplicaStatusUseCase replicaStatus;
 
-  /** Wires everything; nothing is read until {@link ChangeFollower#load()}. */
+  /**
+   * Wires everything; nothing is read until {@link ChangeFollower#load()}. With any settings but
+   * {@link ChangeFollower.Settings#immediate()}, lookups that miss while the follower backs off
+   * wait for its {@link ChangeFollower#tick()}: whoever builds this must call it often (the server
+   * does every 5 ms).
+   */
   public UseCases(TokenRepository store, TokenEvents feed, Clock clock, RandomSource random,
       IdGenerator ids, IdentityProvider identityProvider, ChangeFollower.Settings settings) {
     this.repository = new IndexedTokenRepository(store, index);

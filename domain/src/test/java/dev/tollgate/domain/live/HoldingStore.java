@@ -31,7 +31,7 @@ final class HoldingStore implements TokenRepository, TokenEvents {
 
   private final InMemoryTokenRepository shared;
   private final Set<Long> heldSeqs = new HashSet<>();
-  private final Map<TokenId, Optional<Token>> visibleState = new HashMap<>();
+  private final Map<TokenId, Optional<Token.Access>> visibleState = new HashMap<>();
   final AtomicInteger feedReads = new AtomicInteger();
   volatile RuntimeException failure;
   private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
@@ -47,7 +47,7 @@ final class HoldingStore implements TokenRepository, TokenEvents {
 
   /** Until released, the token looks as given (empty: not there), as its open transaction would. */
   synchronized void showAs(TokenId id, Optional<Token> state) {
-    visibleState.put(id, state);
+    visibleState.put(id, state.map(Token::access));
   }
 
   /** Makes the next feed read wait at the gate. */
@@ -64,7 +64,7 @@ final class HoldingStore implements TokenRepository, TokenEvents {
     visibleState.clear();
   }
 
-  private synchronized Optional<Token> visible(Token token) {
+  private synchronized Optional<Token.Access> visible(Token.Access token) {
     return visibleState.getOrDefault(token.id(), Optional.of(token));
   }
 
@@ -95,7 +95,7 @@ final class HoldingStore implements TokenRepository, TokenEvents {
         seqs.add(seq);
       }
     }
-    List<Token> tokens = new ArrayList<>();
+    List<Token.Access> tokens = new ArrayList<>();
     all.tokens().forEach(token -> visible(token).ifPresent(tokens::add));
     return new Changes(seqs, tokens);
   }
@@ -112,9 +112,9 @@ final class HoldingStore implements TokenRepository, TokenEvents {
   }
 
   @Override
-  public void forEachToken(Consumer<Token> action) {
+  public void forEachAccess(Consumer<Token.Access> action) {
     failIfOutOfReach();
-    shared.forEachToken(token -> visible(token).ifPresent(action));
+    shared.forEachAccess(token -> visible(token).ifPresent(action));
   }
 
   @Override

@@ -34,7 +34,7 @@ class LiveTokenIndexTest {
     TokenString secret = TokenFormat.DATABASE.generate(random);
     Token token = stored(secret, Set.of(Permission.read("db1")));
 
-    assertThat(index.apply(token)).isTrue();
+    assertThat(index.apply(token.access())).isTrue();
 
     LiveToken held = index.get(TokenDigest.of(secret));
     assertThat(held.holder()).isEqualTo(LiveToken.Holder.DATABASE_TOKEN);
@@ -50,13 +50,13 @@ class LiveTokenIndexTest {
     TokenString secret = TokenFormat.DATABASE.generate(random);
     Token v1 = stored(secret, Set.of());
     Token v2 = v1.revoke("user:bob", T0.plusSeconds(1)).atVersion(2);
-    index.apply(v2);
+    index.apply(v2.access());
 
-    assertThat(index.apply(v1)).isFalse();
-    assertThat(index.apply(v2)).isFalse();
+    assertThat(index.apply(v1.access())).isFalse();
+    assertThat(index.apply(v2.access())).isFalse();
     assertThat(index.get(TokenDigest.of(secret)).state().statusAt(T0)).isEqualTo(TokenStatus.REVOKED);
     Token v3 = v2.atVersion(3);
-    assertThat(index.apply(v3)).isTrue();
+    assertThat(index.apply(v3.access())).isTrue();
     assertThat(index.get(TokenDigest.of(secret)).version()).isEqualTo(3);
     assertThat(index.size()).isEqualTo(1);
   }
@@ -66,8 +66,9 @@ class LiveTokenIndexTest {
     Set<Permission> same = Set.of(Permission.read("db1"), Permission.write("db1"));
     TokenString first = TokenFormat.DATABASE.generate(random);
     TokenString second = TokenFormat.DATABASE.generate(random);
-    index.apply(stored(first, same));
-    index.apply(stored(second, Set.of(Permission.write("db1"), Permission.read("db1"))));
+    index.apply(stored(first, same).access());
+    index.apply(stored(second, Set.of(Permission.write("db1"), Permission.read("db1")))
+        .access());
 
     assertThat(index.get(TokenDigest.of(first)).state().grants())
         .isSameAs(index.get(TokenDigest.of(second)).state().grants());

@@ -21,7 +21,7 @@ public interface TokenEvents {
   /**
    * What a follower needs in one read: the sequence numbers of up to {@code limit} events above
    * {@code after}, in order, plus those of {@code missing} that have become visible since, and
-   * the current state of every token these events name.
+   * what currently decides the use of every token these events name.
    */
   Changes changesAfter(long after, Collection<Long> missing, int limit);
 
@@ -29,9 +29,9 @@ public interface TokenEvents {
    * One read of the feed.
    *
    * @param seqs the sequence numbers read, ascending
-   * @param tokens the current state of the tokens they name, each once
+   * @param tokens the tokens they name as they are now, each once
    */
-  record Changes(List<Long> seqs, List<Token> tokens) {
+  record Changes(List<Long> seqs, List<Token.Access> tokens) {
     public Changes {
       seqs = List.copyOf(seqs);
       tokens = List.copyOf(tokens);

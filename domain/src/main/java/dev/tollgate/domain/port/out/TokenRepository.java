@@ -37,10 +37,10 @@ public interface TokenRepository {
   List<Token> findByKind(TokenKind kind);
 
   /**
-   * Hands every stored token, of any kind and status, to {@code action}, one at a time and in no
-   * particular order, without holding them all in memory.
+   * Hands what decides the use of every stored token, of any kind and status, to
+   * {@code action}, one at a time and in no particular order, without holding them all in memory.
    */
-  void forEachToken(Consumer<Token> action);
+  void forEachAccess(Consumer<Token.Access> action);
 
   /**
    * Raises each token's last-used time to the given instant, never lowering it; unknown ids are

@@ -85,7 +85,7 @@ public abstract class AbstractTokenRepositoryTest {
     assertThatThrownBy(() -> repository.add(clash, TokenEvent.created(clash)))
         .isInstanceOf(IllegalStateException.class);
     assertThat(events.after(0, 100)).hasSize(1);
-    assertThat(allTokens()).extracting(Token::hash).doesNotContain(clash.hash());
+    assertThat(allTokens()).extracting(Token.Access::hash).doesNotContain(clash.hash());
   }
 
   @Test
@@ -201,7 +201,7 @@ public abstract class AbstractTokenRepositoryTest {
   }
 
   @Test
-  void tokensOfBothKinds_forEachToken_handsEveryTokenOnceWithItsPermissions() {
+  void tokensOfBothKinds_forEachAccess_handsEveryTokenOnceWithItsPermissions() {
     Token management = addManagementToken(T0);
     Token database = newToken(TokenFormat.DATABASE, T0, Set.of(Permission.read("db1"),
         Permission.write("*")), Optional.of(T0.plusSeconds(60)));
@@ -209,7 +209,22 @@ public abstract class AbstractTokenRepositoryTest {
     Token revoked = management.atVersion(1).revoke("user:bob", T0.plusSeconds(1));
     repository.update(revoked, TokenEvent.revoked(revoked));
 
-    assertThat(allTokens()).containsExactlyInAnyOrder(revoked.atVersion(2), database.atVersion(1));
+    assertThat(allTokens()).containsExactlyInAnyOrder(revoked.atVersion(2).access(),
+        database.atVersion(1).access());
+  }
+
+  @Test
+  void manyTokensWithAndWithoutGrants_forEachAccess_pairsEveryTokenWithItsOwnGrants() {
+    List<Token.Access> stored = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Set<Permission> grants = i % 3 == 0 ? Set.of()
+          : Set.of(Permission.read("db" + i), Permission.write("db" + (i * 7 % 5)));
+      Token token = newToken(TokenFormat.DATABASE, T0, grants, Optional.empty());
+      repository.add(token, TokenEvent.created(token));
+      stored.add(token.atVersion(1).access());
+    }
+
+    assertThat(allTokens()).containsExactlyInAnyOrderElementsOf(stored);
   }
 
   @Test
@@ -262,16 +277,16 @@ public abstract class AbstractTokenRepositoryTest {
         seqs.get(2) + 1000), 100);
 
     assertThat(above.seqs()).containsExactly(seqs.get(2));
-    assertThat(above.tokens()).containsExactly(c.atVersion(1));
+    assertThat(above.tokens()).containsExactly(c.atVersion(1).access());
     assertThat(withMissing.seqs()).containsExactly(seqs.get(0), seqs.get(3));
-    assertThat(withMissing.tokens()).containsExactly(revoked.atVersion(2));
+    assertThat(withMissing.tokens()).containsExactly(revoked.atVersion(2).access());
     assertThat(events.changesAfter(seqs.get(3), List.of(), 100).seqs()).isEmpty();
     assertThat(b).isNotNull();
   }
 
-  private List<Token> allTokens() {
-    List<Token> all = new java.util.ArrayList<>();
-    repository.forEachToken(all::add);
+  private List<Token.Access> allTokens() {
+    List<Token.Access> all = new java.util.ArrayList<>();
+    repository.forEachAccess(all::add);
     return all;
   }
 }
