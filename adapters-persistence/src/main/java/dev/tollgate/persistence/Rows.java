@@ -120,28 +120,25 @@ final class Rows {
   }
 
   /**
-   * Every token's grants from rows that list one token's grants together, as one shared set per
-   * distinct set of grants: a million tokens with a thousand distinct sets take one map entry
-   * each and a thousand sets.
+   * Every token's grants from rows in any order, as one shared set per distinct set of grants: a
+   * million tokens with a thousand distinct sets take one map entry each and a thousand sets.
    */
   static Map<UUID, Set<Permission>> grantsByToken(Iterator<PermissionRow> rows) {
-    Map<UUID, Set<Permission>> byToken = new HashMap<>();
-    Map<Set<Permission>, Set<Permission>> shared = new HashMap<>();
+    Map<UUID, List<Permission>> granted = new HashMap<>();
     Map<PermissionRow, Permission> permissions = new HashMap<>();
-    UUID current = null;
-    List<Permission> granted = new ArrayList<>(2);
     while (rows.hasNext()) {
       PermissionRow row = rows.next();
-      if (current != null && !current.equals(row.tokenId())) {
-        byToken.put(current, shared.computeIfAbsent(Set.copyOf(granted), set -> set));
-        granted.clear();
-      }
-      current = row.tokenId();
-      granted.add(permissions.computeIfAbsent(new PermissionRow(null, row.action(), row.resource()),
-          PermissionRow::toPermission));
+      granted.computeIfAbsent(row.tokenId(), id -> new ArrayList<>(2))
+          .add(permissions.computeIfAbsent(new PermissionRow(null, row.action(), row.resource()),
+              PermissionRow::toPermission));
     }
-    if (current != null) {
-      byToken.put(current, shared.computeIfAbsent(Set.copyOf(granted), set -> set));
+    Map<UUID, Set<Permission>> byToken = new HashMap<>(granted.size() * 4 / 3 + 1);
+    Map<Set<Permission>, Set<Permission>> shared = new HashMap<>();
+    for (Iterator<Map.Entry<UUID, List<Permission>>> it = granted.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<UUID, List<Permission>> entry = it.next();
+      byToken.put(entry.getKey(), shared.computeIfAbsent(Set.copyOf(entry.getValue()), set -> set));
+      it.remove();
     }
     return byToken;
   }

@@ -62,8 +62,11 @@ interface TokenDao {
   @FetchSize(5_000)
   Stream<AccessRow> allAccess();
 
-  /** Every grant, those of one token together (the primary key's order). */
-  @SqlQuery("select token_id, action, resource from token_permissions order by token_id")
+  /**
+   * Every grant, in the order the table is stored: ordering by token made H2 look up each row
+   * through its key index, 12.6 s instead of 1.9 s for 1.6 million grants.
+   */
+  @SqlQuery("select token_id, action, resource from token_permissions")
   @FetchSize(5_000)
   Stream<PermissionRow> allPermissions();
 
