@@ -95,6 +95,7 @@ public final class BenchCommand extends ClientCommand {
         for (int round = 1; round <= rounds; round++) {
           runRound(round, scenarios, channels, each, tokens, connection, report);
         }
+        eachUnknownOnce(scenarios, channels, connection, report);
         if (replica != null) {
           report.revocations(replica, new RevocationTimer(tokens, replica, this::progress)
               .time(revocations));
@@ -115,18 +116,29 @@ public final class BenchCommand extends ClientCommand {
     report.add("health", run(of + "health", scenarios.health(), channels, concurrency, each));
     report.add("authorize-valid",
         run(of + "authorize-valid", scenarios.authorizeValid(), channels, concurrency, each));
-    long missReadsBefore = BenchTokens.missReads(connection);
-    LoadRun.Result unknown = run(of + "authorize-unknown", scenarios.authorizeUnknown(), channels,
-        concurrency, each);
-    report.add("authorize-unknown", unknown);
-    report.unknownTokenReads(unknown.calls(), Math.min(unknown.calls(), unknownTokens),
-        BenchTokens.missReads(connection) - missReadsBefore);
+    report.add("authorize-unknown", run(of + "authorize-unknown", scenarios.authorizeUnknown(),
+        channels, concurrency, each));
     report.add("authorize-malformed", run(of + "authorize-malformed",
         scenarios.authorizeMalformed(), channels, concurrency, each));
     report.flood(flood(of, scenarios, channels, each));
     int writers = Math.min(concurrency, 8);
     report.add("create-database-token", run(of + "create-database-token",
         scenarios.create(tokens), channels, writers, each));
+  }
+
+  /**
+   * Presents every distinct unknown token once and counts the change-feed reads the misses cost
+   * the server; fresh tokens, so that no earlier round has made the server see them.
+   */
+  private void eachUnknownOnce(Scenarios scenarios, List<ManagedChannel> channels,
+      Connection connection, BenchReport report) throws InterruptedException {
+    String label = String.format("authorize-unknown: %,d distinct tokens, each once",
+        unknownTokens);
+    Scenarios fresh = new Scenarios(scenarios.validToken(), unknown(unknownTokens));
+    long readsBefore = BenchTokens.missReads(connection);
+    LoadRun.Result result = run(label, fresh.authorizeUnknown(), channels, concurrency,
+        (load, inFlight) -> load.runCalls(channels, inFlight, unknownTokens));
+    report.eachUnknownOnce(result, BenchTokens.missReads(connection) - readsBefore);
   }
 
   /** Half the callers present the valid token, half unknown ones, at once. */
@@ -149,6 +161,16 @@ public final class BenchCommand extends ClientCommand {
 
   private LoadRun.Result run(String label, LoadRun<?, ?> load, List<ManagedChannel> channels,
       int inFlight, Duration each) throws InterruptedException {
+    return run(label, load, channels, inFlight, (l, n) -> l.run(channels, n, each));
+  }
+
+  /** How a run is driven: for a time, or for a number of calls. */
+  private interface Drive {
+    LoadRun.Result drive(LoadRun<?, ?> load, int inFlight) throws InterruptedException;
+  }
+
+  private LoadRun.Result run(String label, LoadRun<?, ?> load, List<ManagedChannel> channels,
+      int inFlight, Drive drive) throws InterruptedException {
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     long started = System.nanoTime();
     if (System.console() != null) {
@@ -157,7 +179,7 @@ public final class BenchCommand extends ClientCommand {
           TimeUnit.SECONDS);
     }
     try {
-      LoadRun.Result result = load.run(channels, inFlight, each);
+      LoadRun.Result result = drive.drive(load, inFlight);
       progress(String.format("%s%s: %,.0f calls/s%s", System.console() != null ? "\r" : "",
           label, result.perSecond(), result.failures() > 0
               ? ", " + result.failures() + " FAILED OR WRONG ANSWERS" : ""));

@@ -18,8 +18,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * A closed loop of unary gRPC calls: {@code concurrency} calls in flight over the given channels,
- * each replaced as soon as it completes, until the time is up. Every call is timed; an answer
- * that fails or that {@code expected} rejects counts as a failure.
+ * each replaced as soon as it completes, until the time is up or a number of calls has been made.
+ * Every call is timed; an answer that fails or that {@code expected} rejects counts as a failure.
  */
 final class LoadRun<Q, R> {
 
@@ -39,6 +39,7 @@ final class LoadRun<Q, R> {
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong calls = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
+  private volatile long limit = Long.MAX_VALUE;
 
   LoadRun(MethodDescriptor<Q, R> method, CallOptions options, LongFunction<Q> request,
       Predicate<R> expected) {
@@ -53,8 +54,21 @@ final class LoadRun<Q, R> {
     return calls.get();
   }
 
+  /** Calls for {@code duration}. */
   Result run(List<? extends Channel> channels, int concurrency, Duration duration)
       throws InterruptedException {
+    return run(channels, concurrency, duration, Long.MAX_VALUE);
+  }
+
+  /** Makes {@code count} calls (requests 0 to count - 1), however long they take. */
+  Result runCalls(List<? extends Channel> channels, int concurrency, long count)
+      throws InterruptedException {
+    return run(channels, concurrency, Duration.ofDays(1), count);
+  }
+
+  private Result run(List<? extends Channel> channels, int concurrency, Duration duration,
+      long count) throws InterruptedException {
+    limit = count;
     long start = System.nanoTime();
     long deadline = start + duration.toNanos();
     CountDownLatch finished = new CountDownLatch(concurrency);
@@ -70,9 +84,14 @@ final class LoadRun<Q, R> {
   }
 
   private void issue(Channel channel, long deadline, CountDownLatch finished) {
+    long n = sequence.getAndIncrement();
+    if (n >= limit) {
+      finished.countDown();
+      return;
+    }
     long sent = System.nanoTime();
-    ClientCalls.asyncUnaryCall(channel.newCall(method, options),
-        request.apply(sequence.getAndIncrement()), new StreamObserver<>() {
+    ClientCalls.asyncUnaryCall(channel.newCall(method, options), request.apply(n),
+        new StreamObserver<>() {
           private boolean good;
 
           @Override

@@ -31,14 +31,17 @@ public final class ReplicaCommand {
     @Override
     public Integer call() {
       GetReplicaStatusResponse status;
+      Instant answeredAt;
       try (Connection connection = connect()) {
         try {
           status = connection.replica().getReplicaStatus(GetReplicaStatusRequest.getDefaultInstance());
+          // "ago" as of the answer, not of the printing after the channel has closed
+          answeredAt = Instant.now();
         } catch (StatusRuntimeException e) {
           throw CallFailures.describe(e, connection, Map.of());
         }
       }
-      out().println(format.json() ? Json.write(json(status)) : table(status, Instant.now()));
+      out().println(format.json() ? Json.write(json(status)) : table(status, answeredAt));
       out().flush();
       return 0;
     }

@@ -16,6 +16,7 @@ import dev.tollgate.proto.management.v1.DatabasePermissions;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.GetDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.GetReplicaStatusRequest;
+import dev.tollgate.proto.management.v1.ListDatabaseTokensRequest;
 import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
 import dev.tollgate.proto.management.v1.RevokeDatabaseTokensRequest;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
@@ -26,6 +27,7 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -205,6 +207,31 @@ class ReplicasIT {
 
   @Test
   @Order(6)
+  void bench_measuresEveryScenarioAndTheRevocationLag_thenRevokesWhatItCreated() throws Exception {
+    Path config = work.resolve("bench.toml");
+    Files.writeString(config, a.profile("default", work.resolve("a/admin-token.json")));
+
+    TollgateJar.Result bench = TollgateJar.cli(work, Map.of("TOLLGATE_CONFIG", config.toString()),
+        "bench", "--duration", "300ms", "--rounds", "1", "--warmup", "100ms", "--concurrency", "8",
+        "--connections", "2", "--unknown-tokens", "300", "--replica", "127.0.0.1:" + c.port,
+        "--revocations", "20");
+
+    assertThat(bench.exitCode()).as(bench.stderr()).isZero();
+    assertThat(bench.stdout()).contains("| health ", "| authorize-valid ", "| authorize-unknown ",
+        "| authorize-malformed ", "| create-database-token ", "| authorize-valid, flood ",
+        "300 distinct unknown tokens, each presented once", "over 20 revocations");
+    assertThat(bench.stdout().lines().filter(line -> line.startsWith("| ")).skip(1))
+        .as("no call failed or got a wrong answer").allSatisfy(row -> assertThat(
+            row.substring(row.lastIndexOf('|', row.length() - 2) + 1, row.length() - 1).trim())
+            .isEqualTo("0"));
+    assertThat(onA.databaseTokens().listDatabaseTokens(
+            ListDatabaseTokensRequest.newBuilder().setIncludeRevoked(true).build())
+        .getTokensList()).filteredOn(token -> token.getDescription().startsWith("tollgate bench"))
+        .isNotEmpty().allSatisfy(token -> assertThat(token.hasRevokedAt()).isTrue());
+  }
+
+  @Test
+  @Order(7)
   void noTokenString_reachesAnyServerLog() throws Exception {
     String logs = a.logText() + b.logText() + c.logText();
 
