@@ -15,16 +15,20 @@ import java.util.function.Consumer;
 /**
  * The store as this replica's services write to it: every change that was stored is applied to
  * the replica's own index at once, so a revocation answered OK here is refused here right away;
- * other replicas learn it from the change feed.
+ * other replicas learn it from the change feed. Tokens read back carry the uses this replica has
+ * noted but not written yet, so a use shows in {@code list} here at once.
  */
 public final class IndexedTokenRepository implements TokenRepository {
 
   private final TokenRepository store;
   private final LiveTokenIndex index;
+  private final LastUsedLog lastUsed;
 
-  public IndexedTokenRepository(TokenRepository store, LiveTokenIndex index) {
+  public IndexedTokenRepository(TokenRepository store, LiveTokenIndex index,
+      LastUsedLog lastUsed) {
     this.store = store;
     this.index = index;
+    this.lastUsed = lastUsed;
   }
 
   @Override
@@ -51,12 +55,12 @@ public final class IndexedTokenRepository implements TokenRepository {
 
   @Override
   public Optional<Token> findById(TokenId id) {
-    return store.findById(id);
+    return store.findById(id).map(lastUsed::withUnwritten);
   }
 
   @Override
   public List<Token> findByKind(TokenKind kind) {
-    return store.findByKind(kind);
+    return store.findByKind(kind).stream().map(lastUsed::withUnwritten).toList();
   }
 
   @Override

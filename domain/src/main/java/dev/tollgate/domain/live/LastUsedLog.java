@@ -1,5 +1,6 @@
 package dev.tollgate.domain.live;
 
+import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.port.out.TokenRepository;
 import java.time.Duration;
@@ -35,6 +36,12 @@ public final class LastUsedLog {
     }
     token.lastUseNotedMillis = millis;
     unwritten.merge(token.id().orElseThrow(), now, LastUsedLog::later);
+  }
+
+  /** The token with the use noted here and not written yet, when that is later than its own. */
+  public Token withUnwritten(Token token) {
+    Instant unwrittenAt = unwritten.get(token.id());
+    return unwrittenAt == null ? token : token.usedAt(unwrittenAt);
   }
 
   /**

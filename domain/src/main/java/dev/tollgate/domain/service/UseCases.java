@@ -59,12 +59,12 @@ public final class UseCases {
    */
   public UseCases(TokenRepository store, TokenEvents feed, Clock clock, RandomSource random,
       IdGenerator ids, IdentityProvider identityProvider, ChangeFollower.Settings settings) {
-    this.repository = new IndexedTokenRepository(store, index);
+    this.lastUsed = new LastUsedLog(store);
+    this.repository = new IndexedTokenRepository(store, index, lastUsed);
     this.clock = clock;
     this.random = random;
     this.follower = new ChangeFollower(store, feed, index, clock, settings);
     this.reconciler = new Reconciler(store, index, follower);
-    this.lastUsed = new LastUsedLog(store);
     TokenLookup lookup = new TokenLookup(index, follower);
     this.createManagementToken = new CreateManagementTokenService(repository, clock, random, ids);
     this.listManagementTokens = new ListManagementTokensService(repository);

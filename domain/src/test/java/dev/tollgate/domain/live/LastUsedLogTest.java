@@ -12,6 +12,8 @@ import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
+import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
+import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.out.TokenRepository;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,21 @@ class LastUsedLogTest {
     assertThat(tollgate.useCases().lastUsed().flush()).isEqualTo(1);
     assertThat(storedLastUse(issued)).contains(T0);
     assertThat(tollgate.useCases().lastUsed().flush()).isZero();
+  }
+
+  @Test
+  void tokenUsedHere_listAndGetOnThisReplica_showTheUseBeforeItIsWritten() {
+    IssuedToken issued = databaseToken();
+    tollgate.clock().advance(Duration.ofSeconds(5));
+    use(issued);
+
+    assertThat(storedLastUse(issued)).isEmpty();
+    assertThat(tollgate.listDatabaseTokens().list(new ListDatabaseTokensUseCase.Query(
+        Caller.bootstrapAdmin(), false))).singleElement()
+        .satisfies(token -> assertThat(token.lastUsedAt()).contains(T0.plusSeconds(5)));
+    assertThat(tollgate.getDatabaseToken().get(new GetDatabaseTokenUseCase.Query(
+        Caller.bootstrapAdmin(), issued.token().id(), false)).lastUsedAt())
+        .contains(T0.plusSeconds(5));
   }
 
   @Test
