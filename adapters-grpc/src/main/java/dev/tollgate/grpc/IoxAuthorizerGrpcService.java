@@ -1,7 +1,9 @@
 package dev.tollgate.grpc;
 
 import dev.tollgate.domain.model.AuthorizationDecision;
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.model.RequestedPermission;
+import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.proto.authz.v1.AuthorizeRequest;
 import dev.tollgate.proto.authz.v1.AuthorizeResponse;
@@ -27,20 +29,27 @@ final class IoxAuthorizerGrpcService extends IoxAuthorizerServiceGrpc.IoxAuthori
   private static final Logger LOG = LoggerFactory.getLogger(IoxAuthorizerGrpcService.class);
 
   private final AuthorizeUseCase authorize;
+  private final Limits limits;
 
   @Inject
-  IoxAuthorizerGrpcService(AuthorizeUseCase authorize) {
+  IoxAuthorizerGrpcService(AuthorizeUseCase authorize, Limits limits) {
     this.authorize = authorize;
+    this.limits = limits;
   }
 
   @Override
   public void authorize(AuthorizeRequest request, StreamObserver<AuthorizeResponse> observer) {
     List<Permission> asked = request.getPermissionsList();
-    List<RequestedPermission> requested = new ArrayList<>(asked.size());
-    for (Permission permission : asked) {
-      requested.add(ProtoMapper.requested(permission));
+    byte[] token = request.getToken().toByteArray();
+    List<RequestedPermission> requested;
+    try {
+      limits.checkPermissionsPerAuthorize("permissions", asked.size());
+      requested = requested(token, asked);
+    } catch (RuntimeException e) {
+      observer.onError(ErrorMapping.toStatus(e));
+      return;
     }
-    authorize.decide(new AuthorizeUseCase.Request(request.getToken().toByteArray(), requested))
+    authorize.decide(new AuthorizeUseCase.Request(token, requested))
         .whenComplete((decision, failure) -> {
           if (failure != null) {
             observer.onError(ErrorMapping.toStatusOfFailed(failure));
@@ -49,6 +58,21 @@ final class IoxAuthorizerGrpcService extends IoxAuthorizerServiceGrpc.IoxAuthori
           observer.onNext(response(decision, asked, requested));
           observer.onCompleted();
         });
+  }
+
+  /**
+   * The permissions asked about, converted only when the token could be valid: a malformed token
+   * is refused whatever it asks, so its permissions are not looked at.
+   */
+  private static List<RequestedPermission> requested(byte[] token, List<Permission> asked) {
+    if (TokenFormat.defectOf(token) != null) {
+      return List.of();
+    }
+    List<RequestedPermission> requested = new ArrayList<>(asked.size());
+    for (Permission permission : asked) {
+      requested.add(ProtoMapper.requested(permission));
+    }
+    return requested;
   }
 
   private static AuthorizeResponse response(AuthorizationDecision decision, List<Permission> asked,

@@ -44,7 +44,7 @@ final class InProcessTollgate implements AutoCloseable {
             tollgate.createDatabaseToken(), tollgate.listDatabaseTokens(),
             tollgate.getDatabaseToken(), tollgate.updateDatabaseToken(),
             tollgate.revokeDatabaseTokens()), callers))
-        .addService(new IoxAuthorizerGrpcService(tollgate.authorize()))
+        .addService(new IoxAuthorizerGrpcService(tollgate.authorize(), tollgate.useCases().limits()))
         .build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }

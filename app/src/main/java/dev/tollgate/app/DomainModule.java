@@ -3,6 +3,7 @@ package dev.tollgate.app;
 import dagger.Module;
 import dagger.Provides;
 import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
 import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
@@ -40,7 +41,13 @@ final class DomainModule {
       RandomSource random, IdGenerator ids, IdentityProvider identityProvider,
       ServerConfig config) {
     return new UseCases(store, feed, clock, random, ids, identityProvider,
-        ChangeFollower.Settings.defaults().withPollInterval(config.following().pollInterval()));
+        ChangeFollower.Settings.defaults().withPollInterval(config.following().pollInterval()),
+        config.limits());
+  }
+
+  @Provides
+  static Limits limits(UseCases useCases) {
+    return useCases.limits();
   }
 
   @Provides

@@ -1,5 +1,6 @@
 package dev.tollgate.app;
 
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.grpc.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
@@ -111,6 +112,24 @@ public final class ServeCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   String reconcileInterval;
 
+  @Option(names = "--max-token-permissions", paramLabel = "N",
+      defaultValue = "${env:TOLLGATE_MAX_TOKEN_PERMISSIONS:-1000}",
+      description = "Most permissions one database token may hold"
+          + " [TOLLGATE_MAX_TOKEN_PERMISSIONS] (default: ${DEFAULT-VALUE}).")
+  String maxTokenPermissions;
+
+  @Option(names = "--max-revoke-ids", paramLabel = "N",
+      defaultValue = "${env:TOLLGATE_MAX_REVOKE_IDS:-1000}",
+      description = "Most token ids one revoke request may name [TOLLGATE_MAX_REVOKE_IDS]"
+          + " (default: ${DEFAULT-VALUE}).")
+  String maxRevokeIds;
+
+  @Option(names = "--max-authorize-permissions", paramLabel = "N",
+      defaultValue = "${env:TOLLGATE_MAX_AUTHORIZE_PERMISSIONS:-1000}",
+      description = "Most permissions one Authorize request may ask about"
+          + " [TOLLGATE_MAX_AUTHORIZE_PERMISSIONS] (default: ${DEFAULT-VALUE}).")
+  String maxAuthorizePermissions;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config = config();
@@ -189,9 +208,29 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig.Following following = new ServerConfig.Following(
         duration("--poll-interval", "TOLLGATE_POLL_INTERVAL", pollInterval),
         duration("--reconcile-interval", "TOLLGATE_RECONCILE_INTERVAL", reconcileInterval));
+    Limits limits = new Limits(
+        limit("--max-token-permissions", "TOLLGATE_MAX_TOKEN_PERMISSIONS", maxTokenPermissions),
+        limit("--max-revoke-ids", "TOLLGATE_MAX_REVOKE_IDS", maxRevokeIds),
+        limit("--max-authorize-permissions", "TOLLGATE_MAX_AUTHORIZE_PERMISSIONS",
+            maxAuthorizePermissions));
     // only once every option is good is anything written
     return new ServerConfig(address, createDataDirectory(directory), database, oauth, tls,
-        following);
+        following, limits);
+  }
+
+  /** A limit from its option or, when the option was not given, its variable. */
+  private int limit(String option, String variable, String text) {
+    String named = spec.findOption(option).originalStringValues().isEmpty() ? variable : option;
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // explained below
+    }
+    throw new ParameterException(spec.commandLine(), named + " \"" + text
+        + "\" is not a limit; expected a whole number of at least 1, such as 1000");
   }
 
   private Duration duration(String option, String variable, String text) {

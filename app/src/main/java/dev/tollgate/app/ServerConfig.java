@@ -1,5 +1,6 @@
 package dev.tollgate.app;
 
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.grpc.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
 import java.net.InetSocketAddress;
@@ -13,10 +14,11 @@ import java.util.Optional;
  * the server's component is built from.
  */
 public record ServerConfig(InetSocketAddress listen, Path dataDirectory, DatabaseSettings database,
-    Optional<OAuthSettings> oauth, Tls tls, Following following) {
+    Optional<OAuthSettings> oauth, Tls tls, Following following, Limits limits) {
 
   public ServerConfig {
     Objects.requireNonNull(following, "following");
+    Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(listen, "listen");
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(database, "database");

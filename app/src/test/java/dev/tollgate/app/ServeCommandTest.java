@@ -70,4 +70,19 @@ class ServeCommandTest {
         .hasMessage("--poll-interval \"5\" is not a duration; expected e.g. 30s, 1m0s, 1h30m or"
             + " 500ms");
   }
+
+  @Test
+  void requestLimits_config_defaultTo1000AndRefuseWhatIsNotAPositiveWholeNumber() {
+    assertThat(config("--data-dir", directory.toString()).limits())
+        .isEqualTo(dev.tollgate.domain.model.Limits.defaults());
+    assertThat(config("--data-dir", directory.toString(), "--max-token-permissions", "10",
+        "--max-revoke-ids", "20", "--max-authorize-permissions", "30").limits())
+        .isEqualTo(new dev.tollgate.domain.model.Limits(10, 20, 30));
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--max-revoke-ids", "0"))
+        .hasMessage("--max-revoke-ids \"0\" is not a limit; expected a whole number of at least 1,"
+            + " such as 1000");
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(),
+        "--max-authorize-permissions", "lots")).hasMessageStartingWith(
+            "--max-authorize-permissions \"lots\" is not a limit");
+  }
 }

@@ -5,6 +5,8 @@ import dev.tollgate.domain.live.LiveToken;
 import dev.tollgate.domain.live.TokenDigest;
 import dev.tollgate.domain.model.AuthorizationDecision;
 import dev.tollgate.domain.model.Grants;
+import dev.tollgate.domain.model.InvalidRequestException;
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.model.ParsedToken;
 import dev.tollgate.domain.model.RequestedPermission;
 import dev.tollgate.domain.model.TokenFormat;
@@ -33,15 +35,22 @@ public final class AuthorizeService implements AuthorizeUseCase {
   private final TokenLookup lookup;
   private final Clock clock;
   private final LastUsedLog lastUsed;
+  private final Limits limits;
 
-  AuthorizeService(TokenLookup lookup, Clock clock, LastUsedLog lastUsed) {
+  AuthorizeService(TokenLookup lookup, Clock clock, LastUsedLog lastUsed, Limits limits) {
     this.lookup = lookup;
     this.clock = clock;
     this.lastUsed = lastUsed;
+    this.limits = limits;
   }
 
   @Override
   public CompletionStage<AuthorizationDecision> decide(Request request) {
+    try {
+      limits.checkPermissionsPerAuthorize("permissions", request.permissions().size());
+    } catch (InvalidRequestException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     byte[] token = request.token();
     ParsedToken.Defect defect = TokenFormat.defectOf(token);
     if (defect != null) {

@@ -3,6 +3,7 @@ package dev.tollgate.domain.service;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
@@ -15,10 +16,12 @@ import dev.tollgate.domain.port.out.TokenRepository;
 public final class CreateDatabaseTokenService implements CreateDatabaseTokenUseCase {
 
   private final TokenIssuer issuer;
+  private final Limits limits;
 
   public CreateDatabaseTokenService(TokenRepository repository, Clock clock, RandomSource random,
-      IdGenerator ids) {
+      IdGenerator ids, Limits limits) {
     this.issuer = new TokenIssuer(repository, clock, random, ids);
+    this.limits = limits;
   }
 
   /** A database token always says what it is for. */
@@ -33,6 +36,7 @@ public final class CreateDatabaseTokenService implements CreateDatabaseTokenUseC
   public IssuedToken create(Command command) {
     command.caller().require(Operation.CHANGE_DATABASE_TOKENS);
     requireDescription(command.description());
+    limits.checkPermissionsPerToken("permissions", command.permissions().size());
     return issuer.issue(TokenFormat.DATABASE, command.description(), command.permissions(),
         command.expiresAt(), command.caller());
   }

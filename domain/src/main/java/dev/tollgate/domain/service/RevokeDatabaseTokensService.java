@@ -1,5 +1,6 @@
 package dev.tollgate.domain.service;
 
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.TokenKind;
@@ -13,8 +14,8 @@ public final class RevokeDatabaseTokensService implements RevokeDatabaseTokensUs
 
   private final TokenRevoker revoker;
 
-  public RevokeDatabaseTokensService(TokenRepository repository, Clock clock) {
-    this.revoker = new TokenRevoker(repository, clock);
+  public RevokeDatabaseTokensService(TokenRepository repository, Clock clock, Limits limits) {
+    this.revoker = new TokenRevoker(repository, clock, limits);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.model.Caller;
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.Revocation.Outcome;
 import dev.tollgate.domain.model.Token;
@@ -21,13 +22,16 @@ final class TokenRevoker {
 
   private final TokenRepository repository;
   private final Clock clock;
+  private final Limits limits;
 
-  TokenRevoker(TokenRepository repository, Clock clock) {
+  TokenRevoker(TokenRepository repository, Clock clock, Limits limits) {
     this.repository = repository;
     this.clock = clock;
+    this.limits = limits;
   }
 
   List<Revocation> revoke(TokenKind kind, List<TokenId> ids, Caller caller) {
+    limits.checkIdsPerRevoke("ids", ids.size());
     List<Revocation> outcomes = new ArrayList<>(ids.size());
     for (TokenId id : ids) {
       outcomes.add(revokeOne(kind, id, caller));

@@ -1,5 +1,6 @@
 package dev.tollgate.domain.service;
 
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.model.NotFoundException;
 import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Token;
@@ -19,16 +20,20 @@ public final class UpdateDatabaseTokenService implements UpdateDatabaseTokenUseC
 
   private final TokenRepository repository;
   private final Clock clock;
+  private final Limits limits;
 
-  public UpdateDatabaseTokenService(TokenRepository repository, Clock clock) {
+  public UpdateDatabaseTokenService(TokenRepository repository, Clock clock, Limits limits) {
     this.repository = repository;
     this.clock = clock;
+    this.limits = limits;
   }
 
   @Override
   public Token update(Command command) {
     command.caller().require(Operation.CHANGE_DATABASE_TOKENS);
     command.description().ifPresent(CreateDatabaseTokenService::requireDescription);
+    command.permissions().ifPresent(permissions ->
+        limits.checkPermissionsPerToken("permissions.permissions", permissions.size()));
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Token current = repository.findById(command.id()).filter(t -> t.kind() == TokenKind.DATABASE)
           .orElseThrow(() -> new NotFoundException("no database token with id " + command.id()));

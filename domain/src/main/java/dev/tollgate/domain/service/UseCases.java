@@ -5,6 +5,7 @@ import dev.tollgate.domain.live.IndexedTokenRepository;
 import dev.tollgate.domain.live.LastUsedLog;
 import dev.tollgate.domain.live.LiveTokenIndex;
 import dev.tollgate.domain.live.Reconciler;
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
 import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
@@ -32,6 +33,7 @@ import dev.tollgate.domain.port.out.TokenRepository;
  */
 public final class UseCases {
 
+  private final Limits limits;
   private final LiveTokenIndex index = new LiveTokenIndex();
   private final TokenRepository repository;
   private final Clock clock;
@@ -59,6 +61,14 @@ public final class UseCases {
    */
   public UseCases(TokenRepository store, TokenEvents feed, Clock clock, RandomSource random,
       IdGenerator ids, IdentityProvider identityProvider, ChangeFollower.Settings settings) {
+    this(store, feed, clock, random, ids, identityProvider, settings, Limits.defaults());
+  }
+
+  /** The same, with the request limits of {@code limits} instead of the defaults. */
+  public UseCases(TokenRepository store, TokenEvents feed, Clock clock, RandomSource random,
+      IdGenerator ids, IdentityProvider identityProvider, ChangeFollower.Settings settings,
+      Limits limits) {
+    this.limits = limits;
     this.lastUsed = new LastUsedLog(store);
     this.repository = new IndexedTokenRepository(store, index, lastUsed);
     this.clock = clock;
@@ -68,20 +78,25 @@ public final class UseCases {
     TokenLookup lookup = new TokenLookup(index, follower);
     this.createManagementToken = new CreateManagementTokenService(repository, clock, random, ids);
     this.listManagementTokens = new ListManagementTokensService(repository);
-    this.revokeManagementTokens = new RevokeManagementTokensService(repository, clock);
+    this.revokeManagementTokens = new RevokeManagementTokensService(repository, clock, limits);
     this.authenticateCaller = new AuthenticateCallerService(lookup, clock, identityProvider, lastUsed);
-    this.createDatabaseToken = new CreateDatabaseTokenService(repository, clock, random, ids);
+    this.createDatabaseToken = new CreateDatabaseTokenService(repository, clock, random, ids, limits);
     this.listDatabaseTokens = new ListDatabaseTokensService(repository);
     this.getDatabaseToken = new GetDatabaseTokenService(repository);
-    this.updateDatabaseToken = new UpdateDatabaseTokenService(repository, clock);
-    this.revokeDatabaseTokens = new RevokeDatabaseTokensService(repository, clock);
-    this.authorize = new AuthorizeService(lookup, clock, lastUsed);
+    this.updateDatabaseToken = new UpdateDatabaseTokenService(repository, clock, limits);
+    this.revokeDatabaseTokens = new RevokeDatabaseTokensService(repository, clock, limits);
+    this.authorize = new AuthorizeService(lookup, clock, lastUsed, limits);
     this.replicaStatus = new GetReplicaStatusService(follower, feed);
   }
 
   /** Provisions the bootstrap admin credential kept in {@code store}, registering it here too. */
   public ProvisionBootstrapAdminUseCase provisionBootstrapAdmin(BootstrapTokenStore store) {
     return new ProvisionBootstrapAdminService(repository, store, clock, random);
+  }
+
+  /** How much one request may ask for. */
+  public Limits limits() {
+    return limits;
   }
 
   public LiveTokenIndex index() {

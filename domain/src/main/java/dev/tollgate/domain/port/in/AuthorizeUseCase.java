@@ -16,7 +16,9 @@ public interface AuthorizeUseCase {
    * Decides; never fails for a bad token. Unknown, malformed, empty, expired and revoked tokens
    * are invalid; a management token is valid with no permissions. Completes at once when the
    * replica holds the token; fails with {@link UnavailableException} when the answer depends on a
-   * token store that cannot be read right now.
+   * token store that cannot be read right now, and with
+   * {@link dev.tollgate.domain.model.InvalidRequestException} when the request asks about more
+   * permissions than {@link dev.tollgate.domain.model.Limits} allow.
    */
   CompletionStage<AuthorizationDecision> decide(Request request);
 
