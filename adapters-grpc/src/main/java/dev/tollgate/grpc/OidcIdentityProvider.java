@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -27,12 +28,16 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.text.ParseException;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Verifies RS256 and ES256 access tokens against the identity provider's keys (nimbus-jose-jwt):
  * signature, issuer, audience, expiry and not-before, then looks the user up in the user list.
  */
 final class OidcIdentityProvider implements IdentityProvider {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OidcIdentityProvider.class);
 
   /** created_by and revoked_by hold "user:" and the id. */
   private static final int MAX_USER_ID = 256;
@@ -78,9 +83,16 @@ final class OidcIdentityProvider implements IdentityProvider {
     JWTClaimsSet claims;
     try {
       claims = processor.process(accessToken, null);
+    } catch (RateLimitReachedException e) {
+      // a key id the provider has not published, asked again before the keys may be fetched anew
+      return new Authentication.Rejected("the OAuth access token was refused: it is signed with a"
+          + " key the identity provider does not publish");
     } catch (KeySourceException e) {
-      throw Status.UNAVAILABLE.withDescription("cannot get the identity provider's keys from "
-          + settings.jwks() + ": " + e.getMessage()).withCause(e).asRuntimeException();
+      // the key set's location is for the operator's log, not for the client
+      LOG.warn("cannot get the identity provider's keys from {}: {}", settings.jwks(),
+          e.getMessage());
+      throw Status.UNAVAILABLE.withDescription("cannot get the identity provider's keys; the"
+          + " server log says why").asRuntimeException();
     } catch (ParseException | BadJOSEException | JOSEException e) {
       return new Authentication.Rejected("the OAuth access token was refused: " + e.getMessage());
     }

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -221,6 +223,12 @@ class OAuthCallerTest {
     jwt.sign(new RSASSASigner(stranger));
 
     assertThat(createAs(jwt.serialize()).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    // again at once, while the key set may not be fetched again yet
+    for (int i = 0; i < 4; i++) {
+      Status again = createAs(jwt.serialize());
+      assertThat(again.getCode()).as(again.toString()).isEqualTo(Status.Code.UNAUTHENTICATED);
+      assertThat(again.getDescription()).doesNotContain("http://");
+    }
   }
 
   @Test
@@ -230,14 +238,26 @@ class OAuthCallerTest {
     Status status = createAs(rs256(claims("alice").build()));
 
     assertThat(status.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-    assertThat(status.getDescription()).startsWith("cannot get the identity provider's keys");
+    assertThat(status.getDescription()).startsWith("cannot get the identity provider's keys")
+        .doesNotContain("127.0.0.1:1").doesNotContain("/certs");
   }
 
-  @Test
-  void plainHttpJwksOffLoopback_isRefused() {
+  @ParameterizedTest
+  @ValueSource(strings = {"http://idp.example.test/certs", "http://127.attacker.example/jwks",
+      "http://127.0.0.1.nip.io/jwks", "http://localhost.attacker.example/jwks",
+      "http://10.0.0.1/jwks", "http://[::2]/jwks", "http://0177.0.0.1/jwks"})
+  void plainHttpJwksOffLoopback_isRefused_judgedByTheAddressNotTheSpelling(String url) {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OAuthSettings(ISSUER, AUDIENCE,
-        URI.create("http://idp.example.test/certs"), "sub", USERS))
+        URI.create(url), "sub", USERS))
         .hasMessageContaining("plain http only on loopback");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.0.0.1:8080/jwks", "http://127.5.6.7/jwks",
+      "http://localhost:9000/jwks", "http://LOCALHOST/jwks", "http://[::1]:9000/jwks"})
+  void plainHttpJwksOnLoopback_isAccepted(String url) {
+    assertThat(new OAuthSettings(ISSUER, AUDIENCE, URI.create(url), "sub", USERS).jwks())
+        .isEqualTo(URI.create(url));
   }
 
   @Test

@@ -55,6 +55,9 @@ public final class Main {
    * only warnings, unless {@code --debug}. Must run before the first logger is made.
    */
   private static void configureLogging(boolean debug, boolean serving) {
+    if (serving) {
+      LogLineStream.install();
+    }
     String level = debug ? "debug" : serving ? "info" : "warn";
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
     SLF4JBridgeHandler.removeHandlersForRootLogger();

@@ -91,6 +91,13 @@ class ServerOptionsIT {
       assertThat(auditorCreates.stderr()).contains("user carol (Auditor) may not create management tokens");
       assertThat(work.resolve("data/admin-token.json")).doesNotExist();
       assertThat(server.logText()).contains("no bootstrap admin token: an OAuth identity provider is configured");
+
+      Result forging = tollgate(Map.of("TOLLGATE_CONFIG", config, "TOLLGATE_MGMT_TOKEN",
+          jwt(key, "alice", "JWT\n2026-01-01T00:00:00.000Z INFO ServeCommand - forged")),
+          "management", "list");
+      assertThat(forging.exitCode()).isEqualTo(1);
+      assertThat(server.logText()).contains("forged")
+          .doesNotContain("\n2026-01-01T00:00:00.000Z INFO ServeCommand - forged");
     }
   }
 
@@ -123,8 +130,13 @@ class ServerOptionsIT {
   }
 
   private static String jwt(RSAKey key, String user) throws Exception {
+    return jwt(key, user, "JWT");
+  }
+
+  private static String jwt(RSAKey key, String user, String type) throws Exception {
     Instant now = Instant.now();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+        .type(new com.nimbusds.jose.JOSEObjectType(type)).build(),
         new JWTClaimsSet.Builder().subject(user).issuer("https://idp.example.test").audience("tollgate")
             .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
             .build());
