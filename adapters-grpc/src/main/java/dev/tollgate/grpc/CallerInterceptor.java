@@ -2,6 +2,7 @@ package dev.tollgate.grpc;
 
 import dev.tollgate.domain.model.Authentication;
 import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
+import dev.tollgate.domain.port.out.Clock;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -27,10 +28,12 @@ final class CallerInterceptor implements ServerInterceptor {
   private static final String BEARER = "bearer ";
 
   private final AuthenticateCallerUseCase authenticate;
+  private final RefusalLog refusals;
 
   @Inject
-  CallerInterceptor(AuthenticateCallerUseCase authenticate) {
+  CallerInterceptor(AuthenticateCallerUseCase authenticate, Clock clock) {
     this.authenticate = authenticate;
+    this.refusals = new RefusalLog(clock, LOG::info);
   }
 
   @Override
@@ -57,7 +60,7 @@ final class CallerInterceptor implements ServerInterceptor {
       return Contexts.interceptCall(context, call, headers, next);
     }
     String reason = ((Authentication.Rejected) result).reason();
-    LOG.info("refused {}: {}", call.getMethodDescriptor().getFullMethodName(), reason);
+    refusals.refused(call.getMethodDescriptor().getFullMethodName(), reason);
     call.close(Status.UNAUTHENTICATED.withDescription(reason), new Metadata());
     return new ServerCall.Listener<>() {};
   }

@@ -35,7 +35,7 @@ final class InProcessTollgate implements AutoCloseable {
     tollgate = new InMemoryTollgate(new ControllableClock(START), identityProvider, 9L);
     tollgate.repository().registerBootstrapAdmin(bootstrapAdmin.hash(), START);
     String name = InProcessServerBuilder.generateName();
-    CallerInterceptor callers = new CallerInterceptor(tollgate.authenticateCaller());
+    CallerInterceptor callers = new CallerInterceptor(tollgate.authenticateCaller(), tollgate.clock());
     server = InProcessServerBuilder.forName(name).directExecutor()
         .addService(ServerInterceptors.intercept(new ManagementTokenGrpcService(
             tollgate.createManagementToken(), tollgate.listManagementTokens(),
