@@ -3,6 +3,7 @@ package dev.tollgate.persistence;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where tokens are stored: a JDBC URL for H2 or PostgreSQL, with optional credentials.
@@ -12,13 +13,21 @@ import java.util.Optional;
 public record DatabaseSettings(String jdbcUrl, Optional<String> user, Optional<String> password,
     int maxConnections) {
 
+  private static final Pattern H2_SCRIPT = Pattern.compile(";\\s*INIT\\s*=", Pattern.CASE_INSENSITIVE);
+
   public DatabaseSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
-    if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+    if (!jdbcUrl.startsWith("jdbc:h2:file:") && !jdbcUrl.startsWith("jdbc:h2:mem:")
+        && !jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("database URL " + redact(jdbcUrl) + " is not supported;"
-          + " expected jdbc:postgresql://HOST[:PORT]/DATABASE or jdbc:h2:...");
+          + " expected jdbc:postgresql://HOST[:PORT]/DATABASE, jdbc:h2:file:PATH or jdbc:h2:mem:NAME");
+    }
+    if (jdbcUrl.startsWith("jdbc:h2:") && H2_SCRIPT.matcher(jdbcUrl).find()) {
+      // INIT runs SQL (and RUNSCRIPT files) with the server's rights whenever a connection opens
+      throw new IllegalArgumentException("database URL " + redact(jdbcUrl) + " runs a script"
+          + " (INIT=); Tollgate makes its own schema, so give the URL without it");
     }
     if (maxConnections < 1) {
       throw new IllegalArgumentException("the pool needs at least one connection, not " + maxConnections);

@@ -35,8 +35,13 @@ final class ClientConfig {
    */
   static ClientProfile load(GlobalFlags flags, Map<String, String> env, Path workingDirectory) {
     Path file = flags.config() != null ? flags.config() : defaultLocation(env);
-    Optional<String> fromEnv = Optional.ofNullable(env.get("TOLLGATE_MGMT_TOKEN"))
-        .filter(s -> !s.isBlank()).map(String::strip);
+    String variable = env.get("TOLLGATE_MGMT_TOKEN");
+    if (variable != null && variable.isBlank()) {
+      // e.g. token=$(…) that failed: never fall back to a stronger credential
+      throw new CliException("TOLLGATE_MGMT_TOKEN is set but empty; give it a token, or unset it"
+          + " to use the profile's credential");
+    }
+    Optional<String> fromEnv = Optional.ofNullable(variable).map(String::strip);
     if (flags.config() == null && !Files.exists(file)) {
       if (!flags.profile().equals("default")) {
         throw new CliException("profile \"" + flags.profile() + "\" was asked for, but there is"

