@@ -130,6 +130,37 @@ public final class ServeCommand implements Callable<Integer> {
           + " [TOLLGATE_MAX_AUTHORIZE_PERMISSIONS] (default: ${DEFAULT-VALUE}).")
   String maxAuthorizePermissions;
 
+  @Option(names = "--max-authorize-calls", paramLabel = "N",
+      defaultValue = "${env:TOLLGATE_MAX_AUTHORIZE_CALLS:-2000}",
+      description = "Authorize calls in flight at once; more get RESOURCE_EXHAUSTED"
+          + " [TOLLGATE_MAX_AUTHORIZE_CALLS] (default: ${DEFAULT-VALUE}).")
+  String maxAuthorizeCalls;
+
+  @Option(names = "--max-management-calls", paramLabel = "N",
+      defaultValue = "${env:TOLLGATE_MAX_MANAGEMENT_CALLS:-64}",
+      description = "Management-API calls in flight at once, a budget of their own"
+          + " [TOLLGATE_MAX_MANAGEMENT_CALLS] (default: ${DEFAULT-VALUE}).")
+  String maxManagementCalls;
+
+  @Option(names = "--max-calls-per-connection", paramLabel = "N",
+      defaultValue = "${env:TOLLGATE_MAX_CALLS_PER_CONNECTION:-1000}",
+      description = "Calls one connection may have open at once"
+          + " [TOLLGATE_MAX_CALLS_PER_CONNECTION] (default: ${DEFAULT-VALUE}).")
+  String maxCallsPerConnection;
+
+  @Option(names = "--max-connection-idle", paramLabel = "DURATION",
+      defaultValue = "${env:TOLLGATE_MAX_CONNECTION_IDLE:-10m}",
+      description = "How long a connection without calls is kept [TOLLGATE_MAX_CONNECTION_IDLE]"
+          + " (default: ${DEFAULT-VALUE}).")
+  String maxConnectionIdle;
+
+  @Option(names = "--max-connection-age", paramLabel = "DURATION",
+      defaultValue = "${env:TOLLGATE_MAX_CONNECTION_AGE:-30m}",
+      description = "How long any connection is kept before its client is asked to reconnect,"
+          + " so that load spreads over replicas again [TOLLGATE_MAX_CONNECTION_AGE]"
+          + " (default: ${DEFAULT-VALUE}).")
+  String maxConnectionAge;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config = config();
@@ -213,9 +244,16 @@ public final class ServeCommand implements Callable<Integer> {
         limit("--max-revoke-ids", "TOLLGATE_MAX_REVOKE_IDS", maxRevokeIds),
         limit("--max-authorize-permissions", "TOLLGATE_MAX_AUTHORIZE_PERMISSIONS",
             maxAuthorizePermissions));
+    ServerConfig.Calls calls = new ServerConfig.Calls(
+        limit("--max-authorize-calls", "TOLLGATE_MAX_AUTHORIZE_CALLS", maxAuthorizeCalls),
+        limit("--max-management-calls", "TOLLGATE_MAX_MANAGEMENT_CALLS", maxManagementCalls),
+        limit("--max-calls-per-connection", "TOLLGATE_MAX_CALLS_PER_CONNECTION",
+            maxCallsPerConnection),
+        duration("--max-connection-idle", "TOLLGATE_MAX_CONNECTION_IDLE", maxConnectionIdle),
+        duration("--max-connection-age", "TOLLGATE_MAX_CONNECTION_AGE", maxConnectionAge));
     // only once every option is good is anything written
     return new ServerConfig(address, createDataDirectory(directory), database, oauth, tls,
-        following, limits);
+        following, limits, calls);
   }
 
   /** A limit from its option or, when the option was not given, its variable. */

@@ -14,11 +14,12 @@ import java.util.Optional;
  * the server's component is built from.
  */
 public record ServerConfig(InetSocketAddress listen, Path dataDirectory, DatabaseSettings database,
-    Optional<OAuthSettings> oauth, Tls tls, Following following, Limits limits) {
+    Optional<OAuthSettings> oauth, Tls tls, Following following, Limits limits, Calls calls) {
 
   public ServerConfig {
     Objects.requireNonNull(following, "following");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(calls, "calls");
     Objects.requireNonNull(listen, "listen");
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(database, "database");
@@ -47,6 +48,30 @@ public record ServerConfig(InetSocketAddress listen, Path dataDirectory, Databas
     /** 200 ms and 5 minutes. */
     public static Following defaults() {
       return new Following(Duration.ofMillis(200), Duration.ofMinutes(5));
+    }
+  }
+
+  /**
+   * How many calls and connections the server takes on at once, and for how long.
+   *
+   * @param authorizeInFlight Authorize calls admitted at once; more get RESOURCE_EXHAUSTED
+   * @param managementInFlight management-API calls admitted at once, in their own budget
+   * @param perConnection calls one HTTP/2 connection may have open at once
+   * @param connectionIdle how long a connection without calls is kept
+   * @param connectionAge how long any connection is kept before the client is asked to reconnect
+   *     (so that load spreads again over replicas)
+   */
+  public record Calls(int authorizeInFlight, int managementInFlight, int perConnection,
+      Duration connectionIdle, Duration connectionAge) {
+
+    public Calls {
+      Objects.requireNonNull(connectionIdle, "connectionIdle");
+      Objects.requireNonNull(connectionAge, "connectionAge");
+    }
+
+    /** 2,000 Authorize and 64 management calls, 1,000 per connection, idle 10 min, age 30 min. */
+    public static Calls defaults() {
+      return new Calls(2_000, 64, 1_000, Duration.ofMinutes(10), Duration.ofMinutes(30));
     }
   }
 

