@@ -7,6 +7,7 @@ import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.TokenPage;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
@@ -79,10 +80,11 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
       StreamObserver<ListDatabaseTokensResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       ListDatabaseTokensResponse.Builder response = ListDatabaseTokensResponse.newBuilder();
-      list.list(new ListDatabaseTokensUseCase.Query(CallerContext.current(),
-              request.getIncludeRevoked()))
-          .forEach(token -> response.addTokens(ProtoMapper.databaseToken(token)));
-      return response.build();
+      TokenPage page = list.list(new ListDatabaseTokensUseCase.Query(CallerContext.current(),
+          request.getIncludeRevoked(), Pages.after(request.getPageToken()),
+          request.getPageSize()));
+      return response.setNextPageToken(Pages.fill(page, ProtoMapper::databaseToken,
+          response::addTokens)).build();
     });
   }
 

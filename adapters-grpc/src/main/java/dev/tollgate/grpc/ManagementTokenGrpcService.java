@@ -5,6 +5,7 @@ import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.IssuedToken;
 import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Revocation;
+import dev.tollgate.domain.model.TokenPage;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
 import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
@@ -65,9 +66,10 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
       StreamObserver<ListManagementTokensResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       ListManagementTokensResponse.Builder response = ListManagementTokensResponse.newBuilder();
-      list.list(new ListManagementTokensUseCase.Query(CallerContext.current()))
-          .forEach(token -> response.addTokens(ProtoMapper.managementToken(token)));
-      return response.build();
+      TokenPage page = list.list(new ListManagementTokensUseCase.Query(CallerContext.current(),
+          Pages.after(request.getPageToken()), request.getPageSize()));
+      return response.setNextPageToken(Pages.fill(page, ProtoMapper::managementToken,
+          response::addTokens)).build();
     });
   }
 

@@ -93,7 +93,7 @@ class ManagementTokenGrpcServiceTest {
 
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(e.getStatus().getDescription()).contains("may not create management tokens");
-    assertThat(server.tollgate.repository().findByKind(TokenKind.MANAGEMENT)).hasSize(1);
+    assertThat(server.tollgate.repository().findByKind(TokenKind.MANAGEMENT, true, java.util.Optional.empty(), 100)).hasSize(1);
   }
 
   @Test
@@ -155,7 +155,7 @@ class ManagementTokenGrpcServiceTest {
 
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(e.getStatus().getDescription()).contains("\"nope\" is not a token id");
-    assertThat(server.tollgate.repository().findByKind(TokenKind.MANAGEMENT).get(0).isRevoked())
+    assertThat(server.tollgate.repository().findByKind(TokenKind.MANAGEMENT, true, java.util.Optional.empty(), 100).get(0).isRevoked())
         .isFalse();
   }
 

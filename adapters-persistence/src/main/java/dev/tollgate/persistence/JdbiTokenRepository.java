@@ -2,6 +2,7 @@ package dev.tollgate.persistence;
 
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.RecordedTokenEvent;
+import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenHash;
@@ -95,8 +96,12 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
   }
 
   @Override
-  public List<Token> findByKind(TokenKind kind) {
-    return read(() -> Rows.tokens(reads.findByKind(kind.name())));
+  public List<Token> findByKind(TokenKind kind, boolean includeRevoked, Optional<PageCursor> after,
+      int limit) {
+    return read(() -> Rows.tokens(after.isEmpty()
+        ? reads.firstPage(kind.name(), includeRevoked, limit)
+        : reads.pageAfter(kind.name(), includeRevoked,
+            after.get().createdAt(), after.get().id().value(), limit)));
   }
 
   @Override

@@ -70,8 +70,23 @@ interface TokenDao {
   @FetchSize(5_000)
   Stream<PermissionRow> allPermissions();
 
-  @SqlQuery(SELECT_TOKENS + " where t.kind = :kind order by t.created_at, t.id")
-  List<JoinedRow> findByKind(String kind);
+  /** A page of tokens joined with their grants, the page cut before the join; oldest first. */
+  String PAGE_FROM = "select t.id, t.kind, t.description, t.token_prefix, t.hash_algorithm,"
+      + " t.hash, t.created_at, t.created_by, t.updated_at, t.expires_at, t.revoked_at,"
+      + " t.revoked_by, t.last_used_at, t.version, p.action, p.resource"
+      + " from (select * from tokens where kind = :kind"
+      + " and (:includeRevoked or revoked_at is null)";
+  String PAGE_TO = " order by created_at, id limit :limit) t"
+      + " left join token_permissions p on p.token_id = t.id"
+      + " order by t.created_at, t.id, p.action, p.resource";
+
+  @SqlQuery(PAGE_FROM + PAGE_TO)
+  List<JoinedRow> firstPage(String kind, boolean includeRevoked, int limit);
+
+  @SqlQuery(PAGE_FROM + " and (created_at > :afterAt or (created_at = :afterAt and id > :afterId))"
+      + PAGE_TO)
+  List<JoinedRow> pageAfter(String kind, boolean includeRevoked, Instant afterAt,
+      UUID afterId, int limit);
 
   @SqlUpdate("delete from token_permissions where token_id = :tokenId")
   void deletePermissions(UUID tokenId);

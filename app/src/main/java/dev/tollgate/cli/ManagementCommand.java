@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.proto.management.v1.CreateManagementTokenRequest;
 import dev.tollgate.proto.management.v1.CreateManagementTokenResponse;
 import dev.tollgate.proto.management.v1.ListManagementTokensRequest;
+import dev.tollgate.proto.management.v1.ListManagementTokensResponse;
 import dev.tollgate.proto.management.v1.ManagementToken;
 import dev.tollgate.proto.management.v1.RevokeManagementTokensRequest;
 import io.grpc.StatusRuntimeException;
@@ -101,8 +102,15 @@ public final class ManagementCommand {
       List<ManagementToken> tokens;
       try (Connection connection = connect()) {
         try {
-          tokens = new ArrayList<>(connection.managementTokens()
-              .listManagementTokens(ListManagementTokensRequest.getDefaultInstance()).getTokensList());
+          // every page, as influxctl reads every page
+          tokens = new ArrayList<>();
+          String pageToken = "";
+          do {
+            ListManagementTokensResponse page = connection.managementTokens().listManagementTokens(
+                ListManagementTokensRequest.newBuilder().setPageToken(pageToken).build());
+            tokens.addAll(page.getTokensList());
+            pageToken = page.getNextPageToken();
+          } while (!pageToken.isEmpty());
         } catch (StatusRuntimeException e) {
           throw CallFailures.describe(e, connection, FLAGS);
         }

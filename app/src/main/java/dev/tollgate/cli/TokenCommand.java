@@ -9,6 +9,7 @@ import dev.tollgate.proto.management.v1.DatabasePermissions;
 import dev.tollgate.proto.management.v1.DatabaseToken;
 import dev.tollgate.proto.management.v1.GetDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.ListDatabaseTokensRequest;
+import dev.tollgate.proto.management.v1.ListDatabaseTokensResponse;
 import dev.tollgate.proto.management.v1.RevokeDatabaseTokensRequest;
 import dev.tollgate.proto.management.v1.RevokeResult;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
@@ -190,9 +191,17 @@ public final class TokenCommand {
     public Integer call() {
       List<DatabaseToken> tokens;
       try (Connection connection = connect()) {
-        tokens = new ArrayList<>(call(connection, c -> c.databaseTokens().listDatabaseTokens(
-            ListDatabaseTokensRequest.newBuilder().setIncludeRevoked(includeRevoked).build()))
-            .getTokensList());
+        // every page, as influxctl reads every page
+        tokens = new ArrayList<>();
+        String pageToken = "";
+        do {
+          String after = pageToken;
+          ListDatabaseTokensResponse page = call(connection, c -> c.databaseTokens()
+              .listDatabaseTokens(ListDatabaseTokensRequest.newBuilder()
+                  .setIncludeRevoked(includeRevoked).setPageToken(after).build()));
+          tokens.addAll(page.getTokensList());
+          pageToken = page.getNextPageToken();
+        } while (!pageToken.isEmpty());
       }
       tokens.sort(sort == Sort.id ? Comparator.comparing(DatabaseToken::getId)
           : Comparator.comparing(DatabaseToken::getDescription).thenComparing(DatabaseToken::getId));

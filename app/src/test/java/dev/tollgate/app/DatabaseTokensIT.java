@@ -20,7 +20,6 @@ import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,7 +141,7 @@ class DatabaseTokensIT {
   void shortExpiry_authorize_isValidUntilExpiresAtAndNotAfter() throws Exception {
     Instant expiresAt = Instant.now().plus(Duration.ofSeconds(3));
     String token = DatabaseTokenServiceGrpc.newBlockingStub(channel)
-        .withCallCredentials(bearer(TokenFile.read(work.resolve("data/admin-token.json"))))
+        .withCallCredentials(TollgateJar.bearer(TokenFile.read(work.resolve("data/admin-token.json"))))
         .createDatabaseToken(CreateDatabaseTokenRequest.newBuilder().setDescription("short")
             .addPermissions(DatabasePermission.newBuilder().setAction("read").setResource("db1"))
             .setExpiresAt(Timestamp.newBuilder().setSeconds(expiresAt.getEpochSecond())
@@ -251,15 +249,4 @@ class DatabaseTokensIT {
         "grpc.health.v1.Health");
   }
 
-  private static CallCredentials bearer(String token) {
-    return new CallCredentials() {
-      @Override
-      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-            "Bearer " + token);
-        applier.apply(headers);
-      }
-    };
-  }
 }

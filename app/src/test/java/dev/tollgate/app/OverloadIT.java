@@ -17,7 +17,6 @@ import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
@@ -32,7 +31,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -74,7 +72,7 @@ class OverloadIT {
       ManagedChannel probe = ManagedChannelBuilder.forAddress("127.0.0.1", server.port)
           .usePlaintext().build();
       try {
-        CallCredentials bearer = bearer(admin);
+        CallCredentials bearer = TollgateJar.bearer(admin);
         String valid = DatabaseTokenServiceGrpc.newBlockingStub(channels.get(0))
             .withCallCredentials(bearer).createDatabaseToken(request()).getAccessToken();
         AuthorizeRequest authorize = AuthorizeRequest.newBuilder()
@@ -210,16 +208,4 @@ class OverloadIT {
     }
   }
 
-  private static CallCredentials bearer(String token) {
-    return new CallCredentials() {
-      @Override
-      public void applyRequestMetadata(RequestInfo info, Executor executor,
-          MetadataApplier applier) {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-            "Bearer " + token);
-        applier.apply(headers);
-      }
-    };
-  }
 }

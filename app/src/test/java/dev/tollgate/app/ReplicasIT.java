@@ -23,7 +23,6 @@ import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -36,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -267,15 +265,7 @@ class ReplicasIT {
     }
 
     private CallCredentials bearer() {
-      return new CallCredentials() {
-        @Override
-        public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-          Metadata headers = new Metadata();
-          headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-              "Bearer " + credential);
-          applier.apply(headers);
-        }
-      };
+      return TollgateJar.bearer(credential);
     }
 
     DatabaseTokenServiceGrpc.DatabaseTokenServiceBlockingStub databaseTokens() {

@@ -2,6 +2,8 @@ package dev.tollgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.CallCredentials;
+import io.grpc.Metadata;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code tollgate.jar}: servers as child processes, and the command line. */
@@ -160,5 +163,19 @@ final class TollgateJar {
         process.destroyForcibly().waitFor();
       }
     }
+  }
+
+  /** Presents {@code token} as {@code authorization: Bearer …} on every call. */
+  static CallCredentials bearer(String token) {
+    return new CallCredentials() {
+      @Override
+      public void applyRequestMetadata(RequestInfo info, Executor executor,
+          MetadataApplier applier) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+            "Bearer " + token);
+        applier.apply(headers);
+      }
+    };
   }
 }

@@ -1,6 +1,7 @@
 package dev.tollgate.domain.inmemory;
 
 import dev.tollgate.domain.model.RecordedTokenEvent;
+import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenHash;
@@ -62,8 +63,12 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
   }
 
   @Override
-  public synchronized List<Token> findByKind(TokenKind kind) {
-    return byId.values().stream().filter(t -> t.kind() == kind).sorted(OLDEST_FIRST).toList();
+  public synchronized List<Token> findByKind(TokenKind kind, boolean includeRevoked,
+      Optional<PageCursor> after, int limit) {
+    return byId.values().stream().filter(t -> t.kind() == kind)
+        .filter(t -> includeRevoked || !t.isRevoked())
+        .filter(t -> after.map(cursor -> cursor.precedes(t)).orElse(true))
+        .sorted(OLDEST_FIRST).limit(limit).toList();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tollgate.domain.live;
 
+import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenHash;
@@ -59,8 +60,10 @@ public final class IndexedTokenRepository implements TokenRepository {
   }
 
   @Override
-  public List<Token> findByKind(TokenKind kind) {
-    return store.findByKind(kind).stream().map(lastUsed::withUnwritten).toList();
+  public List<Token> findByKind(TokenKind kind, boolean includeRevoked, Optional<PageCursor> after,
+      int limit) {
+    return store.findByKind(kind, includeRevoked, after, limit).stream()
+        .map(lastUsed::withUnwritten).toList();
   }
 
   @Override

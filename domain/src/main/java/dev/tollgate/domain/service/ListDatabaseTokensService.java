@@ -1,11 +1,10 @@
 package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.model.Operation;
-import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenPage;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.out.TokenRepository;
-import java.util.List;
 
 /** Lists database tokens for callers allowed to read them. */
 public final class ListDatabaseTokensService implements ListDatabaseTokensUseCase {
@@ -17,10 +16,10 @@ public final class ListDatabaseTokensService implements ListDatabaseTokensUseCas
   }
 
   @Override
-  public List<Token> list(Query query) {
+  public TokenPage list(Query query) {
     query.caller().require(Operation.READ_DATABASE_TOKENS);
-    List<Token> tokens = repository.findByKind(TokenKind.DATABASE);
-    return query.includeRevoked() ? tokens
-        : tokens.stream().filter(token -> !token.isRevoked()).toList();
+    int size = TokenPage.size("page_size", query.pageSize());
+    return TokenPage.of(repository.findByKind(TokenKind.DATABASE, query.includeRevoked(),
+        query.after(), size + 1), size);
   }
 }

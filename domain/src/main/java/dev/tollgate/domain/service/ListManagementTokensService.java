@@ -1,11 +1,10 @@
 package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.model.Operation;
-import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenPage;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
 import dev.tollgate.domain.port.out.TokenRepository;
-import java.util.List;
 
 /** Lists management tokens for callers allowed to see them. */
 public final class ListManagementTokensService implements ListManagementTokensUseCase {
@@ -17,8 +16,10 @@ public final class ListManagementTokensService implements ListManagementTokensUs
   }
 
   @Override
-  public List<Token> list(Query query) {
+  public TokenPage list(Query query) {
     query.caller().require(Operation.LIST_MANAGEMENT_TOKENS);
-    return repository.findByKind(TokenKind.MANAGEMENT);
+    int size = TokenPage.size("page_size", query.pageSize());
+    return TokenPage.of(repository.findByKind(TokenKind.MANAGEMENT, true, query.after(),
+        size + 1), size);
   }
 }

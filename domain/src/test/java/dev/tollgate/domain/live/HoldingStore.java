@@ -2,6 +2,7 @@ package dev.tollgate.domain.live;
 
 import dev.tollgate.domain.inmemory.InMemoryTokenRepository;
 import dev.tollgate.domain.model.RecordedTokenEvent;
+import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenHash;
@@ -136,9 +137,10 @@ final class HoldingStore implements TokenRepository, TokenEvents {
   }
 
   @Override
-  public List<Token> findByKind(TokenKind kind) {
+  public List<Token> findByKind(TokenKind kind, boolean includeRevoked,
+      Optional<PageCursor> after, int limit) {
     failIfOutOfReach();
-    return shared.findByKind(kind);
+    return shared.findByKind(kind, includeRevoked, after, limit);
   }
 
   @Override

@@ -67,7 +67,7 @@ class LastUsedLogTest {
 
     assertThat(storedLastUse(issued)).isEmpty();
     assertThat(tollgate.listDatabaseTokens().list(new ListDatabaseTokensUseCase.Query(
-        Caller.bootstrapAdmin(), false))).singleElement()
+        Caller.bootstrapAdmin(), false)).tokens()).singleElement()
         .satisfies(token -> assertThat(token.lastUsedAt()).contains(T0.plusSeconds(5)));
     assertThat(tollgate.getDatabaseToken().get(new GetDatabaseTokenUseCase.Query(
         Caller.bootstrapAdmin(), issued.token().id(), false)).lastUsedAt())

@@ -96,9 +96,9 @@ class DatabaseTokenServicesTest {
     IssuedToken revoked = create(MEMBER, Set.of());
     revoke(MEMBER, revoked.token().id());
 
-    assertThat(tollgate.listDatabaseTokens().list(new ListDatabaseTokensUseCase.Query(AUDITOR, false)))
+    assertThat(tollgate.listDatabaseTokens().list(new ListDatabaseTokensUseCase.Query(AUDITOR, false)).tokens())
         .extracting(Token::id).containsExactly(kept.token().id());
-    assertThat(tollgate.listDatabaseTokens().list(new ListDatabaseTokensUseCase.Query(AUDITOR, true)))
+    assertThat(tollgate.listDatabaseTokens().list(new ListDatabaseTokensUseCase.Query(AUDITOR, true)).tokens())
         .hasSize(2);
     assertThatThrownBy(() -> get(revoked.token().id(), false)).isInstanceOf(NotFoundException.class)
         .hasMessageContaining("it was revoked");

@@ -1,24 +1,36 @@
 package dev.tollgate.domain.port.in;
 
 import dev.tollgate.domain.model.Caller;
-import dev.tollgate.domain.model.Token;
-import java.util.List;
+import dev.tollgate.domain.model.PageCursor;
+import dev.tollgate.domain.model.TokenPage;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Lists database tokens, revoked ones only when asked for. */
+/** Lists database tokens a page at a time, revoked ones only when asked for. */
 public interface ListDatabaseTokensUseCase {
 
   /**
-   * The database tokens, oldest first.
+   * A page of the database tokens, oldest first.
    *
    * @throws dev.tollgate.domain.model.NotAllowedException when the caller may not read them
    */
-  List<Token> list(Query query);
+  TokenPage list(Query query);
 
-  /** A request to list database tokens. */
-  record Query(Caller caller, boolean includeRevoked) {
+  /**
+   * A request for a page of database tokens.
+   *
+   * @param after where the page starts; empty for the first page
+   * @param pageSize how many tokens at most; 0 for {@link TokenPage#MAX_SIZE}
+   */
+  record Query(Caller caller, boolean includeRevoked, Optional<PageCursor> after, int pageSize) {
     public Query {
       Objects.requireNonNull(caller, "caller");
+      Objects.requireNonNull(after, "after");
+    }
+
+    /** The first page, as large as pages get. */
+    public Query(Caller caller, boolean includeRevoked) {
+      this(caller, includeRevoked, Optional.empty(), 0);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.domain.port.out;
 
+import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenHash;
@@ -33,8 +34,12 @@ public interface TokenRepository {
   /** The token with this id, of any kind and status. */
   Optional<Token> findById(TokenId id);
 
-  /** Every token of the kind, revoked ones included, oldest first. */
-  List<Token> findByKind(TokenKind kind);
+  /**
+   * Up to {@code limit} tokens of the kind, oldest first (created at, then id), starting after
+   * {@code after} when given; revoked ones only when {@code includeRevoked}.
+   */
+  List<Token> findByKind(TokenKind kind, boolean includeRevoked, Optional<PageCursor> after,
+      int limit);
 
   /**
    * Hands what decides the use of every stored token, of any kind and status, to

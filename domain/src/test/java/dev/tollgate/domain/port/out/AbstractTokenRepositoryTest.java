@@ -7,6 +7,7 @@ import dev.tollgate.domain.inmemory.DeterministicRandomSource;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.RecordedTokenEvent;
+import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenFormat;
@@ -164,12 +165,43 @@ public abstract class AbstractTokenRepositoryTest {
     Token revoked = later.atVersion(1).revoke("user:alice", T0.plusSeconds(30));
     repository.update(revoked, TokenEvent.revoked(revoked));
 
-    List<Token> management = repository.findByKind(TokenKind.MANAGEMENT);
+    List<Token> management = repository.findByKind(TokenKind.MANAGEMENT, true, Optional.empty(),
+        10);
 
     assertThat(management).extracting(Token::id).containsExactly(earlier.id(), later.id());
     assertThat(management.get(1).isRevoked()).isTrue();
-    assertThat(repository.findByKind(TokenKind.DATABASE)).extracting(Token::id)
-        .containsExactly(database.id());
+    assertThat(repository.findByKind(TokenKind.MANAGEMENT, false, Optional.empty(), 10))
+        .extracting(Token::id).containsExactly(earlier.id());
+    assertThat(repository.findByKind(TokenKind.DATABASE, true, Optional.empty(), 10))
+        .extracting(Token::id).containsExactly(database.id());
+  }
+
+  @Test
+  void manyTokens_findByKindAPageAtATime_listsEachOnceInOrder_evenWithTokensAddedMeanwhile() {
+    List<TokenId> created = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      // two tokens share each creation time, so the id breaks the tie
+      created.add(addManagementToken(T0.plusSeconds(i / 2)).id());
+    }
+    List<TokenId> listed = new java.util.ArrayList<>();
+    Optional<PageCursor> after = Optional.empty();
+    for (int page = 0; page < 10; page++) {
+      List<Token> tokens = repository.findByKind(TokenKind.MANAGEMENT, true, after, 3);
+      tokens.forEach(token -> listed.add(token.id()));
+      if (page == 0) {
+        // one created later sorts after every cursor; one back-dated sorts before this page's end
+        created.add(addManagementToken(T0.plusSeconds(60)).id());
+        addManagementToken(T0.minusSeconds(60));
+      }
+      if (tokens.size() < 3) {
+        break;
+      }
+      after = Optional.of(PageCursor.after(tokens.get(tokens.size() - 1)));
+    }
+
+    List<TokenId> expected = repository.findByKind(TokenKind.MANAGEMENT, true, Optional.empty(),
+        100).stream().map(Token::id).filter(created::contains).toList();
+    assertThat(listed).containsExactlyElementsOf(expected).hasSize(8);
   }
 
   @Test
