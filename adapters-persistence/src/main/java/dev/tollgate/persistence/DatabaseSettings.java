@@ -47,6 +47,16 @@ public record DatabaseSettings(String jdbcUrl, Optional<String> user, Optional<S
         Optional.empty(), Optional.empty(), 8);
   }
 
+  /** The file an H2 file database lives in, if this is one. */
+  public Optional<Path> h2File() {
+    if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+      return Optional.empty();
+    }
+    String path = jdbcUrl.substring("jdbc:h2:file:".length());
+    int settings = path.indexOf(';');
+    return Optional.of(Path.of((settings < 0 ? path : path.substring(0, settings)) + ".mv.db"));
+  }
+
   /** Tells whether this is a PostgreSQL database. */
   public boolean isPostgres() {
     return jdbcUrl.startsWith("jdbc:postgresql:");

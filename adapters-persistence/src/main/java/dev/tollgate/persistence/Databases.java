@@ -2,6 +2,10 @@ package dev.tollgate.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -55,10 +59,24 @@ final class Databases {
       LOG.info("database {} at schema version {} ({} migration(s) applied)", settings.describe(),
           result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
           result.migrationsExecuted);
+      settings.h2File().ifPresent(Databases::ownerOnly);
       return dataSource;
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
+    }
+  }
+
+  /** Makes the H2 file readable and writable by its owner only: it holds every token's hash. */
+  private static void ownerOnly(Path file) {
+    try {
+      if (Files.exists(file)) {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      }
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its own access rules apply
+    } catch (IOException e) {
+      LOG.warn("cannot make {} readable by its owner only: {}", file, e.getMessage());
     }
   }
 

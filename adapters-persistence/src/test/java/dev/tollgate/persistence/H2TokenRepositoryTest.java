@@ -78,4 +78,13 @@ class H2TokenRepositoryTest extends AbstractTokenRepositoryTest {
     assertThat(java.nio.file.Files.size(directory.resolve("tollgate.mv.db")))
         .isLessThan(40L << 20);
   }
+
+  @org.junit.jupiter.api.Test
+  void openedDatabaseFile_isReadableByItsOwnerOnly() throws Exception {
+    open(dataDirectory.resolve("private"));
+
+    org.assertj.core.api.Assertions.assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        java.nio.file.Files.getPosixFilePermissions(
+            dataDirectory.resolve("private/tollgate.mv.db")))).isEqualTo("rw-------");
+  }
 }

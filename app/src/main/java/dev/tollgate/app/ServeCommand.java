@@ -11,9 +11,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -311,7 +314,28 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--data-dir " + directory
           + " is not a writable directory");
     }
+    ownerOnly(directory);
     return directory;
+  }
+
+  /** Reports and closes a data directory that others may enter: it holds the admin token. */
+  private static void ownerOnly(Path directory) {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
+      Set<PosixFilePermission> owner = EnumSet.of(PosixFilePermission.OWNER_READ,
+          PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+      if (!owner.containsAll(permissions)) {
+        LoggerFactory.getLogger(ServeCommand.class).warn("data directory {} could be read by"
+            + " other users ({}); made it rwx------", directory,
+            PosixFilePermissions.toString(permissions));
+        Files.setPosixFilePermissions(directory, owner);
+      }
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its own access rules apply
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot restrict the data directory " + directory
+          + " to its owner: " + e.getMessage(), e);
+    }
   }
 
   private Optional<OAuthSettings> oauth() {

@@ -112,4 +112,16 @@ class ServeCommandTest {
         "--max-management-calls", "-1")).hasMessageStartingWith(
             "--max-management-calls \"-1\" is not a limit");
   }
+
+  @Test
+  void dataDirectoryOthersCanRead_config_closesItToTheOwner() throws Exception {
+    java.nio.file.Path open = java.nio.file.Files.createDirectory(directory.resolve("open"));
+    java.nio.file.Files.setPosixFilePermissions(open,
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    config("--data-dir", open.toString());
+
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        java.nio.file.Files.getPosixFilePermissions(open))).isEqualTo("rwx------");
+  }
 }
