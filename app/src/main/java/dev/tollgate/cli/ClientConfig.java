@@ -6,6 +6,8 @@ import dev.tollgate.app.TokenFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -52,6 +54,7 @@ final class ClientConfig {
     if (!Files.isReadable(file)) {
       throw new CliException("config file " + file + " does not exist or cannot be read");
     }
+    warnIfOthersCanRead(file, "config file");
     JsonNode profile = findProfile(read(file), flags.profile(), file);
     ClientProfile loaded = profile(profile, file);
     return fromEnv.isPresent() ? withCredential(loaded, fromEnv, "TOLLGATE_MGMT_TOKEN") : loaded;
@@ -98,6 +101,20 @@ final class ClientConfig {
         ? "; it has no [[profile]] tables" : "; its profiles are " + String.join(", ", names)));
   }
 
+  /** A credential, or the file that names one, should be its owner's alone: say so if not. */
+  static void warnIfOthersCanRead(Path file, String what) {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+      if (permissions.contains(PosixFilePermission.GROUP_READ)
+          || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+        System.err.println("warn\t" + what + " " + file + " can be read by other users ("
+            + PosixFilePermissions.toString(permissions) + "); run: chmod 600 " + file);
+      }
+    } catch (UnsupportedOperationException | IOException e) {
+      // not a POSIX file system, or gone since: nothing to say
+    }
+  }
+
   private static ClientProfile profile(JsonNode profile, Path file) {
     String where = "profile \"" + profile.path("name").asText() + "\" in " + file;
     checkKeys(profile, PROFILE_KEYS, where);
@@ -117,6 +134,7 @@ final class ClientConfig {
       Optional<Path> tokenFile = tokenFile(profile.path("auth"), where);
       if (tokenFile.isPresent()) {
         credential = Optional.of(TokenFile.read(tokenFile.get()));
+        warnIfOthersCanRead(tokenFile.get(), "token file");
         source = "token_file " + tokenFile.get() + " of " + where;
       }
     }

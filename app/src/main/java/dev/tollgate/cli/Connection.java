@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.grpc.Loopback;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
@@ -33,6 +34,11 @@ final class Connection implements AutoCloseable {
     this.timeout = timeout;
     String credential = profile.credential().orElseThrow(() -> new CliException(
         "no credential to present to " + profile.target() + ": " + profile.credentialSource()));
+    if (profile.tls().disable() && !Loopback.isLoopback(profile.host())) {
+      throw new CliException("profile \"" + profile.name() + "\" would send its credential to "
+          + profile.target() + " in clear text; plaintext is for loopback addresses only: use"
+          + " TLS ([profile.tls] disable = false) or reach Tollgate through 127.0.0.1");
+    }
     this.bearer = new CallCredentials() {
       @Override
       public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {

@@ -21,7 +21,6 @@ import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +50,7 @@ class DatabaseTokensIT {
   @BeforeEach
   void start() throws IOException {
     server = new TollgateJar.Server(work.resolve("data"), work.resolve("server.log")).start();
-    Files.writeString(work.resolve("config.toml"),
+    TollgateJar.writeConfig(work.resolve("config.toml"),
         server.profile("default", work.resolve("data/admin-token.json")));
     channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port).usePlaintext().build();
     authorizer = IoxAuthorizerServiceGrpc.newBlockingStub(channel);

@@ -18,7 +18,6 @@ import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -100,7 +99,7 @@ class LargeListsIT {
         channel.shutdownNow();
       }
 
-      Files.writeString(work.resolve("config.toml"),
+      TollgateJar.writeConfig(work.resolve("config.toml"),
           server.profile("default", work.resolve("data/admin-token.json")));
       Map<String, String> env = Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString());
       TollgateJar.Result managementList = TollgateJar.cli(work, env, "management", "list",

@@ -33,7 +33,7 @@ class ManagementTokensIT {
   @BeforeEach
   void startServer() throws IOException {
     server = new TollgateJar.Server(work.resolve("data"), work.resolve("server.log")).start();
-    Files.writeString(work.resolve("config.toml"),
+    TollgateJar.writeConfig(work.resolve("config.toml"),
         server.profile("default", work.resolve("data/admin-token.json")));
     secrets.add(TokenFile.read(work.resolve("data/admin-token.json")));
   }

@@ -26,7 +26,6 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -207,7 +206,7 @@ class ReplicasIT {
   @Order(6)
   void bench_measuresEveryScenarioAndTheRevocationLag_thenRevokesWhatItCreated() throws Exception {
     Path config = work.resolve("bench.toml");
-    Files.writeString(config, a.profile("default", work.resolve("a/admin-token.json")));
+    TollgateJar.writeConfig(config, a.profile("default", work.resolve("a/admin-token.json")));
 
     TollgateJar.Result bench = TollgateJar.cli(work, Map.of("TOLLGATE_CONFIG", config.toString()),
         "bench", "--duration", "300ms", "--rounds", "1", "--warmup", "100ms", "--concurrency", "8",

@@ -36,7 +36,7 @@ class ServerOptionsIT {
         work.resolve("server.log"), "--tls-self-signed").start()) {
       Path certificate = work.resolve("data/tls/self-signed.crt");
       String base = server.profile("plain", work.resolve("data/admin-token.json"));
-      Files.writeString(work.resolve("config.toml"), base
+      TollgateJar.writeConfig(work.resolve("config.toml"), base
           + base.replace("name = \"plain\"", "name = \"pinned\"")
               .replace("disable = true", "ca = \"" + certificate + "\"")
           + base.replace("name = \"plain\"", "name = \"insecure\"")
@@ -72,7 +72,7 @@ class ServerOptionsIT {
         work.resolve("server.log"), "--oauth-issuer", "https://idp.example.test",
         "--oauth-audience", "tollgate", "--oauth-jwks", jwks.toString(),
         "--oauth-users-file", users.toString()).start()) {
-      Files.writeString(work.resolve("config.toml"), server.profile("default", work.resolve("none"))
+      TollgateJar.writeConfig(work.resolve("config.toml"), server.profile("default", work.resolve("none"))
           .replace("[profile.auth.token]\ntoken_file = \"" + work.resolve("none") + "\"\n", ""));
       String config = work.resolve("config.toml").toString();
 

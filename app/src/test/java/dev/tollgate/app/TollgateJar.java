@@ -178,4 +178,12 @@ final class TollgateJar {
       }
     };
   }
+
+  /** Writes a config.toml its owner alone can read, as the command line expects of one. */
+  static Path writeConfig(Path file, String text) throws IOException {
+    Files.writeString(file, text);
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
+        .fromString("rw-------"));
+    return file;
+  }
 }

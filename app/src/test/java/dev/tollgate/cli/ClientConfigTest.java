@@ -161,4 +161,46 @@ class ClientConfigTest {
         .hasMessage("TOLLGATE_MGMT_TOKEN is set but empty; give it a token, or unset it to use"
             + " the profile's credential");
   }
+
+  @Test
+  void configFileOthersCanRead_load_warnsWithTheCommandThatFixesIt() throws Exception {
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    String toml = "[[profile]]\nname = \"default\"\nhost = \"h\"\nmgmt_token = \"M.V1.x\"\n";
+    try {
+      System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      Path file = Files.writeString(directory.resolve("config.toml"), toml);
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
+          .fromString("rw-r-----"));
+      ClientConfig.load(new GlobalFlags(file, "default", Duration.ofMinutes(1), false), Map.of(),
+          directory);
+      String warned = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+      captured.reset();
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
+          .fromString("rw-------"));
+      ClientConfig.load(new GlobalFlags(file, "default", Duration.ofMinutes(1), false), Map.of(),
+          directory);
+
+      assertThat(warned).isEqualTo("warn\tconfig file " + file + " can be read by other users"
+          + " (rw-r-----); run: chmod 600 " + file + System.lineSeparator());
+      assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    } finally {
+      System.setErr(stderr);
+    }
+  }
+
+  @Test
+  void plaintextProfileForAnotherMachine_connect_refusesToSendTheCredential() {
+    ClientProfile.Tls plaintext = new ClientProfile.Tls(true, false, java.util.Optional.empty(),
+        java.util.Optional.empty(), java.util.Optional.empty());
+    ClientProfile remote = new ClientProfile("prod", "tollgate.example.com", 8091, plaintext,
+        java.util.Optional.of(TOKEN), "mgmt_token");
+
+    assertThatThrownBy(() -> new Connection(remote, Duration.ofSeconds(1)))
+        .hasMessage("profile \"prod\" would send its credential to tollgate.example.com:8091 in"
+            + " clear text; plaintext is for loopback addresses only: use TLS ([profile.tls]"
+            + " disable = false) or reach Tollgate through 127.0.0.1");
+    new Connection(new ClientProfile("local", "127.0.0.1", 8091, plaintext,
+        java.util.Optional.of(TOKEN), "mgmt_token"), Duration.ofSeconds(1)).close();
+  }
 }
