@@ -10,8 +10,18 @@ public sealed interface Caller {
   /** The name recorded as {@code created_by} / {@code revoked_by}; never a secret. */
   String subject();
 
-  /** Tells whether this caller may perform the operation. */
-  boolean may(Operation operation);
+  /** The rows of the caller table this caller is in: a user in several groups is in several. */
+  Set<Role> roles();
+
+  /** Tells whether this caller may perform the operation, by the caller table. */
+  default boolean may(Operation operation) {
+    for (Role role : roles()) {
+      if (operation.allows(role)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Fails unless this caller may perform the operation.
@@ -46,21 +56,10 @@ public sealed interface Caller {
     }
 
     @Override
-    public boolean may(Operation operation) {
-      if (groups.contains(UserGroup.ADMIN)) {
-        return true;
-      }
-      switch (operation) {
-        case LIST_MANAGEMENT_TOKENS:
-          return groups.contains(UserGroup.AUDITOR);
-        case CHANGE_DATABASE_TOKENS:
-          return groups.contains(UserGroup.MEMBER);
-        case READ_DATABASE_TOKENS:
-        case READ_REPLICA_STATUS:
-          return groups.contains(UserGroup.MEMBER) || groups.contains(UserGroup.AUDITOR);
-        default:
-          return false;
-      }
+    public Set<Role> roles() {
+      Set<Role> roles = EnumSet.noneOf(Role.class);
+      groups.forEach(group -> roles.add(Role.of(group)));
+      return roles;
     }
 
     @Override
@@ -85,8 +84,8 @@ public sealed interface Caller {
     }
 
     @Override
-    public boolean may(Operation operation) {
-      return true;
+    public Set<Role> roles() {
+      return EnumSet.of(Role.BOOTSTRAP_ADMIN);
     }
 
     @Override
@@ -95,7 +94,7 @@ public sealed interface Caller {
     }
   }
 
-  /** A management token: may manage database tokens and list or revoke management tokens. */
+  /** A management token; what it may do is in {@link Operation}. */
   record ManagementTokenHolder(TokenId tokenId) implements Caller {
 
     public ManagementTokenHolder {
@@ -108,8 +107,8 @@ public sealed interface Caller {
     }
 
     @Override
-    public boolean may(Operation operation) {
-      return operation != Operation.CREATE_MANAGEMENT_TOKEN;
+    public Set<Role> roles() {
+      return EnumSet.of(Role.MANAGEMENT_TOKEN);
     }
 
     @Override
@@ -118,7 +117,7 @@ public sealed interface Caller {
     }
   }
 
-  /** A database token: grants data access only, nothing on the management API. */
+  /** A database token: data access, and on the management API whatever {@link Operation} says. */
   record DatabaseTokenHolder(TokenId tokenId) implements Caller {
 
     public DatabaseTokenHolder {
@@ -131,8 +130,8 @@ public sealed interface Caller {
     }
 
     @Override
-    public boolean may(Operation operation) {
-      return false;
+    public Set<Role> roles() {
+      return EnumSet.of(Role.DATABASE_TOKEN);
     }
 
     @Override

@@ -30,31 +30,23 @@ class CallerTest {
   }
 
   @Test
-  void adminUserAndBootstrapAdmin_mayDoEverything() {
-    assertThat(allowed(new Caller.User("alice", Set.of(UserGroup.ADMIN))))
-        .containsExactlyInAnyOrder(Operation.values());
-    assertThat(allowed(Caller.bootstrapAdmin())).containsExactlyInAnyOrder(Operation.values());
+  void readmeCallerTable_isTheCallerTable() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+
+    assertThat(readme).contains(Operation.table());
   }
 
   @Test
-  void memberUser_mayManageAndReadDatabaseTokensOnly() {
-    assertThat(allowed(new Caller.User("bob", Set.of(UserGroup.MEMBER))))
-        .containsExactlyInAnyOrder(CHANGE_DATABASE_TOKENS, READ_DATABASE_TOKENS,
-            READ_REPLICA_STATUS);
-  }
-
-  @Test
-  void auditorUser_mayListAndReadOnly() {
-    assertThat(allowed(new Caller.User("carol", Set.of(UserGroup.AUDITOR))))
-        .containsExactlyInAnyOrder(LIST_MANAGEMENT_TOKENS, READ_DATABASE_TOKENS,
-            READ_REPLICA_STATUS);
-  }
-
-  @Test
-  void managementToken_mayDoEverythingButCreateManagementTokens() {
-    assertThat(allowed(new Caller.ManagementTokenHolder(ID))).containsExactlyInAnyOrder(
-        LIST_MANAGEMENT_TOKENS, REVOKE_MANAGEMENT_TOKENS, CHANGE_DATABASE_TOKENS,
-        READ_DATABASE_TOKENS, READ_REPLICA_STATUS);
+  void eachKindOfCaller_isInItsRowOfTheTable() {
+    assertThat(new Caller.User("alice", Set.of(UserGroup.ADMIN)).roles())
+        .containsExactly(Role.ADMIN_USER);
+    assertThat(Caller.bootstrapAdmin().roles()).containsExactly(Role.BOOTSTRAP_ADMIN);
+    assertThat(new Caller.ManagementTokenHolder(ID).roles()).containsExactly(Role.MANAGEMENT_TOKEN);
+    assertThat(new Caller.DatabaseTokenHolder(ID).roles()).containsExactly(Role.DATABASE_TOKEN);
+    for (Operation operation : Operation.values()) {
+      assertThat(Caller.bootstrapAdmin().may(operation))
+          .isEqualTo(operation.allows(Role.BOOTSTRAP_ADMIN));
+    }
   }
 
   @Test
