@@ -5,10 +5,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -33,6 +36,8 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -58,7 +63,8 @@ final class SelfSignedCertificate {
     Path certificate = directory.resolve("self-signed.crt");
     Path key = directory.resolve("self-signed.key");
     try {
-      if (!Files.exists(certificate) || !Files.exists(key) || expiresSoon(certificate, now)) {
+      if (!Files.exists(certificate) || !Files.exists(key) || expiresSoon(certificate, now)
+          || !matches(certificate, key)) {
         Files.createDirectories(directory);
         create(certificate, key, listenHost, now);
       }
@@ -92,8 +98,36 @@ final class SelfSignedCertificate {
         new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
     X509Certificate signed = new JcaX509CertificateConverter().getCertificate(
         builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-    writePem(key, new JcaPKCS8Generator(pair.getPrivate(), null));
-    writePem(certificate, signed);
+    // both written and synced before either replaces the old one: a crash leaves the old pair,
+    // the new pair, or a new key beside the old certificate, which the next start replaces
+    Path newKey = writeSynced(key, new JcaPKCS8Generator(pair.getPrivate(), null), "rw-------");
+    Path newCertificate = writeSynced(certificate, signed, "rw-r--r--");
+    Files.move(newKey, key, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(newCertificate, certificate, StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+    syncDirectory(certificate.getParent());
+  }
+
+  /** Whether the key is the certificate's: the public key derived from it is the certificate's. */
+  private static boolean matches(Path certificate, Path key) {
+    try (PEMParser parser = new PEMParser(Files.newBufferedReader(key, StandardCharsets.US_ASCII))) {
+      Object object = parser.readObject();
+      if (!(object instanceof PrivateKeyInfo info)) {
+        return false;
+      }
+      java.security.PrivateKey privateKey = new JcaPEMKeyConverter().getPrivateKey(info);
+      java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+      signer.initSign(privateKey);
+      byte[] probe = "tollgate".getBytes(StandardCharsets.US_ASCII);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+      verifier.initVerify(read(certificate).getPublicKey());
+      verifier.update(probe);
+      return verifier.verify(signature);
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static GeneralNames names(String listenHost) {
@@ -117,15 +151,30 @@ final class SelfSignedCertificate {
     return new GeneralNames(names.toArray(GeneralName[]::new));
   }
 
-  private static void writePem(Path file, Object object) throws IOException {
+  /** Writes the PEM to a new file beside {@code file}, synced, and returns it. */
+  private static Path writeSynced(Path file, Object object, String permissions)
+      throws IOException {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
       pem.writeObject(object);
     }
     Path temporary = Files.createTempFile(file.getParent(), ".tls", ".tmp",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(temporary, text.toString(), StandardCharsets.US_ASCII);
-    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.US_ASCII)));
+      channel.force(true);
+    }
+    // readable by clients that pin it, for the certificate; the key stays its owner's
+    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString(permissions));
+    return temporary;
+  }
+
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // some file systems cannot sync a directory; the renames are still atomic
+    }
   }
 
   private static X509Certificate read(Path certificate) throws IOException, GeneralSecurityException {

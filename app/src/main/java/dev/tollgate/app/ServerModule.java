@@ -15,15 +15,19 @@ import io.grpc.ServerBuilder;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.util.AdvancedTlsX509KeyManager;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +44,8 @@ final class ServerModule {
   static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(20);
   /** Clients may ping at most this often; more often and the connection is closed. */
   static final Duration PERMIT_KEEPALIVE = Duration.ofSeconds(30);
+  /** How often the TLS certificate and key files are checked for a replacement. */
+  static final Duration TLS_RELOAD = Duration.ofMinutes(1);
   /** Calls in flight on a connection past its age get this long to finish. */
   static final Duration CONNECTION_AGE_GRACE = Duration.ofSeconds(30);
 
@@ -123,16 +129,30 @@ final class ServerModule {
 
   private static ServerCredentials credentials(ServerConfig config) {
     ServerConfig.Tls tls = config.tls();
+    ScheduledExecutorService files = null;
     if (tls instanceof ServerConfig.Tls.SelfSigned) {
-      tls = SelfSignedCertificate.ensure(config.dataDirectory(), config.listen().getHostString(),
-          Instant.now());
+      Path directory = config.dataDirectory();
+      String host = config.listen().getHostString();
+      tls = SelfSignedCertificate.ensure(directory, host, Instant.now());
+      files = Executors.newSingleThreadScheduledExecutor(daemon("tollgate-tls"));
+      // renewed a month before it expires, while the server runs; picked up below
+      files.scheduleWithFixedDelay(() -> SelfSignedCertificate.ensure(directory, host,
+          Instant.now()), 12, 12, TimeUnit.HOURS);
     }
-    if (tls instanceof ServerConfig.Tls.Files files) {
+    if (tls instanceof ServerConfig.Tls.Files pem) {
       try {
-        return TlsServerCredentials.create(files.certificate().toFile(), files.privateKey().toFile());
-      } catch (IOException | IllegalArgumentException e) {
+        AdvancedTlsX509KeyManager keys = new AdvancedTlsX509KeyManager();
+        keys.updateIdentityCredentials(pem.certificate().toFile(), pem.privateKey().toFile());
+        if (files == null) {
+          files = Executors.newSingleThreadScheduledExecutor(daemon("tollgate-tls"));
+        }
+        // a replaced certificate (renewed above, or by cert-manager) is served within a minute
+        keys.updateIdentityCredentials(pem.certificate().toFile(), pem.privateKey().toFile(),
+            TLS_RELOAD.toSeconds(), TimeUnit.SECONDS, files);
+        return TlsServerCredentials.newBuilder().keyManager(keys).build();
+      } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
         throw new UncheckedIOException(new IOException("cannot use TLS certificate "
-            + files.certificate() + " with key " + files.privateKey() + ": " + e.getMessage()
+            + pem.certificate() + " with key " + pem.privateKey() + ": " + e.getMessage()
             + "; expected PEM files, the key in PKCS#8", e));
       }
     }
