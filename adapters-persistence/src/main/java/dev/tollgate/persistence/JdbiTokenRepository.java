@@ -159,6 +159,15 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
   }
 
   @Override
+  public void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at) {
+    write(dao -> {
+      dao.deleteBootstrapAdmin();
+      hash.ifPresent(h -> dao.insertBootstrapAdmin(h.algorithm(), h.hex(), at));
+      return null;
+    });
+  }
+
+  @Override
   public boolean registerBootstrapAdmin(TokenHash hash, Instant at) {
     try {
       write(dao -> {

@@ -132,6 +132,9 @@ interface TokenDao {
   @SqlQuery("select hash_algorithm, hash from bootstrap_admin where id = 1")
   Optional<TokenHash> bootstrapAdminHash();
 
+  @SqlUpdate("delete from bootstrap_admin where id = 1")
+  void deleteBootstrapAdmin();
+
   @SqlUpdate("insert into bootstrap_admin (id, hash_algorithm, hash, created_at)"
       + " values (1, :algorithm, :hash, :at)")
   void insertBootstrapAdmin(String algorithm, String hash, Instant at);

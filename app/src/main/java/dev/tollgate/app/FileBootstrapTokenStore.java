@@ -5,6 +5,8 @@ import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.TokenString;
 import dev.tollgate.domain.port.out.BootstrapTokenStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -44,6 +46,15 @@ final class FileBootstrapTokenStore implements BootstrapTokenStore {
   @Override
   public void write(TokenString token) {
     TokenFile.write(file, token.value(), NOTE);
+  }
+
+  @Override
+  public void delete() {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + file + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -133,6 +133,16 @@ public final class ServeCommand implements Callable<Integer> {
           + " [TOLLGATE_MAX_AUTHORIZE_PERMISSIONS] (default: ${DEFAULT-VALUE}).")
   String maxAuthorizePermissions;
 
+  @Option(names = "--rotate-bootstrap-admin",
+      description = "Replace the bootstrap admin token with a new one in DATA-DIR/admin-token.json;"
+          + " the old one is refused from then on. Once, not on every start.")
+  boolean rotateBootstrapAdmin;
+
+  @Option(names = "--disable-bootstrap-admin",
+      description = "Refuse the bootstrap admin token and remove DATA-DIR/admin-token.json; give"
+          + " it on every start, or a start without it (and without OAuth) makes a new one.")
+  boolean disableBootstrapAdmin;
+
   @Option(names = "--max-authorize-calls", paramLabel = "N",
       defaultValue = "${env:TOLLGATE_MAX_AUTHORIZE_CALLS:-2000}",
       description = "Authorize calls in flight at once; more get RESOURCE_EXHAUSTED"
@@ -166,11 +176,12 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    ProvisionBootstrapAdminUseCase.Change bootstrapChange = bootstrapChange();
     ServerConfig config = config();
     Logger log = LoggerFactory.getLogger(ServeCommand.class);
     ServerComponent component = DaggerServerComponent.factory().create(config);
     reportBootstrapAdmin(log, config, component.provisionBootstrapAdmin().provision(
-        new ProvisionBootstrapAdminUseCase.Command(config.oauth().isEmpty())));
+        new ProvisionBootstrapAdminUseCase.Command(config.oauth().isEmpty(), bootstrapChange)));
     TollgateServer server = component.server();
     try {
       server.start();
@@ -226,7 +237,22 @@ public final class ServeCommand implements Callable<Integer> {
       case MISMATCH -> log.warn("{} is not the bootstrap admin token registered in the database;"
           + " it will be refused", file);
       case NONE -> log.info("no bootstrap admin token: an OAuth identity provider is configured");
+      case ROTATED -> log.warn("bootstrap admin token rotated: the new one is in {} (mode 0600);"
+          + " the old one is refused by this replica now and by the others within seconds", file);
+      case DISABLED -> log.warn("bootstrap admin token disabled: it is refused, and {} is removed;"
+          + " start with --disable-bootstrap-admin every time (or configure OAuth), or a start"
+          + " without it makes a new one", file);
     }
+  }
+
+  private ProvisionBootstrapAdminUseCase.Change bootstrapChange() {
+    if (rotateBootstrapAdmin && disableBootstrapAdmin) {
+      throw new ParameterException(spec.commandLine(), "--rotate-bootstrap-admin and"
+          + " --disable-bootstrap-admin contradict each other; give one of them");
+    }
+    return rotateBootstrapAdmin ? ProvisionBootstrapAdminUseCase.Change.ROTATE
+        : disableBootstrapAdmin ? ProvisionBootstrapAdminUseCase.Change.DISABLE
+        : ProvisionBootstrapAdminUseCase.Change.NONE;
   }
 
   /** Checks the options and turns them into the server's configuration. */

@@ -127,6 +127,43 @@ class ServerOptionsIT {
     assertThat(listen.exitCode()).isEqualTo(1);
     assertThat(oauth.exitCode()).isEqualTo(1);
     assertThat(tls.exitCode()).isEqualTo(1);
+    Result both = tollgate(Map.of(), "serve", "--rotate-bootstrap-admin",
+        "--disable-bootstrap-admin", "--data-dir", work.resolve("f").toString());
+    assertThat(both.stderr().strip()).startsWith("Error: --rotate-bootstrap-admin and"
+        + " --disable-bootstrap-admin contradict each other; give one of them");
+    assertThat(work.resolve("f")).doesNotExist();
+  }
+
+  @Test
+  void bootstrapAdmin_rotatedThenDisabledAtStart_oldTokenRefusedNewOneAccepted() throws Exception {
+    Path data = work.resolve("rotating");
+    Path adminFile = data.resolve("admin-token.json");
+    String first;
+    try (TollgateJar.Server server = new TollgateJar.Server(data, work.resolve("r.log")).start()) {
+      first = TokenFile.read(adminFile);
+    }
+    TollgateJar.Server server = new TollgateJar.Server(data, work.resolve("r.log"),
+        "--rotate-bootstrap-admin");
+    try (server) {
+      server.start();
+      TollgateJar.writeConfig(work.resolve("config.toml"), server.profile("default", adminFile));
+      Map<String, String> config = Map.of("TOLLGATE_CONFIG", work.resolve("config.toml")
+          .toString());
+      String second = TokenFile.read(adminFile);
+
+      assertThat(second).isNotEqualTo(first);
+      assertThat(tollgate(config, "management", "list").exitCode()).isZero();
+      Result old = tollgate(Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString(),
+          "TOLLGATE_MGMT_TOKEN", first), "management", "list");
+      assertThat(old.exitCode()).isEqualTo(1);
+      assertThat(old.stderr()).contains("refused the credential");
+      assertThat(server.logText()).contains("bootstrap admin token rotated");
+    }
+    try (TollgateJar.Server disabled = new TollgateJar.Server(data, work.resolve("r.log"),
+        "--disable-bootstrap-admin").start()) {
+      assertThat(adminFile).doesNotExist();
+      assertThat(disabled.logText()).contains("bootstrap admin token disabled");
+    }
   }
 
   private static String jwt(RSAKey key, String user) throws Exception {

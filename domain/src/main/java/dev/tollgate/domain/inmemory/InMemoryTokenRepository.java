@@ -91,6 +91,11 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
   }
 
   @Override
+  public synchronized void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at) {
+    bootstrapAdmin = hash.orElse(null);
+  }
+
+  @Override
   public synchronized boolean registerBootstrapAdmin(TokenHash hash, Instant at) {
     if (bootstrapAdmin != null) {
       return false;

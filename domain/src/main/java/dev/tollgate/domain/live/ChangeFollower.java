@@ -101,7 +101,8 @@ public final class ChangeFollower {
       Optional<Instant> lastCaughtUpAt, Optional<String> lastFailure, int waiting,
       Map<Trigger, Long> reads, long failedRounds) {}
 
-  private static final Duration BOOTSTRAP_RECHECK = Duration.ofSeconds(5);
+  /** How often a poll reads the bootstrap admin registration, which writes no event. */
+  static final Duration BOOTSTRAP_RECHECK = Duration.ofSeconds(5);
   private static final int MAX_MISSING = 10_000;
 
   private final TokenRepository repository;
@@ -307,12 +308,13 @@ public final class ChangeFollower {
   }
 
   private int readAndApply(Trigger trigger, Instant startedAt) {
-    // registering the bootstrap admin writes no event: while none is known, a lookup that missed
-    // asks for it (rounds for misses are paced), a poll every few seconds
-    if (!index.knowsBootstrapAdmin() && (trigger != Trigger.POLL
-        || !startedAt.isBefore(lastBootstrapCheck.plus(BOOTSTRAP_RECHECK)))) {
+    // the bootstrap admin's registration, rotation or disabling writes no event: a poll reads it
+    // every few seconds, and while none is known a lookup that missed asks too (rounds for misses
+    // are paced and shared, so unknown tokens never cost a read each)
+    boolean due = !startedAt.isBefore(lastBootstrapCheck.plus(BOOTSTRAP_RECHECK));
+    if (trigger == Trigger.POLL ? due : !index.knowsBootstrapAdmin()) {
       lastBootstrapCheck = startedAt;
-      repository.bootstrapAdminHash().ifPresent(index::applyBootstrapAdmin);
+      index.setBootstrapAdmin(repository.bootstrapAdminHash());
     }
     int applied = 0;
     int above;

@@ -46,6 +46,12 @@ public final class IndexedTokenRepository implements TokenRepository {
   }
 
   @Override
+  public void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at) {
+    store.replaceBootstrapAdmin(hash, at);
+    index.setBootstrapAdmin(hash);
+  }
+
+  @Override
   public boolean registerBootstrapAdmin(TokenHash hash, Instant at) {
     boolean registered = store.registerBootstrapAdmin(hash, at);
     if (registered) {

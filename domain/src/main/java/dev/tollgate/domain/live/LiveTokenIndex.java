@@ -8,6 +8,7 @@ import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.TokenStatus;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,7 +25,8 @@ public final class LiveTokenIndex {
   private final ConcurrentHashMap<TokenDigest, LiveToken> entries = new ConcurrentHashMap<>(1024);
   private final Map<Set<Permission>, Grants> sharedGrants = new HashMap<>();
   private volatile boolean loaded;
-  private volatile boolean bootstrapAdminKnown;
+  /** The bootstrap admin's entry, or null while none is known. */
+  private volatile LiveToken bootstrapAdmin;
 
   /** The entry of this digest, or null; never touches the store. */
   public LiveToken get(TokenDigest digest) {
@@ -60,25 +62,42 @@ public final class LiveTokenIndex {
   }
 
   /**
-   * Takes in the bootstrap admin credential's hash, which never changes once registered.
+   * Takes in the bootstrap admin credential's hash.
    *
    * @return whether the index changed
    */
-  public synchronized boolean applyBootstrapAdmin(TokenHash hash) {
-    TokenDigest digest = TokenDigest.of(hash);
-    bootstrapAdminKnown = true;
-    if (entries.containsKey(digest)) {
+  public boolean applyBootstrapAdmin(TokenHash hash) {
+    return setBootstrapAdmin(Optional.of(hash));
+  }
+
+  /**
+   * Makes {@code hash} the bootstrap admin credential, replacing the one held (rotation), or holds
+   * none when it is empty (disabled).
+   *
+   * @return whether the index changed
+   */
+  public synchronized boolean setBootstrapAdmin(Optional<TokenHash> hash) {
+    TokenDigest next = hash.map(TokenDigest::of).orElse(null);
+    LiveToken current = bootstrapAdmin;
+    if (current == null ? next == null : current.equals(next)) {
       return false;
     }
-    LiveToken added = new LiveToken(digest, LiveToken.Holder.BOOTSTRAP_ADMIN, null,
-        new LiveToken.State(1, TokenStatus.NEVER, LiveToken.State.NOT_REVOKED, Grants.NONE));
-    entries.put(added, added);
+    if (current != null) {
+      entries.remove(current);
+    }
+    LiveToken added = null;
+    if (next != null) {
+      added = new LiveToken(next, LiveToken.Holder.BOOTSTRAP_ADMIN, null,
+          new LiveToken.State(1, TokenStatus.NEVER, LiveToken.State.NOT_REVOKED, Grants.NONE));
+      entries.put(added, added);
+    }
+    bootstrapAdmin = added;
     return true;
   }
 
-  /** Tells whether the bootstrap admin credential is in the index. */
+  /** Tells whether a bootstrap admin credential is in the index. */
   public boolean knowsBootstrapAdmin() {
-    return bootstrapAdminKnown;
+    return bootstrapAdmin != null;
   }
 
   /** Tells whether every stored token has been loaded once, so that a miss means "not stored yet". */

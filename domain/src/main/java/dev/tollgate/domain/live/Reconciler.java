@@ -43,7 +43,7 @@ public final class Reconciler {
 
   /** Compares, catches up, repairs; throws when the store cannot be read. */
   public Result reconcile() {
-    repository.bootstrapAdminHash().ifPresent(index::applyBootstrapAdmin);
+    index.setBootstrapAdmin(repository.bootstrapAdminHash());
     List<Token.Access> suspects = new ArrayList<>();
     long[] checked = {0};
     boolean[] overflow = {false};

@@ -28,6 +28,23 @@ public final class ProvisionBootstrapAdminService implements ProvisionBootstrapA
 
   @Override
   public Outcome provision(Command command) {
+    switch (command.change()) {
+      case ROTATE -> {
+        TokenString created = TokenFormat.MANAGEMENT.generate(random);
+        // kept before it is registered, as at creation: a crash in between never loses it
+        store.write(created);
+        repository.replaceBootstrapAdmin(Optional.of(created.hash()), clock.now());
+        return Outcome.ROTATED;
+      }
+      case DISABLE -> {
+        repository.replaceBootstrapAdmin(Optional.empty(), clock.now());
+        store.delete();
+        return Outcome.DISABLED;
+      }
+      case NONE -> {
+        // provisioned below
+      }
+    }
     Optional<TokenString> kept = store.read();
     Optional<TokenHash> registered = repository.bootstrapAdminHash();
     if (kept.isPresent()) {

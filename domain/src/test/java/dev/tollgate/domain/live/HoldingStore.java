@@ -30,6 +30,9 @@ import java.util.function.Consumer;
  */
 final class HoldingStore implements TokenRepository, TokenEvents {
 
+  private final java.util.concurrent.atomic.AtomicLong bootstrapReads =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private final InMemoryTokenRepository shared;
   private final Set<Long> heldSeqs = new HashSet<>();
   private final Map<TokenId, Optional<Token.Access>> visibleState = new HashMap<>();
@@ -152,7 +155,19 @@ final class HoldingStore implements TokenRepository, TokenEvents {
   @Override
   public Optional<TokenHash> bootstrapAdminHash() {
     failIfOutOfReach();
+    bootstrapReads.incrementAndGet();
     return shared.bootstrapAdminHash();
+  }
+
+  /** How often the bootstrap admin registration was read through this view. */
+  long bootstrapReads() {
+    return bootstrapReads.get();
+  }
+
+  @Override
+  public void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at) {
+    failIfOutOfReach();
+    shared.replaceBootstrapAdmin(hash, at);
   }
 
   @Override

@@ -307,4 +307,82 @@ class ReplicasTest {
     assertThatThrownBy(() -> cold.authenticateCaller().authenticate(unknownToken()))
         .isInstanceOf(UnavailableException.class);
   }
+
+  /** Keeps the bootstrap admin token in a field, as the data directory's file would. */
+  private static final class KeptToken implements dev.tollgate.domain.port.out.BootstrapTokenStore {
+    dev.tollgate.domain.model.TokenString kept;
+
+    @Override
+    public Optional<dev.tollgate.domain.model.TokenString> read() {
+      return Optional.ofNullable(kept);
+    }
+
+    @Override
+    public void write(dev.tollgate.domain.model.TokenString token) {
+      kept = token;
+    }
+
+    @Override
+    public void delete() {
+      kept = null;
+    }
+
+    @Override
+    public String location() {
+      return "a field";
+    }
+  }
+
+  private static boolean accepted(UseCases replica, String credential) {
+    return replica.authenticateCaller().authenticate(credential)
+        instanceof dev.tollgate.domain.model.Authentication.Authenticated;
+  }
+
+  @Test
+  void bootstrapAdminRotatedThenDisabledOnA_refusedOnAAtOnce_andOnBAtItsNextBootstrapCheck() {
+    KeptToken file = new KeptToken();
+    var provision = a.provisionBootstrapAdmin(file);
+    provision.provision(new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Command(true));
+    String first = file.kept.value();
+    assertThat(accepted(b, first)).isTrue();
+
+    assertThat(provision.provision(new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase
+        .Command(true, dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.ROTATE)))
+        .isEqualTo(dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Outcome.ROTATED);
+    String second = file.kept.value();
+
+    assertThat(accepted(a, first)).as("old on A at once").isFalse();
+    assertThat(accepted(a, second)).as("new on A at once").isTrue();
+    assertThat(accepted(b, first)).as("old on B until its next check").isTrue();
+    clock.advance(ChangeFollower.BOOTSTRAP_RECHECK);
+    b.follower().tick();
+    assertThat(accepted(b, first)).as("old on B after its check").isFalse();
+    assertThat(accepted(b, second)).as("new on B after its check").isTrue();
+
+    provision.provision(new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Command(true,
+        dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.DISABLE));
+    assertThat(file.kept).isNull();
+    assertThat(accepted(a, second)).as("disabled on A at once").isFalse();
+    clock.advance(ChangeFollower.BOOTSTRAP_RECHECK);
+    b.follower().tick();
+    assertThat(accepted(b, second)).as("disabled on B after its check").isFalse();
+  }
+
+  @Test
+  void floodOfUnknownManagementTokens_onAReplicaThatHoldsTheBootstrapAdmin_readsItNever() {
+    KeptToken file = new KeptToken();
+    a.provisionBootstrapAdmin(file).provision(
+        new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Command(true));
+    assertThat(accepted(b, file.kept.value())).isTrue();
+    long before = bView.bootstrapReads();
+
+    for (int i = 0; i < 20; i++) {
+      // past the miss backoff, so each lookup gets a round of its own
+      clock.advance(Duration.ofMillis(100));
+      assertThat(accepted(b, TokenFormat.MANAGEMENT.generate(unknownTokens).value())).isFalse();
+    }
+    assertThat(b.follower().status().reads().get(ChangeFollower.Trigger.MISS)).isGreaterThan(1);
+
+    assertThat(bView.bootstrapReads() - before).isZero();
+  }
 }

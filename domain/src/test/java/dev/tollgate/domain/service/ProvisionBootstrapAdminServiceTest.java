@@ -36,6 +36,11 @@ class ProvisionBootstrapAdminServiceTest {
     }
 
     @Override
+    public void delete() {
+      kept = null;
+    }
+
+    @Override
     public String location() {
       return "a field";
     }
@@ -102,5 +107,23 @@ class ProvisionBootstrapAdminServiceTest {
 
     assertThat(service.provision(new Command(true))).isEqualTo(Outcome.MISMATCH);
     assertThat(repository.bootstrapAdminHash()).contains(registered.hash());
+  }
+
+  @Test
+  void rotate_keepsANewTokenAndRegistersItsHash_disable_removesBoth() {
+    service.provision(new Command(true));
+    TokenString first = store.kept;
+
+    assertThat(service.provision(new Command(true,
+        dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.ROTATE)))
+        .isEqualTo(Outcome.ROTATED);
+    assertThat(store.kept).isNotEqualTo(first);
+    assertThat(repository.bootstrapAdminHash()).contains(store.kept.hash());
+
+    assertThat(service.provision(new Command(false,
+        dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.DISABLE)))
+        .isEqualTo(Outcome.DISABLED);
+    assertThat(store.kept).isNull();
+    assertThat(repository.bootstrapAdminHash()).isEmpty();
   }
 }

@@ -9,8 +9,30 @@ public interface ProvisionBootstrapAdminUseCase {
   /** Provisions the credential; creates one only when {@code createIfMissing} is set. */
   Outcome provision(Command command);
 
-  /** Whether a missing bootstrap admin credential should be created. */
-  record Command(boolean createIfMissing) {}
+  /**
+   * Whether a missing bootstrap admin credential should be created, and whether the operator
+   * asked to replace or remove it.
+   */
+  record Command(boolean createIfMissing, Change change) {
+
+    public Command {
+      java.util.Objects.requireNonNull(change, "change");
+    }
+
+    /** Keeps what is there. */
+    public Command(boolean createIfMissing) {
+      this(createIfMissing, Change.NONE);
+    }
+  }
+
+  /** What the operator asked for at start. */
+  enum Change {
+    NONE,
+    /** A new credential replaces the old one, which is refused from then on. */
+    ROTATE,
+    /** No bootstrap admin credential: the registered one is refused and the kept one removed. */
+    DISABLE
+  }
 
   /** What provisioning found or did. */
   enum Outcome {
@@ -25,6 +47,10 @@ public interface ProvisionBootstrapAdminUseCase {
     /** The kept credential differs from the registered one, which stays in force; the kept one is refused. */
     MISMATCH,
     /** There is none and none was to be created. */
-    NONE
+    NONE,
+    /** A new credential was made and kept, and replaced the registered one. */
+    ROTATED,
+    /** The credential was removed: registered and kept. */
+    DISABLED
   }
 }

@@ -12,6 +12,9 @@ public interface BootstrapTokenStore {
   /** Keeps the token string durably, readable by its owner only, before returning. */
   void write(TokenString token);
 
+  /** Forgets the kept token string, if there is one. */
+  void delete();
+
   /** Where it is kept, for a log line; never the token itself. */
   String location();
 }

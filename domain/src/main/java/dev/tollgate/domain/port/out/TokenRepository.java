@@ -53,6 +53,12 @@ public interface TokenRepository {
    */
   void recordLastUsed(Map<TokenId, Instant> lastUsed);
 
+  /**
+   * Replaces the registered bootstrap admin credential's hash ({@code --rotate-bootstrap-admin}),
+   * or removes it when {@code hash} is empty ({@code --disable-bootstrap-admin}).
+   */
+  void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at);
+
   /** The hash of the bootstrap admin credential, once one is registered. */
   Optional<TokenHash> bootstrapAdminHash();
 

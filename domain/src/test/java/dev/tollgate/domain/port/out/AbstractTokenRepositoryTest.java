@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;
 import dev.tollgate.domain.model.Description;
+import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.RecordedTokenEvent;
-import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenFormat;
@@ -320,5 +320,19 @@ public abstract class AbstractTokenRepositoryTest {
     List<Token.Access> all = new java.util.ArrayList<>();
     repository.forEachAccess(all::add);
     return all;
+  }
+
+  @Test
+  void registeredBootstrapAdmin_replaceBootstrapAdmin_rotatesThenRemovesIt() {
+    TokenHash first = TokenFormat.MANAGEMENT.generate(new DeterministicRandomSource(1)).hash();
+    TokenHash second = TokenFormat.MANAGEMENT.generate(new DeterministicRandomSource(2)).hash();
+    repository.registerBootstrapAdmin(first, T0);
+
+    repository.replaceBootstrapAdmin(Optional.of(second), T0.plusSeconds(1));
+    assertThat(repository.bootstrapAdminHash()).contains(second);
+
+    repository.replaceBootstrapAdmin(Optional.empty(), T0.plusSeconds(2));
+    assertThat(repository.bootstrapAdminHash()).isEmpty();
+    assertThat(repository.registerBootstrapAdmin(first, T0.plusSeconds(3))).isTrue();
   }
 }
