@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.domain.inmemory.ControllableClock;
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;
+import dev.tollgate.domain.inmemory.InMemoryBootstrapTokenStore;
 import dev.tollgate.domain.inmemory.InMemoryTokenRepository;
 import dev.tollgate.domain.inmemory.SequentialIdGenerator;
 import dev.tollgate.domain.model.AuthorizationDecision;
@@ -308,31 +309,6 @@ class ReplicasTest {
         .isInstanceOf(UnavailableException.class);
   }
 
-  /** Keeps the bootstrap admin token in a field, as the data directory's file would. */
-  private static final class KeptToken implements dev.tollgate.domain.port.out.BootstrapTokenStore {
-    dev.tollgate.domain.model.TokenString kept;
-
-    @Override
-    public Optional<dev.tollgate.domain.model.TokenString> read() {
-      return Optional.ofNullable(kept);
-    }
-
-    @Override
-    public void write(dev.tollgate.domain.model.TokenString token) {
-      kept = token;
-    }
-
-    @Override
-    public void delete() {
-      kept = null;
-    }
-
-    @Override
-    public String location() {
-      return "a field";
-    }
-  }
-
   private static boolean accepted(UseCases replica, String credential) {
     return replica.authenticateCaller().authenticate(credential)
         instanceof dev.tollgate.domain.model.Authentication.Authenticated;
@@ -340,16 +316,16 @@ class ReplicasTest {
 
   @Test
   void bootstrapAdminRotatedThenDisabledOnA_refusedOnAAtOnce_andOnBAtItsNextBootstrapCheck() {
-    KeptToken file = new KeptToken();
+    InMemoryBootstrapTokenStore file = new InMemoryBootstrapTokenStore();
     var provision = a.provisionBootstrapAdmin(file);
     provision.provision(new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Command(true));
-    String first = file.kept.value();
+    String first = file.read().orElseThrow().value();
     assertThat(accepted(b, first)).isTrue();
 
     assertThat(provision.provision(new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase
         .Command(true, dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.ROTATE)))
         .isEqualTo(dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Outcome.ROTATED);
-    String second = file.kept.value();
+    String second = file.read().orElseThrow().value();
 
     assertThat(accepted(a, first)).as("old on A at once").isFalse();
     assertThat(accepted(a, second)).as("new on A at once").isTrue();
@@ -361,7 +337,7 @@ class ReplicasTest {
 
     provision.provision(new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Command(true,
         dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.DISABLE));
-    assertThat(file.kept).isNull();
+    assertThat(file.read()).isEmpty();
     assertThat(accepted(a, second)).as("disabled on A at once").isFalse();
     clock.advance(ChangeFollower.BOOTSTRAP_RECHECK);
     b.follower().tick();
@@ -370,10 +346,10 @@ class ReplicasTest {
 
   @Test
   void floodOfUnknownManagementTokens_onAReplicaThatHoldsTheBootstrapAdmin_readsItNever() {
-    KeptToken file = new KeptToken();
+    InMemoryBootstrapTokenStore file = new InMemoryBootstrapTokenStore();
     a.provisionBootstrapAdmin(file).provision(
         new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Command(true));
-    assertThat(accepted(b, file.kept.value())).isTrue();
+    assertThat(accepted(b, file.read().orElseThrow().value())).isTrue();
     long before = bView.bootstrapReads();
 
     for (int i = 0; i < 20; i++) {

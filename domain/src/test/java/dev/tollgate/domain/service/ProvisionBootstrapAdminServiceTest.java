@@ -5,44 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.domain.inmemory.ControllableClock;
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;
+import dev.tollgate.domain.inmemory.InMemoryBootstrapTokenStore;
 import dev.tollgate.domain.inmemory.InMemoryTokenRepository;
 import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.model.TokenString;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Command;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Outcome;
-import dev.tollgate.domain.port.out.BootstrapTokenStore;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ProvisionBootstrapAdminServiceTest {
 
-  /** Keeps the token in a field; can be told to fail like a full disk. */
-  private static final class FieldStore implements BootstrapTokenStore {
-    TokenString kept;
+  /** Keeps the token in memory; can be told to fail like a full disk. */
+  private static final class FieldStore extends InMemoryBootstrapTokenStore {
     boolean failWrites;
-
-    @Override
-    public Optional<TokenString> read() {
-      return Optional.ofNullable(kept);
-    }
 
     @Override
     public void write(TokenString token) {
       if (failWrites) {
         throw new IllegalStateException("disk full");
       }
-      kept = token;
+      super.write(token);
     }
 
-    @Override
-    public void delete() {
-      kept = null;
-    }
-
-    @Override
-    public String location() {
-      return "a field";
+    TokenString kept() {
+      return read().orElse(null);
     }
   }
 
@@ -56,25 +43,25 @@ class ProvisionBootstrapAdminServiceTest {
   void firstStart_provision_keepsANewTokenAndRegistersOnlyItsHash() {
     assertThat(service.provision(new Command(true))).isEqualTo(Outcome.CREATED);
 
-    assertThat(store.kept.kind().name()).isEqualTo("MANAGEMENT");
-    assertThat(repository.bootstrapAdminHash()).contains(store.kept.hash());
+    assertThat(store.kept().kind().name()).isEqualTo("MANAGEMENT");
+    assertThat(repository.bootstrapAdminHash()).contains(store.kept().hash());
   }
 
   @Test
   void laterStart_provision_reusesTheKeptToken() {
     service.provision(new Command(true));
-    TokenString first = store.kept;
+    TokenString first = store.kept();
 
     assertThat(service.provision(new Command(true))).isEqualTo(Outcome.REUSED);
-    assertThat(store.kept).isEqualTo(first);
+    assertThat(store.kept()).isEqualTo(first);
   }
 
   @Test
   void crashAfterKeepingBeforeRegistering_provision_registersTheKeptToken() {
-    store.kept = TokenFormat.MANAGEMENT.generate(random);
+    store.write(TokenFormat.MANAGEMENT.generate(random));
 
     assertThat(service.provision(new Command(false))).isEqualTo(Outcome.REGISTERED);
-    assertThat(repository.bootstrapAdminHash()).contains(store.kept.hash());
+    assertThat(repository.bootstrapAdminHash()).contains(store.kept().hash());
   }
 
   @Test
@@ -88,7 +75,7 @@ class ProvisionBootstrapAdminServiceTest {
   @Test
   void identityProviderConfigured_provision_createsNothing() {
     assertThat(service.provision(new Command(false))).isEqualTo(Outcome.NONE);
-    assertThat(store.kept).isNull();
+    assertThat(store.kept()).isNull();
   }
 
   @Test
@@ -96,14 +83,14 @@ class ProvisionBootstrapAdminServiceTest {
     repository.registerBootstrapAdmin(TokenFormat.MANAGEMENT.generate(random).hash(), Instant.EPOCH);
 
     assertThat(service.provision(new Command(true))).isEqualTo(Outcome.KEPT_ELSEWHERE);
-    assertThat(store.kept).isNull();
+    assertThat(store.kept()).isNull();
   }
 
   @Test
   void keptTokenDiffersFromRegistered_provision_isAMismatchAndKeepsTheRegistered() {
     TokenString registered = TokenFormat.MANAGEMENT.generate(random);
     repository.registerBootstrapAdmin(registered.hash(), Instant.EPOCH);
-    store.kept = TokenFormat.MANAGEMENT.generate(random);
+    store.write(TokenFormat.MANAGEMENT.generate(random));
 
     assertThat(service.provision(new Command(true))).isEqualTo(Outcome.MISMATCH);
     assertThat(repository.bootstrapAdminHash()).contains(registered.hash());
@@ -112,18 +99,18 @@ class ProvisionBootstrapAdminServiceTest {
   @Test
   void rotate_keepsANewTokenAndRegistersItsHash_disable_removesBoth() {
     service.provision(new Command(true));
-    TokenString first = store.kept;
+    TokenString first = store.kept();
 
     assertThat(service.provision(new Command(true,
         dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.ROTATE)))
         .isEqualTo(Outcome.ROTATED);
-    assertThat(store.kept).isNotEqualTo(first);
-    assertThat(repository.bootstrapAdminHash()).contains(store.kept.hash());
+    assertThat(store.kept()).isNotEqualTo(first);
+    assertThat(repository.bootstrapAdminHash()).contains(store.kept().hash());
 
     assertThat(service.provision(new Command(false,
         dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.DISABLE)))
         .isEqualTo(Outcome.DISABLED);
-    assertThat(store.kept).isNull();
+    assertThat(store.kept()).isNull();
     assertThat(repository.bootstrapAdminHash()).isEmpty();
   }
 }
