@@ -133,6 +133,30 @@ public final class ServeCommand implements Callable<Integer> {
           + " [TOLLGATE_MAX_AUTHORIZE_PERMISSIONS] (default: ${DEFAULT-VALUE}).")
   String maxAuthorizePermissions;
 
+  @Option(names = "--max-resets-per-10s", paramLabel = "N",
+      defaultValue = "${env:TOLLGATE_MAX_RESETS_PER_10S:-200}",
+      description = "RST_STREAM frames a connection may send in 10 s before it is closed (the"
+          + " HTTP/2 rapid-reset attack) [TOLLGATE_MAX_RESETS_PER_10S] (default: ${DEFAULT-VALUE}).")
+  String maxResetsPer10s;
+
+  @Option(names = "--keepalive", paramLabel = "DURATION",
+      defaultValue = "${env:TOLLGATE_KEEPALIVE:-2m}",
+      description = "How often the server pings a connection that sends nothing"
+          + " [TOLLGATE_KEEPALIVE] (default: ${DEFAULT-VALUE}).")
+  String keepalive;
+
+  @Option(names = "--keepalive-timeout", paramLabel = "DURATION",
+      defaultValue = "${env:TOLLGATE_KEEPALIVE_TIMEOUT:-20s}",
+      description = "How long a ping may go unanswered before the connection is closed"
+          + " [TOLLGATE_KEEPALIVE_TIMEOUT] (default: ${DEFAULT-VALUE}).")
+  String keepaliveTimeout;
+
+  @Option(names = "--min-client-ping", paramLabel = "DURATION",
+      defaultValue = "${env:TOLLGATE_MIN_CLIENT_PING:-30s}",
+      description = "How often a client may ping at most; more often closes its connection"
+          + " [TOLLGATE_MIN_CLIENT_PING] (default: ${DEFAULT-VALUE}).")
+  String minClientPing;
+
   @Option(names = "--rotate-bootstrap-admin",
       description = "Replace the bootstrap admin token with a new one in DATA-DIR/admin-token.json;"
           + " the old one is refused from then on. Once, not on every start.")
@@ -279,7 +303,11 @@ public final class ServeCommand implements Callable<Integer> {
         limit("--max-calls-per-connection", "TOLLGATE_MAX_CALLS_PER_CONNECTION",
             maxCallsPerConnection),
         duration("--max-connection-idle", "TOLLGATE_MAX_CONNECTION_IDLE", maxConnectionIdle),
-        duration("--max-connection-age", "TOLLGATE_MAX_CONNECTION_AGE", maxConnectionAge));
+        duration("--max-connection-age", "TOLLGATE_MAX_CONNECTION_AGE", maxConnectionAge),
+        limit("--max-resets-per-10s", "TOLLGATE_MAX_RESETS_PER_10S", maxResetsPer10s),
+        duration("--keepalive", "TOLLGATE_KEEPALIVE", keepalive),
+        duration("--keepalive-timeout", "TOLLGATE_KEEPALIVE_TIMEOUT", keepaliveTimeout),
+        duration("--min-client-ping", "TOLLGATE_MIN_CLIENT_PING", minClientPing));
     // only once every option is good is anything written
     return new ServerConfig(address, createDataDirectory(directory), database, oauth, tls,
         following, limits, calls);

@@ -60,18 +60,30 @@ public record ServerConfig(InetSocketAddress listen, Path dataDirectory, Databas
    * @param connectionIdle how long a connection without calls is kept
    * @param connectionAge how long any connection is kept before the client is asked to reconnect
    *     (so that load spreads again over replicas)
+   * @param resetsPer10s RST_STREAM frames a connection may send in 10 s before it is closed
+   * @param keepalive how often the server pings a connection that sends nothing
+   * @param keepaliveTimeout how long it waits for the answer before closing the connection
+   * @param minClientPing how often a client may ping at most; more often closes the connection
    */
   public record Calls(int authorizeInFlight, int managementInFlight, int perConnection,
-      Duration connectionIdle, Duration connectionAge) {
+      Duration connectionIdle, Duration connectionAge, int resetsPer10s, Duration keepalive,
+      Duration keepaliveTimeout, Duration minClientPing) {
 
     public Calls {
       Objects.requireNonNull(connectionIdle, "connectionIdle");
       Objects.requireNonNull(connectionAge, "connectionAge");
+      Objects.requireNonNull(keepalive, "keepalive");
+      Objects.requireNonNull(keepaliveTimeout, "keepaliveTimeout");
+      Objects.requireNonNull(minClientPing, "minClientPing");
     }
 
-    /** 2,000 Authorize and 64 management calls, 1,000 per connection, idle 10 min, age 30 min. */
+    /**
+     * 2,000 Authorize and 64 management calls, 1,000 per connection, idle 10 min, age 30 min,
+     * 200 resets in 10 s, a ping every 2 min answered within 20 s, client pings 30 s apart.
+     */
     public static Calls defaults() {
-      return new Calls(2_000, 64, 1_000, Duration.ofMinutes(10), Duration.ofMinutes(30));
+      return new Calls(2_000, 64, 1_000, Duration.ofMinutes(10), Duration.ofMinutes(30), 200,
+          Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(30));
     }
   }
 

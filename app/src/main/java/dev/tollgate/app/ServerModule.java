@@ -36,14 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Module
 final class ServerModule {
 
-  /** RST_STREAM frames one connection may send per window before it is closed. */
-  static final int MAX_RST_FRAMES = 200;
-  static final int RST_WINDOW_SECONDS = 10;
-  /** The server pings an idle connection this often and drops it if no answer comes in time. */
-  static final Duration KEEPALIVE = Duration.ofMinutes(2);
-  static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(20);
-  /** Clients may ping at most this often; more often and the connection is closed. */
-  static final Duration PERMIT_KEEPALIVE = Duration.ofSeconds(30);
   /** How often the TLS certificate and key files are checked for a replacement. */
   static final Duration TLS_RELOAD = Duration.ofMinutes(1);
   /** Calls in flight on a connection past its age get this long to finish. */
@@ -109,10 +101,10 @@ final class ServerModule {
         .addStreamTracerFactory(admission)
         .intercept(admission)
         .maxConcurrentCallsPerConnection(calls.perConnection())
-        .maxRstFramesPerWindow(MAX_RST_FRAMES, RST_WINDOW_SECONDS)
-        .keepAliveTime(KEEPALIVE.toSeconds(), TimeUnit.SECONDS)
-        .keepAliveTimeout(KEEPALIVE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-        .permitKeepAliveTime(PERMIT_KEEPALIVE.toSeconds(), TimeUnit.SECONDS)
+        .maxRstFramesPerWindow(calls.resetsPer10s(), 10)
+        .keepAliveTime(calls.keepalive().toMillis(), TimeUnit.MILLISECONDS)
+        .keepAliveTimeout(calls.keepaliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .permitKeepAliveTime(calls.minClientPing().toMillis(), TimeUnit.MILLISECONDS)
         .maxConnectionIdle(calls.connectionIdle().toMillis(), TimeUnit.MILLISECONDS)
         .maxConnectionAge(calls.connectionAge().toMillis(), TimeUnit.MILLISECONDS)
         .maxConnectionAgeGrace(CONNECTION_AGE_GRACE.toSeconds(), TimeUnit.SECONDS);

@@ -105,9 +105,11 @@ class ServeCommandTest {
         .isEqualTo(ServerConfig.Calls.defaults());
     assertThat(config("--data-dir", directory.toString(), "--max-authorize-calls", "500",
         "--max-management-calls", "8", "--max-calls-per-connection", "100",
-        "--max-connection-idle", "1m", "--max-connection-age", "2h").calls())
+        "--max-connection-idle", "1m", "--max-connection-age", "2h", "--max-resets-per-10s", "50",
+        "--keepalive", "1m", "--keepalive-timeout", "5s", "--min-client-ping", "10s").calls())
         .isEqualTo(new ServerConfig.Calls(500, 8, 100, java.time.Duration.ofMinutes(1),
-            java.time.Duration.ofHours(2)));
+            java.time.Duration.ofHours(2), 50, java.time.Duration.ofMinutes(1),
+            java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10)));
     assertThatThrownBy(() -> config("--data-dir", directory.toString(),
         "--max-management-calls", "-1")).hasMessageStartingWith(
             "--max-management-calls \"-1\" is not a limit");
