@@ -159,6 +159,25 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
   }
 
   @Override
+  public List<TokenId> purgeRevoked(Instant revokedBefore, Instant at, int limit) {
+    return write(dao -> {
+      List<UUID> ids = dao.revokedBefore(revokedBefore, limit);
+      if (ids.isEmpty()) {
+        return List.of();
+      }
+      dao.deletePermissionsOf(ids);
+      List<TokenId> purged = new ArrayList<>(ids.size());
+      for (UUID id : ids) {
+        TokenId tokenId = new TokenId(id);
+        dao.insertEvent(EventRow.of(TokenEvent.purged(tokenId, at, revokedBefore)));
+        purged.add(tokenId);
+      }
+      dao.deleteTokens(ids);
+      return purged;
+    });
+  }
+
+  @Override
   public void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at) {
     write(dao -> {
       dao.deleteBootstrapAdmin();

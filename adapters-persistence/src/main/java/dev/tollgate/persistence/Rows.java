@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,8 +82,11 @@ final class Rows {
           event.detail());
     }
 
-    /** An event's number with what now decides its token's use, if the token is still stored. */
-    record Joined(long seq, AccessRow token) {}
+    /**
+     * An event's number and token id with what now decides the token's use, or null when the
+     * token is no longer stored (purged).
+     */
+    record Joined(long seq, UUID tokenId, AccessRow token) {}
   }
 
   /** A token row joined with one of its permissions, or with none. */
@@ -148,17 +152,19 @@ final class Rows {
     Set<Long> seqs = new TreeSet<>();
     Map<UUID, Long> firstNamedBy = new HashMap<>();
     List<AccessRow> tokenRows = new ArrayList<>();
+    Set<TokenId> gone = new LinkedHashSet<>();
     for (EventRow.Joined row : rows) {
       seqs.add(row.seq());
-      if (row.token() != null
-          && firstNamedBy.computeIfAbsent(row.token().id(), id -> row.seq()) == row.seq()) {
+      if (row.token() == null) {
+        gone.add(new TokenId(row.tokenId()));
+      } else if (firstNamedBy.computeIfAbsent(row.token().id(), id -> row.seq()) == row.seq()) {
         tokenRows.add(row.token());
       }
     }
     tokenRows.sort(Comparator.comparing(AccessRow::id));
     List<Token.Access> tokens = new ArrayList<>();
     forEachAccess(tokenRows.iterator(), tokens::add);
-    return new TokenEvents.Changes(List.copyOf(seqs), tokens);
+    return new TokenEvents.Changes(List.copyOf(seqs), tokens, List.copyOf(gone));
   }
 
   /** Folds joined rows into tokens, keeping the order in which each token first appears. */
@@ -178,7 +184,7 @@ final class Rows {
   }
 
   static EventRow.Joined eventWithToken(ResultSet rs) throws SQLException {
-    return new EventRow.Joined(rs.getLong("seq"),
+    return new EventRow.Joined(rs.getLong("seq"), rs.getObject("event_token_id", UUID.class),
         rs.getObject("id", UUID.class) == null ? null : accessRow(rs));
   }
 

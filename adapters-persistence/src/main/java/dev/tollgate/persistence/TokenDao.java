@@ -110,8 +110,8 @@ interface TokenDao {
    * The events above {@code after} (at most {@code limit}) and those numbered in {@code missing},
    * each joined with the current state of its token; two index range scans, one snapshot.
    */
-  @SqlQuery("select e.seq, t.id, t.kind, t.hash_algorithm, t.hash, t.expires_at, t.revoked_at,"
-      + " t.version, p.action, p.resource"
+  @SqlQuery("select e.seq, e.token_id as event_token_id, t.id, t.kind, t.hash_algorithm, t.hash,"
+      + " t.expires_at, t.revoked_at, t.version, p.action, p.resource"
       + " from ((select seq, token_id from token_events where seq > :after order by seq"
       + " limit :limit) union all (select seq, token_id from token_events"
       + " where seq in (<missing>))) e"
@@ -131,6 +131,16 @@ interface TokenDao {
 
   @SqlQuery("select hash_algorithm, hash from bootstrap_admin where id = 1")
   Optional<TokenHash> bootstrapAdminHash();
+
+  @SqlQuery("select id from tokens where revoked_at < :before order by revoked_at, id"
+      + " limit :limit")
+  List<UUID> revokedBefore(Instant before, int limit);
+
+  @SqlUpdate("delete from token_permissions where token_id in (<ids>)")
+  void deletePermissionsOf(@BindList("ids") List<UUID> ids);
+
+  @SqlUpdate("delete from tokens where id in (<ids>)")
+  void deleteTokens(@BindList("ids") List<UUID> ids);
 
   @SqlUpdate("delete from bootstrap_admin where id = 1")
   void deleteBootstrapAdmin();

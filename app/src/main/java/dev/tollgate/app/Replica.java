@@ -4,6 +4,7 @@ import dev.tollgate.domain.live.ChangeFollower;
 import dev.tollgate.domain.live.Reconciler;
 import dev.tollgate.domain.port.out.ChangeNotifications;
 import dev.tollgate.domain.service.UseCases;
+import dev.tollgate.text.GoDuration;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -26,6 +27,8 @@ final class Replica {
   /** How often the follower is asked whether a round is due; cheap when none is. */
   private static final Duration TICK = Duration.ofMillis(5);
   private static final Duration LAST_USED_FLUSH = Duration.ofSeconds(10);
+  /** How often long-revoked tokens are purged, when {@code --purge-revoked-after} is set. */
+  private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
   private final UseCases useCases;
   private final ChangeNotifications notifications;
@@ -56,7 +59,22 @@ final class Replica {
         following.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(this::flushLastUsed, LAST_USED_FLUSH.toMillis(),
         LAST_USED_FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+    following.purgeRevokedAfter().ifPresent(age -> scheduler.scheduleWithFixedDelay(
+        () -> purge(age), 0, PURGE_EVERY.toMillis(), TimeUnit.MILLISECONDS));
     listening = notifications.subscribe(follower::changesSignalled);
+  }
+
+  private void purge(Duration age) {
+    try {
+      int purged = useCases.purger().purgeRevokedBefore(age);
+      if (purged > 0) {
+        LOG.info("purged {} token(s) revoked more than {} ago; their events stay", purged,
+            GoDuration.format(age));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("purging revoked tokens failed, will retry in {}: {}",
+          GoDuration.format(PURGE_EVERY), e.getMessage());
+    }
   }
 
   /** How many credentials this replica holds in memory. */

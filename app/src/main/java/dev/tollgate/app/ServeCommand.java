@@ -115,6 +115,12 @@ public final class ServeCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   String reconcileInterval;
 
+  @Option(names = "--purge-revoked-after", paramLabel = "DURATION",
+      defaultValue = "${env:TOLLGATE_PURGE_REVOKED_AFTER:-}",
+      description = "Delete tokens revoked longer ago than this (checked every 10 minutes); their"
+          + " events stay as the audit trail. Off unless set [TOLLGATE_PURGE_REVOKED_AFTER].")
+  String purgeRevokedAfter;
+
   @Option(names = "--max-token-permissions", paramLabel = "N",
       defaultValue = "${env:TOLLGATE_MAX_TOKEN_PERMISSIONS:-1000}",
       description = "Most permissions one database token may hold"
@@ -291,7 +297,10 @@ public final class ServeCommand implements Callable<Integer> {
             Optional.ofNullable(databasePassword), 16));
     ServerConfig.Following following = new ServerConfig.Following(
         duration("--poll-interval", "TOLLGATE_POLL_INTERVAL", pollInterval),
-        duration("--reconcile-interval", "TOLLGATE_RECONCILE_INTERVAL", reconcileInterval));
+        duration("--reconcile-interval", "TOLLGATE_RECONCILE_INTERVAL", reconcileInterval),
+        purgeRevokedAfter == null || purgeRevokedAfter.isBlank() ? Optional.empty()
+            : Optional.of(duration("--purge-revoked-after", "TOLLGATE_PURGE_REVOKED_AFTER",
+                purgeRevokedAfter)));
     Limits limits = new Limits(
         limit("--max-token-permissions", "TOLLGATE_MAX_TOKEN_PERMISSIONS", maxTokenPermissions),
         limit("--max-revoke-ids", "TOLLGATE_MAX_REVOKE_IDS", maxRevokeIds),

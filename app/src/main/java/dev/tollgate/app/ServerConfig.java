@@ -37,17 +37,20 @@ public record ServerConfig(InetSocketAddress listen, Path dataDirectory, Databas
    *
    * @param pollInterval how often it reads the feed unasked
    * @param reconcileInterval how often it compares every stored token with its memory
+   * @param purgeRevokedAfter how long after its revocation a token is deleted, if ever
    */
-  public record Following(Duration pollInterval, Duration reconcileInterval) {
+  public record Following(Duration pollInterval, Duration reconcileInterval,
+      Optional<Duration> purgeRevokedAfter) {
 
     public Following {
       Objects.requireNonNull(pollInterval, "pollInterval");
       Objects.requireNonNull(reconcileInterval, "reconcileInterval");
+      Objects.requireNonNull(purgeRevokedAfter, "purgeRevokedAfter");
     }
 
-    /** 200 ms and 5 minutes. */
+    /** 200 ms and 5 minutes; revoked tokens kept. */
     public static Following defaults() {
-      return new Following(Duration.ofMillis(200), Duration.ofMinutes(5));
+      return new Following(Duration.ofMillis(200), Duration.ofMinutes(5), Optional.empty());
     }
   }
 

@@ -64,8 +64,10 @@ class ServeCommandTest {
     assertThat(config("--data-dir", directory.toString()).following())
         .isEqualTo(ServerConfig.Following.defaults());
     assertThat(config("--data-dir", directory.toString(), "--poll-interval", "50ms",
-        "--reconcile-interval", "1m30s").following()).isEqualTo(new ServerConfig.Following(
-            java.time.Duration.ofMillis(50), java.time.Duration.ofSeconds(90)));
+        "--reconcile-interval", "1m30s", "--purge-revoked-after", "720h").following())
+        .isEqualTo(new ServerConfig.Following(java.time.Duration.ofMillis(50),
+            java.time.Duration.ofSeconds(90),
+            java.util.Optional.of(java.time.Duration.ofHours(720))));
     assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--poll-interval", "5"))
         .hasMessage("--poll-interval \"5\" is not a duration; expected e.g. 30s, 1m0s, 1h30m or"
             + " 500ms");

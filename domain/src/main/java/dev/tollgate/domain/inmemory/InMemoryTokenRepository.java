@@ -1,7 +1,7 @@
 package dev.tollgate.domain.inmemory;
 
-import dev.tollgate.domain.model.RecordedTokenEvent;
 import dev.tollgate.domain.model.PageCursor;
+import dev.tollgate.domain.model.RecordedTokenEvent;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenHash;
@@ -15,9 +15,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -91,6 +93,21 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
   }
 
   @Override
+  public synchronized List<TokenId> purgeRevoked(Instant revokedBefore, Instant at, int limit) {
+    List<Token> old = byId.values().stream()
+        .filter(t -> t.revokedAt().filter(r -> r.isBefore(revokedBefore)).isPresent())
+        .sorted(Comparator.comparing((Token t) -> t.revokedAt().orElseThrow()))
+        .limit(limit).toList();
+    List<TokenId> purged = new ArrayList<>();
+    for (Token token : old) {
+      byId.remove(token.id());
+      append(TokenEvent.purged(token.id(), at, revokedBefore));
+      purged.add(token.id());
+    }
+    return purged;
+  }
+
+  @Override
   public synchronized void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at) {
     bootstrapAdmin = hash.orElse(null);
   }
@@ -122,13 +139,17 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
       seqs.add(seq);
     }
     Map<TokenId, Token.Access> tokens = new LinkedHashMap<>();
+    Set<TokenId> gone = new LinkedHashSet<>();
     for (long seq : seqs) {
-      Token token = byId.get(events.get((int) seq - 1).event().tokenId());
+      TokenId id = events.get((int) seq - 1).event().tokenId();
+      Token token = byId.get(id);
       if (token != null) {
         tokens.put(token.id(), token.access());
+      } else {
+        gone.add(id);
       }
     }
-    return new Changes(seqs, List.copyOf(tokens.values()));
+    return new Changes(seqs, List.copyOf(tokens.values()), List.copyOf(gone));
   }
 
   private void append(TokenEvent event) {

@@ -325,6 +325,7 @@ public final class ChangeFollower {
       for (Token.Access token : changes.tokens()) {
         applied += index.apply(token) ? 1 : 0;
       }
+      applied += index.removeAll(changes.gone());
       above = position.note(changes.seqs(), startedAt);
     } while (above >= settings.batchSize());
     position.giveUpOnMissingSince(startedAt.minus(settings.missingRetention()));

@@ -46,6 +46,13 @@ public final class IndexedTokenRepository implements TokenRepository {
   }
 
   @Override
+  public List<TokenId> purgeRevoked(Instant revokedBefore, Instant at, int limit) {
+    List<TokenId> purged = store.purgeRevoked(revokedBefore, at, limit);
+    index.removeAll(purged);
+    return purged;
+  }
+
+  @Override
   public void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at) {
     store.replaceBootstrapAdmin(hash, at);
     index.setBootstrapAdmin(hash);

@@ -4,8 +4,10 @@ import dev.tollgate.domain.model.Grants;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenHash;
+import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.TokenStatus;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +95,21 @@ public final class LiveTokenIndex {
     }
     bootstrapAdmin = added;
     return true;
+  }
+
+  /**
+   * Drops the tokens of these ids (purged from the store); one pass over the index.
+   *
+   * @return how many entries were dropped
+   */
+  public synchronized int removeAll(Collection<TokenId> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    Set<TokenId> gone = Set.copyOf(ids);
+    int before = entries.size();
+    entries.values().removeIf(entry -> entry.id().filter(gone::contains).isPresent());
+    return before - entries.size();
   }
 
   /** Tells whether a bootstrap admin credential is in the index. */

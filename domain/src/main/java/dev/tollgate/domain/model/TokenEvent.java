@@ -16,8 +16,13 @@ public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, S
   public enum Type {
     CREATED,
     UPDATED,
-    REVOKED
+    REVOKED,
+    /** Deleted long after its revocation ({@code --purge-revoked-after}); its events remain. */
+    PURGED
   }
+
+  /** Who purges revoked tokens: the server itself. */
+  public static final String PURGER = "tollgate:purge-revoked";
 
   public TokenEvent {
     at = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
@@ -35,6 +40,10 @@ public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, S
   public static TokenEvent revoked(Token token) {
     return new TokenEvent(token.revokedAt().orElseThrow(), token.id(), Type.REVOKED,
         token.revokedBy().orElseThrow(), "");
+  }
+
+  public static TokenEvent purged(TokenId id, Instant at, Instant revokedBefore) {
+    return new TokenEvent(at, id, Type.PURGED, PURGER, "revoked before " + revokedBefore);
   }
 
   public static TokenEvent updated(Token token, String by, String detail) {

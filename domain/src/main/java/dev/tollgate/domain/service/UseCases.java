@@ -34,6 +34,7 @@ import dev.tollgate.domain.port.out.TokenRepository;
 public final class UseCases {
 
   private final Limits limits;
+  private final RevokedTokenPurger purger;
   private final LiveTokenIndex index = new LiveTokenIndex();
   private final TokenRepository repository;
   private final Clock clock;
@@ -87,11 +88,17 @@ public final class UseCases {
     this.revokeDatabaseTokens = new RevokeDatabaseTokensService(repository, clock, limits);
     this.authorize = new AuthorizeService(lookup, clock, lastUsed, limits);
     this.replicaStatus = new GetReplicaStatusService(follower, feed);
+    this.purger = new RevokedTokenPurger(repository, clock);
   }
 
   /** Provisions the bootstrap admin credential kept in {@code store}, registering it here too. */
   public ProvisionBootstrapAdminUseCase provisionBootstrapAdmin(BootstrapTokenStore store) {
     return new ProvisionBootstrapAdminService(repository, store, clock, random);
+  }
+
+  /** Deletes long-revoked tokens, this replica's index included. */
+  public RevokedTokenPurger purger() {
+    return purger;
   }
 
   /** How much one request may ask for. */

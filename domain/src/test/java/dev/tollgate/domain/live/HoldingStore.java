@@ -101,7 +101,7 @@ final class HoldingStore implements TokenRepository, TokenEvents {
     }
     List<Token.Access> tokens = new ArrayList<>();
     all.tokens().forEach(token -> visible(token).ifPresent(tokens::add));
-    return new Changes(seqs, tokens);
+    return new Changes(seqs, tokens, all.gone());
   }
 
   @Override
@@ -162,6 +162,12 @@ final class HoldingStore implements TokenRepository, TokenEvents {
   /** How often the bootstrap admin registration was read through this view. */
   long bootstrapReads() {
     return bootstrapReads.get();
+  }
+
+  @Override
+  public List<TokenId> purgeRevoked(Instant revokedBefore, Instant at, int limit) {
+    failIfOutOfReach();
+    return shared.purgeRevoked(revokedBefore, at, limit);
   }
 
   @Override

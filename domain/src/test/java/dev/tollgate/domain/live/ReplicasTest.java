@@ -361,4 +361,24 @@ class ReplicasTest {
 
     assertThat(bView.bootstrapReads() - before).isZero();
   }
+
+  @Test
+  void longRevokedTokenPurgedOnA_AAndBDropItFromMemory_itsEventsStay() {
+    IssuedToken issued = createOnA(Permission.read("db1"));
+    assertThat(authorize(b, issued, READ_DB1).valid()).isTrue();
+    revokeOnA(issued);
+    pollB();
+    int heldOnA = a.index().size();
+    int heldOnB = b.index().size();
+
+    clock.advance(Duration.ofDays(31));
+    assertThat(a.purger().purgeRevokedBefore(Duration.ofDays(30))).isEqualTo(1);
+
+    assertThat(a.index().size()).as("on A at once").isEqualTo(heldOnA - 1);
+    pollB();
+    assertThat(b.index().size()).as("on B after one poll").isEqualTo(heldOnB - 1);
+    assertThat(authorize(b, issued, READ_DB1).valid()).isFalse();
+    assertThat(shared.after(0, 100)).extracting(e -> e.event().type())
+        .contains(dev.tollgate.domain.model.TokenEvent.Type.PURGED);
+  }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.domain.port.out;
 
 import dev.tollgate.domain.model.RecordedTokenEvent;
 import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenId;
 import java.util.Collection;
 import java.util.List;
 
@@ -30,11 +31,18 @@ public interface TokenEvents {
    *
    * @param seqs the sequence numbers read, ascending
    * @param tokens the tokens they name as they are now, each once
+   * @param gone the tokens they name that are no longer stored (purged), each once
    */
-  record Changes(List<Long> seqs, List<Token.Access> tokens) {
+  record Changes(List<Long> seqs, List<Token.Access> tokens, List<TokenId> gone) {
     public Changes {
       seqs = List.copyOf(seqs);
       tokens = List.copyOf(tokens);
+      gone = List.copyOf(gone);
+    }
+
+    /** Changes that name no purged token. */
+    public Changes(List<Long> seqs, List<Token.Access> tokens) {
+      this(seqs, tokens, List.of());
     }
   }
 }

@@ -54,6 +54,15 @@ public interface TokenRepository {
   void recordLastUsed(Map<TokenId, Instant> lastUsed);
 
   /**
+   * Deletes up to {@code limit} tokens revoked before {@code revokedBefore}, oldest revocation
+   * first, with their permissions, and writes a PURGED event for each at {@code at}, all in one
+   * change; their earlier events stay.
+   *
+   * @return the ids of the tokens purged
+   */
+  List<TokenId> purgeRevoked(Instant revokedBefore, Instant at, int limit);
+
+  /**
    * Replaces the registered bootstrap admin credential's hash ({@code --rotate-bootstrap-admin}),
    * or removes it when {@code hash} is empty ({@code --disable-bootstrap-admin}).
    */

@@ -335,4 +335,36 @@ public abstract class AbstractTokenRepositoryTest {
     assertThat(repository.bootstrapAdminHash()).isEmpty();
     assertThat(repository.registerBootstrapAdmin(first, T0.plusSeconds(3))).isTrue();
   }
+
+  @Test
+  void longRevokedTokens_purgeRevoked_deletesThemKeepsTheirEvents_andTheFeedSaysTheyAreGone() {
+    Token kept = addManagementToken(T0);
+    Token revokedLongAgo = addManagementToken(T0);
+    Token revokedLately = addManagementToken(T0);
+    Token database = newToken(TokenFormat.DATABASE, T0, Set.of(Permission.read("db1")),
+        Optional.empty());
+    repository.add(database, TokenEvent.created(database));
+    for (Token token : List.of(revokedLongAgo, database)) {
+      Token revoked = token.atVersion(1).revoke("user:alice", T0.plusSeconds(10));
+      repository.update(revoked, TokenEvent.revoked(revoked));
+    }
+    Token late = revokedLately.atVersion(1).revoke("user:alice", T0.plusSeconds(100));
+    repository.update(late, TokenEvent.revoked(late));
+    long before = events.latestSeq();
+
+    List<TokenId> purged = repository.purgeRevoked(T0.plusSeconds(50), T0.plusSeconds(200), 10);
+
+    assertThat(purged).containsExactlyInAnyOrder(revokedLongAgo.id(), database.id());
+    assertThat(repository.findById(revokedLongAgo.id())).isEmpty();
+    assertThat(repository.findById(database.id())).isEmpty();
+    assertThat(repository.findById(kept.id())).isPresent();
+    assertThat(repository.findById(revokedLately.id())).isPresent();
+    List<RecordedTokenEvent> log = events.after(0, 100);
+    assertThat(log).filteredOn(e -> e.event().tokenId().equals(database.id()))
+        .extracting(e -> e.event().type()).containsExactly(TokenEvent.Type.CREATED,
+            TokenEvent.Type.REVOKED, TokenEvent.Type.PURGED);
+    assertThat(events.changesAfter(before, List.of(), 10).gone())
+        .containsExactlyInAnyOrder(revokedLongAgo.id(), database.id());
+    assertThat(repository.purgeRevoked(T0.plusSeconds(50), T0.plusSeconds(300), 10)).isEmpty();
+  }
 }
