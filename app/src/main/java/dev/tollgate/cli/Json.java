@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -11,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Timestamp;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
@@ -59,6 +62,45 @@ final class Json {
       return WRITER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A JSON array written an element at a time, formatted as {@link #write} formats arrays. */
+  static final class ArrayStream {
+
+    private final PrintWriter out;
+    private JsonGenerator generator;
+
+    ArrayStream(PrintWriter out) {
+      this.out = out;
+    }
+
+    void add(JsonNode element) {
+      try {
+        if (generator == null) {
+          generator = WRITER.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+              .setCodec(new ObjectMapper());
+          generator.writeStartArray();
+        }
+        // the element nested in the array the generator is writing, as in a whole array
+        generator.writeTree(element);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void close() {
+      try {
+        if (generator == null) {
+          out.print("[]");
+        } else {
+          generator.writeEndArray();
+          generator.close();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      out.println();
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.proto.management.v1.CreateManagementTokenRequest;
 import dev.tollgate.proto.management.v1.CreateManagementTokenResponse;
@@ -99,41 +98,44 @@ public final class ManagementCommand {
 
     @Override
     public Integer call() {
-      List<ManagementToken> tokens;
+      // the server's order is the default one: then every page is printed as it arrives
+      boolean asListed = sort == Sort.created;
+      List<ManagementToken> held = new ArrayList<>();
+      ListOutput<ManagementToken> output = new ListOutput<>(out(), format.json(), HEADERS,
+          ManagementCommand::json, ListTokens::row);
       try (Connection connection = connect()) {
         try {
           // every page, as influxctl reads every page
-          tokens = new ArrayList<>();
           String pageToken = "";
           do {
             ListManagementTokensResponse page = connection.managementTokens().listManagementTokens(
                 ListManagementTokensRequest.newBuilder().setPageToken(pageToken).build());
-            tokens.addAll(page.getTokensList());
+            if (asListed) {
+              output.page(page.getTokensList());
+            } else {
+              held.addAll(page.getTokensList());
+            }
             pageToken = page.getNextPageToken();
           } while (!pageToken.isEmpty());
         } catch (StatusRuntimeException e) {
           throw CallFailures.describe(e, connection, FLAGS);
         }
       }
-      tokens.sort(order(sort));
-      if (format.json()) {
-        ArrayNode array = Json.array();
-        tokens.forEach(token -> array.add(json(token)));
-        out().println(Json.write(array));
-      } else {
-        List<List<String>> rows = new ArrayList<>();
-        for (ManagementToken token : tokens) {
-          rows.add(List.of(token.getId(), token.getDescription(), token.getTokenPrefix(),
-              Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
-              Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
-              Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()),
-              Tables.time(token.hasRevokedAt(), token.getRevokedAt())));
-        }
-        out().println(Tables.of(List.of("ID", "DESCRIPTION", "PREFIX", "CREATED AT", "EXPIRES AT",
-            "LAST USED", "REVOKED AT"), rows));
-      }
-      out().flush();
+      held.sort(order(sort));
+      output.page(held);
+      output.end();
       return 0;
+    }
+
+    private static final List<String> HEADERS = List.of("ID", "DESCRIPTION", "PREFIX",
+        "CREATED AT", "EXPIRES AT", "LAST USED", "REVOKED AT");
+
+    private static List<String> row(ManagementToken token) {
+      return List.of(token.getId(), token.getDescription(), token.getTokenPrefix(),
+          Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
+          Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
+          Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()),
+          Tables.time(token.hasRevokedAt(), token.getRevokedAt()));
     }
 
     private static Comparator<ManagementToken> order(Sort sort) {

@@ -174,13 +174,13 @@ public final class TokenCommand {
 
     /** The columns {@code --sort} accepts. */
     enum Sort {
-      id, description
+      created, id, description
     }
 
     @Option(names = "--include-revoked", description = "List revoked tokens too.")
     boolean includeRevoked;
 
-    @Option(names = "--sort", paramLabel = "COLUMN", defaultValue = "id",
+    @Option(names = "--sort", paramLabel = "COLUMN", defaultValue = "created",
         description = "Sort by: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Sort sort;
 
@@ -189,39 +189,37 @@ public final class TokenCommand {
 
     @Override
     public Integer call() {
-      List<DatabaseToken> tokens;
+      // the server's order is the default one: then every page is printed as it arrives
+      boolean asListed = sort == Sort.created;
+      Instant now = Instant.now();
+      List<DatabaseToken> held = new ArrayList<>();
+      ListOutput<DatabaseToken> output = new ListOutput<>(out(), format.json(), List.of("ID",
+          "DESCRIPTION", "PERMISSIONS", "CREATED AT", "EXPIRES AT", "LAST USED", "STATUS"),
+          TokenCommand::json, token -> List.of(token.getId(), token.getDescription(),
+              permissions(token), Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
+              Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
+              Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()), status(token, now)));
       try (Connection connection = connect()) {
         // every page, as influxctl reads every page
-        tokens = new ArrayList<>();
         String pageToken = "";
         do {
           String after = pageToken;
           ListDatabaseTokensResponse page = call(connection, c -> c.databaseTokens()
               .listDatabaseTokens(ListDatabaseTokensRequest.newBuilder()
                   .setIncludeRevoked(includeRevoked).setPageToken(after).build()));
-          tokens.addAll(page.getTokensList());
+          if (asListed) {
+            output.page(page.getTokensList());
+          } else {
+            held.addAll(page.getTokensList());
+          }
           pageToken = page.getNextPageToken();
         } while (!pageToken.isEmpty());
       }
-      tokens.sort(sort == Sort.id ? Comparator.comparing(DatabaseToken::getId)
-          : Comparator.comparing(DatabaseToken::getDescription).thenComparing(DatabaseToken::getId));
-      if (format.json()) {
-        ArrayNode array = Json.array();
-        tokens.forEach(token -> array.add(json(token)));
-        out().println(Json.write(array));
-      } else {
-        Instant now = Instant.now();
-        List<List<String>> rows = new ArrayList<>();
-        for (DatabaseToken token : tokens) {
-          rows.add(List.of(token.getId(), token.getDescription(), permissions(token),
-              Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
-              Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
-              Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()), status(token, now)));
-        }
-        out().println(Tables.of(List.of("ID", "DESCRIPTION", "PERMISSIONS", "CREATED AT",
-            "EXPIRES AT", "LAST USED", "STATUS"), rows));
-      }
-      out().flush();
+      held.sort(sort == Sort.id ? Comparator.comparing(DatabaseToken::getId)
+          : Comparator.comparing(DatabaseToken::getDescription)
+              .thenComparing(DatabaseToken::getId));
+      output.page(held);
+      output.end();
       return 0;
     }
   }

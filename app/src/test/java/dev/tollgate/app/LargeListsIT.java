@@ -118,6 +118,8 @@ class LargeListsIT {
       assertThat(tokenTable.exitCode()).as(tokenTable.stderr()).isZero();
       assertThat(tokenTable.stdout().lines().filter(line -> line.contains("db token "))).hasSize(
           DATABASE);
+      assertThat(tokenTable.stdout().lines().filter(line -> line.startsWith("| ID ")))
+          .as("one header for every page").hasSize(1);
     }
   }
 
