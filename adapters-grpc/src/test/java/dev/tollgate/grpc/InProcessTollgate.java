@@ -9,7 +9,6 @@ import dev.tollgate.domain.port.out.IdentityProvider;
 import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
-import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -45,8 +44,6 @@ final class InProcessTollgate implements AutoCloseable {
             tollgate.createDatabaseToken(), tollgate.listDatabaseTokens(),
             tollgate.getDatabaseToken(), tollgate.updateDatabaseToken(),
             tollgate.revokeDatabaseTokens()), callers))
-        .addService(ServerInterceptors.intercept(new ReplicaGrpcService(
-            tollgate.useCases().replicaStatus()), callers))
         .addService(new IoxAuthorizerGrpcService(tollgate.authorize(), tollgate.useCases().limits()))
         .build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
@@ -62,11 +59,6 @@ final class InProcessTollgate implements AutoCloseable {
   /** A database-token stub that presents the credential as a bearer token. */
   DatabaseTokenServiceGrpc.DatabaseTokenServiceBlockingStub databaseTokensAs(String credential) {
     return DatabaseTokenServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(credential));
-  }
-
-  /** A replica-status stub that presents the credential as a bearer token. */
-  ReplicaServiceGrpc.ReplicaServiceBlockingStub replicaAs(String credential) {
-    return ReplicaServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(credential));
   }
 
   /** The authorizer, which takes no caller credential. */

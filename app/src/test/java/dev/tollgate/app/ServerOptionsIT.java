@@ -2,20 +2,10 @@ package dev.tollgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.app.TollgateJar.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,29 +49,26 @@ class ServerOptionsIT {
 
   @Test
   void oauth_adminCreatesAuditorListsButCannotCreate_andNoBootstrapTokenIsMade() throws Exception {
-    RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
-    Path jwks = Files.writeString(work.resolve("jwks.json"), new JWKSet(key.toPublicJWK()).toString());
-    Path users = Files.writeString(work.resolve("users.json"), """
+    TestIdentityProvider idp = new TestIdentityProvider(work, """
         [
           {"id": "alice", "firstName": "Alice", "lastName": "Admin", "email": "alice@example.test"},
           {"id": "carol", "firstName": "Carol", "lastName": "Audit", "email": "carol@example.test",
            "userGroups": ["Auditor"]}
         ]
         """);
+    RSAKey key = idp.key;
     try (TollgateJar.Server server = new TollgateJar.Server(work.resolve("data"),
-        work.resolve("server.log"), "--oauth-issuer", "https://idp.example.test",
-        "--oauth-audience", "tollgate", "--oauth-jwks", jwks.toString(),
-        "--oauth-users-file", users.toString()).start()) {
+        work.resolve("server.log"), idp.serveOptions().toArray(String[]::new)).start()) {
       TollgateJar.writeConfig(work.resolve("config.toml"), server.profile("default", work.resolve("none"))
           .replace("[profile.auth.token]\ntoken_file = \"" + work.resolve("none") + "\"\n", ""));
       String config = work.resolve("config.toml").toString();
 
       Result adminCreates = tollgate(Map.of("TOLLGATE_CONFIG", config, "TOLLGATE_MGMT_TOKEN",
-          jwt(key, "alice")), "management", "create", "--description", "by alice", "--format", "json");
+          TestIdentityProvider.jwt(key, "alice")), "management", "create", "--description", "by alice", "--format", "json");
       Result auditorLists = tollgate(Map.of("TOLLGATE_CONFIG", config, "TOLLGATE_MGMT_TOKEN",
-          jwt(key, "carol")), "management", "list", "--format", "json");
+          TestIdentityProvider.jwt(key, "carol")), "management", "list", "--format", "json");
       Result auditorCreates = tollgate(Map.of("TOLLGATE_CONFIG", config, "TOLLGATE_MGMT_TOKEN",
-          jwt(key, "carol")), "management", "create");
+          TestIdentityProvider.jwt(key, "carol")), "management", "create");
 
       assertThat(adminCreates.exitCode()).as(adminCreates.stderr()).isZero();
       assertThat(adminCreates.stdout()).contains("\"created_by\": \"user:alice\"");
@@ -93,7 +80,7 @@ class ServerOptionsIT {
       assertThat(server.logText()).contains("no bootstrap admin token: an OAuth identity provider is configured");
 
       Result forging = tollgate(Map.of("TOLLGATE_CONFIG", config, "TOLLGATE_MGMT_TOKEN",
-          jwt(key, "alice", "JWT\n2026-01-01T00:00:00.000Z INFO ServeCommand - forged")),
+          TestIdentityProvider.jwt(key, "alice", "JWT\n2026-01-01T00:00:00.000Z INFO ServeCommand - forged")),
           "management", "list");
       assertThat(forging.exitCode()).isEqualTo(1);
       assertThat(server.logText()).contains("forged")
@@ -164,20 +151,5 @@ class ServerOptionsIT {
       assertThat(adminFile).doesNotExist();
       assertThat(disabled.logText()).contains("bootstrap admin token disabled");
     }
-  }
-
-  private static String jwt(RSAKey key, String user) throws Exception {
-    return jwt(key, user, "JWT");
-  }
-
-  private static String jwt(RSAKey key, String user, String type) throws Exception {
-    Instant now = Instant.now();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-        .type(new com.nimbusds.jose.JOSEObjectType(type)).build(),
-        new JWTClaimsSet.Builder().subject(user).issuer("https://idp.example.test").audience("tollgate")
-            .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
-            .build());
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
   }
 }
