@@ -87,4 +87,21 @@ class H2TokenRepositoryTest extends AbstractTokenRepositoryTest {
         java.nio.file.Files.getPosixFilePermissions(
             dataDirectory.resolve("private/tollgate.mv.db")))).isEqualTo("rw-------");
   }
+
+  @org.junit.jupiter.api.Test
+  void everyPooledConnectionBusy_aRead_isUnavailableNotAnInternalError() throws Exception {
+    DatabaseSettings one = new DatabaseSettings(DatabaseSettings.h2In(dataDirectory.resolve("busy"))
+        .jdbcUrl(), java.util.Optional.empty(), java.util.Optional.empty(), 2);
+    HikariDataSource pool = Databases.openAndMigrate(one);
+    opened.add(pool);
+    JdbiTokenRepository repository = new JdbiTokenRepository(Databases.jdbi(pool), one);
+
+    try (java.sql.Connection held = pool.getConnection();
+        java.sql.Connection alsoHeld = pool.getConnection()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository.findById(
+              new dev.tollgate.domain.model.TokenId(java.util.UUID.randomUUID())))
+          .isInstanceOf(dev.tollgate.domain.model.UnavailableException.class)
+          .hasMessageContaining("cannot be reached").hasMessageContaining("retry");
+    }
+  }
 }
