@@ -88,6 +88,15 @@ public enum TokenFormat {
   }
 
   /**
+   * Whether presented UTF-8 bytes have a token's prefix and length: a few comparisons, for a caller
+   * that must not do work for what cannot be a token; {@link #defectOf} checks the rest.
+   */
+  public static boolean hasTokenShape(byte[] utf8) {
+    TokenFormat format = utf8 == null ? null : formatOf(utf8);
+    return format != null && utf8.length == format.length();
+  }
+
+  /**
    * What is wrong with presented UTF-8 bytes as a token (prefix, length, alphabet, checksum), or
    * null when they are well-formed; allocates nothing, for the authorizer's hot path.
    */

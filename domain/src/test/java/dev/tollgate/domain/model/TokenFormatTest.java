@@ -127,4 +127,21 @@ class TokenFormatTest {
   private static ParsedToken malformed(Defect defect) {
     return new ParsedToken.Malformed(defect);
   }
+
+  @org.junit.jupiter.api.Test
+  void tokenShape_isPrefixAndLengthOnly() {
+    String token = TokenFormat.DATABASE.generate(
+        new dev.tollgate.domain.inmemory.DeterministicRandomSource(3)).value();
+    String badChecksum = token.substring(0, token.length() - 2) + "AA";
+
+    org.assertj.core.api.Assertions.assertThat(TokenFormat.hasTokenShape(
+        token.getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isTrue();
+    org.assertj.core.api.Assertions.assertThat(TokenFormat.hasTokenShape(
+        badChecksum.getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isTrue();
+    for (String misshapen : new String[] {"", "apiv1_short", "X" + token.substring(1),
+        token + "A"}) {
+      org.assertj.core.api.Assertions.assertThat(TokenFormat.hasTokenShape(
+          misshapen.getBytes(java.nio.charset.StandardCharsets.US_ASCII))).as(misshapen).isFalse();
+    }
+  }
 }
