@@ -4,6 +4,7 @@ import dev.tollgate.domain.model.UserGroup;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,10 +12,11 @@ import java.util.Set;
  * cluster admits with which groups (Clustered's {@code admin.users}).
  *
  * @param jwks a {@code file:} or {@code https:} URI of the identity provider's JSON Web Key Set
- *     ({@code http:} is accepted on loopback only)
+ *     ({@code http:} is accepted on loopback only); when empty, the {@code jwks_uri} of the
+ *     issuer's OpenID discovery document
  * @param userClaim the claim that holds the user id matched against {@code users}, usually "sub"
  */
-public record OAuthSettings(String issuer, String audience, URI jwks, String userClaim,
+public record OAuthSettings(String issuer, String audience, Optional<URI> jwks, String userClaim,
     Map<String, Set<UserGroup>> users) {
 
   public OAuthSettings {
@@ -23,12 +25,24 @@ public record OAuthSettings(String issuer, String audience, URI jwks, String use
     Objects.requireNonNull(jwks, "jwks");
     Objects.requireNonNull(userClaim, "userClaim");
     users = Map.copyOf(users);
-    String scheme = jwks.getScheme() == null ? "" : jwks.getScheme();
-    boolean loopbackHttp = scheme.equals("http") && Loopback.isLoopback(jwks.getHost());
-    if (!scheme.equals("file") && !scheme.equals("https") && !loopbackHttp) {
-      throw new IllegalArgumentException("JWKS location " + jwks + " is not supported; expected a"
-          + " file path or an https:// URL (plain http only on loopback: anyone on the way could"
-          + " swap the keys)");
+    jwks.ifPresent(location -> {
+      if (!"file".equals(location.getScheme())) {
+        requireSafe("JWKS location", location);
+      }
+    });
+    if (jwks.isEmpty()) {
+      requireSafe("issuer", URI.create(issuer));
+    }
+  }
+
+  /** Keys come from there as they are: https, or plain http on loopback only. */
+  static void requireSafe(String what, URI location) {
+    String scheme = location.getScheme() == null ? "" : location.getScheme();
+    boolean loopbackHttp = scheme.equals("http") && Loopback.isLoopback(location.getHost());
+    if (!scheme.equals("https") && !loopbackHttp) {
+      throw new IllegalArgumentException(what + " " + location + " is not supported; expected"
+          + (what.equals("JWKS location") ? " a file path or" : "") + " an https:// URL (plain"
+          + " http only on loopback: anyone on the way could swap the keys)");
     }
   }
 }

@@ -17,6 +17,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.oauth2.sdk.GeneralException;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import dev.tollgate.domain.model.Authentication;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.UserGroup;
@@ -26,7 +29,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,18 +44,25 @@ final class OidcIdentityProvider implements IdentityProvider {
 
   private static final Logger LOG = LoggerFactory.getLogger(OidcIdentityProvider.class);
 
+  /** At most one fetch of the key set in this time, however many unknown key ids arrive. */
+  static final Duration MIN_REFETCH = Duration.ofSeconds(10);
+  private static final Duration DISCOVERY_TIMEOUT = Duration.ofSeconds(10);
+
   /** created_by and revoked_by hold "user:" and the id. */
   private static final int MAX_USER_ID = 256;
 
   private final OAuthSettings settings;
+  /** Where the keys come from: the key set given, or the one the issuer publishes. */
+  private final URI keys;
   private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
   OidcIdentityProvider(OAuthSettings settings) {
     this.settings = settings;
+    this.keys = settings.jwks().orElseGet(() -> discover(settings.issuer()));
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
         new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
-        Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keySource(settings)));
+        Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keySource(keys)));
     processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
         Set.of(settings.audience()),
         new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
@@ -58,20 +70,45 @@ final class OidcIdentityProvider implements IdentityProvider {
         null));
   }
 
-  private static JWKSource<SecurityContext> keySource(OAuthSettings settings) {
-    if ("file".equals(settings.jwks().getScheme())) {
+  private static JWKSource<SecurityContext> keySource(URI location) {
+    if ("file".equals(location.getScheme())) {
       try {
-        return new ImmutableJWKSet<>(JWKSet.load(new File(settings.jwks())));
+        return new ImmutableJWKSet<>(JWKSet.load(new File(location)));
       } catch (IOException | ParseException e) {
-        throw new IllegalArgumentException("cannot read the JWKS file " + settings.jwks().getPath()
+        throw new IllegalArgumentException("cannot read the JWKS file " + location.getPath()
             + ": " + e.getMessage() + "; expected a JSON Web Key Set", e);
       }
     }
     try {
-      return JWKSourceBuilder.<SecurityContext>create(settings.jwks().toURL()).retrying(true).build();
+      // a key id not in the set fetches it again (a rotated key works at once), one fetch in
+      // flight and at most one per MIN_REFETCH, so made-up key ids cannot hammer the provider
+      return JWKSourceBuilder.<SecurityContext>create(location.toURL())
+          .rateLimited(MIN_REFETCH.toMillis())
+          .retrying(true)
+          .build();
     } catch (MalformedURLException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The key set location the issuer publishes in its OpenID discovery document. */
+  private static URI discover(String issuer) {
+    OIDCProviderMetadata metadata;
+    try {
+      metadata = OIDCProviderMetadata.resolve(new Issuer(issuer),
+          (int) DISCOVERY_TIMEOUT.toMillis(), (int) DISCOVERY_TIMEOUT.toMillis());
+    } catch (GeneralException | IOException e) {
+      throw new IllegalStateException("cannot read the OpenID discovery document of " + issuer
+          + " (" + e.getMessage() + "); give the identity provider's keys with --oauth-jwks", e);
+    }
+    URI keys = metadata.getJWKSetURI();
+    if (keys == null) {
+      throw new IllegalStateException("the OpenID discovery document of " + issuer
+          + " names no jwks_uri; give the identity provider's keys with --oauth-jwks");
+    }
+    OAuthSettings.requireSafe("JWKS location", keys);
+    LOG.info("identity provider {}: keys from {} (OpenID discovery)", issuer, keys);
+    return keys;
   }
 
   @Override
@@ -89,7 +126,7 @@ final class OidcIdentityProvider implements IdentityProvider {
           + " key the identity provider does not publish");
     } catch (KeySourceException e) {
       // the key set's location is for the operator's log, not for the client
-      LOG.warn("cannot get the identity provider's keys from {}: {}", settings.jwks(),
+      LOG.warn("cannot get the identity provider's keys from {}: {}", keys,
           e.getMessage());
       throw Status.UNAVAILABLE.withDescription("cannot get the identity provider's keys; the"
           + " server log says why").asRuntimeException();

@@ -73,7 +73,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--oauth-jwks", paramLabel = "FILE|URL", defaultValue = "${env:TOLLGATE_OAUTH_JWKS}",
       description = "The identity provider's keys: a JWKS file or its https:// URL"
-          + " (Clustered's jwksEndpoint) [TOLLGATE_OAUTH_JWKS].")
+          + " (Clustered's jwksEndpoint); without it, the jwks_uri of the issuer's OpenID"
+          + " discovery document [TOLLGATE_OAUTH_JWKS].")
   String oauthJwks;
 
   @Option(names = "--oauth-users-file", paramLabel = "FILE",
@@ -403,21 +404,26 @@ public final class ServeCommand implements Callable<Integer> {
 
   private Optional<OAuthSettings> oauth() {
     java.util.List<String> missing = missingOAuthOptions();
-    if (missing.size() == 4) {
+    if (missing.size() == 3 && oauthJwks == null) {
       return Optional.empty();
     }
     if (!missing.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "OAuth needs all of --oauth-issuer,"
-          + " --oauth-audience, --oauth-jwks and --oauth-users-file; missing: "
-          + String.join(", ", missing));
+          + " --oauth-audience and --oauth-users-file (--oauth-jwks too, unless the issuer"
+          + " publishes OpenID discovery); missing: " + String.join(", ", missing));
     }
-    URI jwks = oauthJwks.matches("(?i)https?://.*") ? URI.create(oauthJwks)
-        : Path.of(oauthJwks).toAbsolutePath().toUri();
-    if ("file".equals(jwks.getScheme()) && !Files.isReadable(Path.of(jwks))) {
-      throw new ParameterException(spec.commandLine(), "--oauth-jwks " + oauthJwks
-          + " is neither a readable file nor an https:// URL");
+    Optional<URI> jwks = Optional.empty();
+    if (oauthJwks != null) {
+      URI location = oauthJwks.matches("(?i)https?://.*") ? URI.create(oauthJwks)
+          : Path.of(oauthJwks).toAbsolutePath().toUri();
+      if ("file".equals(location.getScheme()) && !Files.isReadable(Path.of(location))) {
+        throw new ParameterException(spec.commandLine(), "--oauth-jwks " + oauthJwks
+            + " is neither a readable file nor an https:// URL");
+      }
+      jwks = Optional.of(location);
     }
-    return Optional.of(usage(() -> new OAuthSettings(oauthIssuer, oauthAudience, jwks,
+    Optional<URI> keys = jwks;
+    return Optional.of(usage(() -> new OAuthSettings(oauthIssuer, oauthAudience, keys,
         oauthUserClaim, UsersFile.read(oauthUsersFile))));
   }
 
@@ -428,9 +434,6 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (oauthAudience == null) {
       missing.add("--oauth-audience");
-    }
-    if (oauthJwks == null) {
-      missing.add("--oauth-jwks");
     }
     if (oauthUsersFile == null) {
       missing.add("--oauth-users-file");

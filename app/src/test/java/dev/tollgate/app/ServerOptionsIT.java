@@ -109,7 +109,7 @@ class ServerOptionsIT {
     assertThat(work.resolve("e")).doesNotExist();
     assertThat(work.resolve("d")).doesNotExist();
     assertThat(oauth.stderr().strip()).startsWith("Error: OAuth needs all of")
-        .contains("missing: --oauth-audience, --oauth-jwks, --oauth-users-file");
+        .contains("missing: --oauth-audience, --oauth-users-file");
     assertThat(tls.stderr().strip()).startsWith("Error: --tls-cert and --tls-key go together");
     assertThat(listen.exitCode()).isEqualTo(1);
     assertThat(oauth.exitCode()).isEqualTo(1);

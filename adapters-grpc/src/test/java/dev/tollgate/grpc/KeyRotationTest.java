@@ -1,0 +1,168 @@
+package dev.tollgate.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.domain.model.UserGroup;
+import dev.tollgate.proto.management.v1.ListManagementTokensRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The identity provider rotates its signing key: a token signed with the new key works at once,
+ * and a flood of made-up key ids cannot make Tollgate fetch the key set again and again.
+ */
+class KeyRotationTest {
+
+  private static final String ISSUER = "https://idp.example.test";
+
+  private final AtomicReference<byte[]> published = new AtomicReference<>();
+  private final AtomicInteger fetches = new AtomicInteger();
+  private final AtomicReference<String> discovery = new AtomicReference<>();
+  private HttpServer identityProvider;
+  private InProcessTollgate server;
+
+  @BeforeEach
+  void start() throws Exception {
+    identityProvider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    identityProvider.createContext("/.well-known/openid-configuration", exchange -> {
+      byte[] body = discovery.get().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    identityProvider.createContext("/certs", exchange -> {
+      fetches.incrementAndGet();
+      byte[] body = published.get();
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    identityProvider.start();
+    server = new InProcessTollgate(new OidcIdentityProvider(new OAuthSettings(ISSUER, "tollgate",
+        Optional.of(URI.create("http://127.0.0.1:" + identityProvider.getAddress().getPort()
+            + "/certs")),
+        "sub", Map.of("alice", Set.of(UserGroup.ADMIN)))));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+    identityProvider.stop(0);
+  }
+
+  private void publish(RSAKey... keys) {
+    JWKSet set = new JWKSet(java.util.Arrays.stream(keys).map(RSAKey::toPublicJWK)
+        .map(k -> (com.nimbusds.jose.jwk.JWK) k).toList());
+    published.set(set.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String signed(RSAKey key, String keyId) throws Exception {
+    return signed(key, keyId, ISSUER);
+  }
+
+  private static String signed(RSAKey key, String keyId, String issuer) throws Exception {
+    Instant now = Instant.now();
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId)
+        .type(JOSEObjectType.JWT).build(), new JWTClaimsSet.Builder().subject("alice")
+        .issuer(issuer).audience("tollgate").issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(Duration.ofMinutes(5)))).build());
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  private Status listAs(String jwt) {
+    try {
+      server.managementAs(jwt).listManagementTokens(ListManagementTokensRequest.getDefaultInstance());
+      return Status.OK;
+    } catch (StatusRuntimeException e) {
+      return e.getStatus();
+    }
+  }
+
+  @Test
+  void rotatedKey_worksAtOnce_aFloodOfUnknownKeyIdsFetchesTheKeySetAtMostOnceMore()
+      throws Exception {
+    RSAKey old = new RSAKeyGenerator(2048).keyID("old").generate();
+    publish(old);
+    assertThat(listAs(signed(old, "old")).getCode()).isEqualTo(Status.Code.OK);
+
+    RSAKey rotated = new RSAKeyGenerator(2048).keyID("new").generate();
+    publish(rotated);
+    assertThat(listAs(signed(rotated, "new")).getCode()).as("the new key at once")
+        .isEqualTo(Status.Code.OK);
+    int afterRotation = fetches.get();
+
+    for (int i = 0; i < 50; i++) {
+      assertThat(listAs(signed(rotated, "made-up-" + i)).getCode())
+          .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+    assertThat(fetches.get() - afterRotation).as("fetches caused by 50 unknown key ids")
+        .isLessThanOrEqualTo(1);
+    assertThat(listAs(signed(rotated, "new")).getCode()).isEqualTo(Status.Code.OK);
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + identityProvider.getAddress().getPort();
+  }
+
+  private String discoveryDocument(String jwksUri) {
+    return "{\"issuer\": \"" + base() + "\", \"jwks_uri\": \"" + jwksUri + "\","
+        + " \"authorization_endpoint\": \"" + base() + "/authorize\","
+        + " \"token_endpoint\": \"" + base() + "/token\","
+        + " \"response_types_supported\": [\"code\"],"
+        + " \"subject_types_supported\": [\"public\"],"
+        + " \"id_token_signing_alg_values_supported\": [\"RS256\"]}";
+  }
+
+  @Test
+  void issuerAlone_keysComeFromItsOpenIdDiscoveryDocument() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("k").generate();
+    publish(key);
+    discovery.set(discoveryDocument(base() + "/certs"));
+
+    try (InProcessTollgate discovered = new InProcessTollgate(new OidcIdentityProvider(
+        new OAuthSettings(base(), "tollgate", Optional.empty(), "sub",
+            Map.of("alice", Set.of(UserGroup.ADMIN)))))) {
+      assertThat(discovered.managementAs(signed(key, "k", base())).listManagementTokens(
+          ListManagementTokensRequest.getDefaultInstance())).isNotNull();
+    }
+  }
+
+  @Test
+  void discoveryDocumentPointingAtPlainHttpElsewhere_isRefusedAtStart() {
+    discovery.set(discoveryDocument("http://idp.attacker.example/certs"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OidcIdentityProvider(
+        new OAuthSettings(base(), "tollgate", Optional.empty(), "sub", Map.of())))
+        .hasMessageContaining("http://idp.attacker.example/certs is not supported");
+  }
+}
