@@ -56,7 +56,8 @@ final class CallerInterceptor implements ServerInterceptor {
       }
     }
     if (result instanceof Authentication.Authenticated authenticated) {
-      Context context = Context.current().withValue(CallerContext.CALLER, authenticated.caller());
+      Context context = Context.current().withValue(CallerContext.CALLER, authenticated.caller())
+          .withValue(CallerContext.EXPIRES_AT, authenticated.expiresAt());
       return Contexts.interceptCall(context, call, headers, next);
     }
     String reason = ((Authentication.Rejected) result).reason();

@@ -16,6 +16,8 @@ import dev.tollgate.proto.management.v1.ListManagementTokensResponse;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.RevokeManagementTokensRequest;
 import dev.tollgate.proto.management.v1.RevokeManagementTokensResponse;
+import dev.tollgate.proto.management.v1.WhoAmIRequest;
+import dev.tollgate.proto.management.v1.WhoAmIResponse;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -71,6 +73,13 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
       return response.setNextPageToken(Pages.fill(page, ProtoMapper::managementToken,
           response::addTokens)).build();
     });
+  }
+
+  @Override
+  public void whoAmI(WhoAmIRequest request, StreamObserver<WhoAmIResponse> observer) {
+    // any caller the interceptor let in may ask who it is
+    ErrorMapping.respond(observer, () -> ProtoMapper.whoAmI(CallerContext.current(),
+        CallerContext.EXPIRES_AT.get()));
   }
 
   @Override

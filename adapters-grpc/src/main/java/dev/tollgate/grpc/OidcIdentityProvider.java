@@ -139,6 +139,7 @@ final class OidcIdentityProvider implements IdentityProvider {
           + MAX_USER_ID + " characters in claim " + settings.userClaim());
     }
     Set<UserGroup> groups = settings.users().getOrDefault(userId, Set.of());
-    return new Authentication.Authenticated(new Caller.User(userId, groups));
+    return new Authentication.Authenticated(new Caller.User(userId, groups),
+        java.util.Optional.ofNullable(claims.getExpirationTime()).map(java.util.Date::toInstant));
   }
 }

@@ -2,24 +2,27 @@ package dev.tollgate.grpc;
 
 import com.google.protobuf.Timestamp;
 import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.DatabaseName;
 import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.PermissionAction;
-import dev.tollgate.domain.model.RequestedPermission;
 import dev.tollgate.domain.model.RequestedPermission.DataAction;
 import dev.tollgate.domain.model.RequestedPermission.ResourceType;
+import dev.tollgate.domain.model.RequestedPermission;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.UserGroup;
 import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
-import dev.tollgate.proto.management.v1.GetReplicaStatusResponse;
 import dev.tollgate.proto.authz.v1.ResourceActionPermission;
 import dev.tollgate.proto.management.v1.DatabasePermission;
 import dev.tollgate.proto.management.v1.DatabaseToken;
+import dev.tollgate.proto.management.v1.GetReplicaStatusResponse;
 import dev.tollgate.proto.management.v1.ManagementToken;
 import dev.tollgate.proto.management.v1.RevokeOutcome;
 import dev.tollgate.proto.management.v1.RevokeResult;
+import dev.tollgate.proto.management.v1.WhoAmIResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -157,6 +160,25 @@ final class ProtoMapper {
     following.reads().forEach((trigger, reads) ->
         proto.putFeedReads(trigger.name().toLowerCase(java.util.Locale.ROOT), reads));
     return proto.build();
+  }
+
+  /** Who the caller is, as {@code WhoAmI} tells it. */
+  static WhoAmIResponse whoAmI(Caller caller, Optional<Instant> expiresAt) {
+    WhoAmIResponse.Builder response = WhoAmIResponse.newBuilder().setSubject(caller.subject());
+    if (caller instanceof Caller.User user) {
+      response.setKind("user").setUserId(user.id());
+      user.groups().stream().map(UserGroup::label).sorted().forEach(response::addGroups);
+    } else if (caller instanceof Caller.ManagementTokenHolder holder) {
+      response.setKind("management-token").setTokenId(holder.tokenId().toString());
+    } else if (caller instanceof Caller.DatabaseTokenHolder holder) {
+      response.setKind("database-token").setTokenId(holder.tokenId().toString());
+    } else {
+      response.setKind("bootstrap-admin");
+    }
+    if (expiresAt != null) {
+      expiresAt.ifPresent(at -> response.setExpiresAt(timestamp(at)));
+    }
+    return response.build();
   }
 
   static Timestamp timestamp(Instant instant) {

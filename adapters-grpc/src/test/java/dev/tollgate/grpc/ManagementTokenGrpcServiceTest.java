@@ -202,4 +202,33 @@ class ManagementTokenGrpcServiceTest {
       throw new AssertionError(ex);
     }
   }
+
+  @Test
+  void anyValidCaller_whoAmI_saysWhoItIsAndWhenItsCredentialExpires() {
+    Timestamp expiresAt = ProtoMapper.timestamp(InProcessTollgate.START.plusSeconds(3600));
+    CreateManagementTokenResponse management = server.managementAs(server.bootstrapAdmin.value())
+        .createManagementToken(CreateManagementTokenRequest.newBuilder()
+            .setDescription("ci").setExpiresAt(expiresAt).build());
+    String database = server.databaseTokensAs(server.bootstrapAdmin.value()).createDatabaseToken(
+        dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest.newBuilder()
+            .setDescription("reader").build()).getAccessToken();
+
+    var admin = server.managementAs(server.bootstrapAdmin.value()).whoAmI(
+        dev.tollgate.proto.management.v1.WhoAmIRequest.getDefaultInstance());
+    var token = server.managementAs(management.getAccessToken()).whoAmI(
+        dev.tollgate.proto.management.v1.WhoAmIRequest.getDefaultInstance());
+    var reader = server.managementAs(database).whoAmI(
+        dev.tollgate.proto.management.v1.WhoAmIRequest.getDefaultInstance());
+
+    assertThat(admin.getKind()).isEqualTo("bootstrap-admin");
+    assertThat(admin.getSubject()).isEqualTo("bootstrap-admin");
+    assertThat(admin.hasExpiresAt()).isFalse();
+    assertThat(token.getKind()).isEqualTo("management-token");
+    assertThat(token.getTokenId()).isEqualTo(management.getToken().getId());
+    assertThat(token.getExpiresAt()).isEqualTo(expiresAt);
+    assertThat(reader.getKind()).isEqualTo("database-token");
+    assertThat(codeOf(() -> server.managementAs("M.V1.not-a-token").whoAmI(
+        dev.tollgate.proto.management.v1.WhoAmIRequest.getDefaultInstance())))
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+  }
 }

@@ -269,4 +269,19 @@ class OAuthCallerTest {
 
     assertThat(createAs(rs256(claims("alice").build())).getCode()).isEqualTo(Status.Code.OK);
   }
+
+  @Test
+  void oauthUser_whoAmI_namesTheUserItsGroupsAndTheTokensExpiry() throws Exception {
+    startTollgateWithServedJwks();
+    JWTClaimsSet claims = claims("carol").build();
+
+    var me = server.managementAs(rs256(claims)).whoAmI(
+        dev.tollgate.proto.management.v1.WhoAmIRequest.getDefaultInstance());
+
+    assertThat(me.getKind()).isEqualTo("user");
+    assertThat(me.getUserId()).isEqualTo("carol");
+    assertThat(me.getGroupsList()).containsExactly("Auditor");
+    assertThat(me.getExpiresAt().getSeconds())
+        .isEqualTo(claims.getExpirationTime().toInstant().getEpochSecond());
+  }
 }

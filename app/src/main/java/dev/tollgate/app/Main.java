@@ -1,5 +1,6 @@
 package dev.tollgate.app;
 
+import dev.tollgate.cli.AuthCommand;
 import dev.tollgate.cli.BenchCommand;
 import dev.tollgate.cli.ErrorReporter;
 import dev.tollgate.cli.ManagementCommand;
@@ -44,6 +45,7 @@ public final class Main {
         .addSubcommand(new ManagementCommand())
         .addSubcommand(new TokenCommand())
         .addSubcommand(new ReplicaCommand())
+        .addSubcommand(new AuthCommand())
         .addSubcommand(new BenchCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(errors)

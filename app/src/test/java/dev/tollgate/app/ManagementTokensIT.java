@@ -228,4 +228,19 @@ class ManagementTokensIT {
       }
     }
   }
+
+  @Test
+  void authWhoami_namesTheBootstrapAdminAndAManagementTokenWithItsExpiry() throws Exception {
+    String token = tollgate("management", "create", "--description", "ci", "--expires-at",
+        "2030-01-01T00:00:00Z").lastStdoutLine();
+
+    Result admin = tollgate("auth", "whoami");
+    Result holder = tollgateWithToken(token, "auth", "whoami", "--format", "json");
+
+    assertThat(admin.exitCode()).as(admin.stderr()).isZero();
+    assertThat(admin.stdout()).contains("| bootstrap-admin").contains("| never");
+    assertThat(holder.exitCode()).as(holder.stderr()).isZero();
+    assertThat(holder.stdout()).contains("\"kind\": \"management-token\"")
+        .contains("\"seconds\": 1893456000").doesNotContain(token);
+  }
 }

@@ -69,7 +69,7 @@ public final class AuthenticateCallerService implements AuthenticateCallerUseCas
             + state.expiresAt().orElseThrow());
       default:
         lastUsed.noteUse(held, now);
-        return new Authenticated(held.caller());
+        return new Authenticated(held.caller(), state.expiresAt());
     }
   }
 }

@@ -34,7 +34,8 @@ class EmbeddingExampleTest {
 
     Authentication who = tollgate.authenticateCaller().authenticate(secret);
     assertThat(who).isEqualTo(new Authentication.Authenticated(
-        new Caller.ManagementTokenHolder(issued.token().id())));
+        new Caller.ManagementTokenHolder(issued.token().id()),
+        Optional.of(Instant.parse("2030-01-02T00:00:00Z"))));
 
     tollgate.clock().advance(Duration.ofDays(1));
     assertThat(tollgate.authenticateCaller().authenticate(secret))
