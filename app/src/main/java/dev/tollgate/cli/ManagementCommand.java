@@ -49,9 +49,8 @@ public final class ManagementCommand {
     @Option(names = "--description", paramLabel = "TEXT", description = "What the token is for.")
     String description = "";
 
-    @Option(names = "--expires-at", paramLabel = "RFC3339",
-        description = "When the token stops working, e.g. 2030-01-01T00:00:00Z; never if unset.")
-    String expiresAt;
+    @Mixin
+    ExpiryOption expiry;
 
     @Mixin
     FormatOption format;
@@ -60,7 +59,7 @@ public final class ManagementCommand {
     public Integer call() {
       CreateManagementTokenRequest.Builder request =
           CreateManagementTokenRequest.newBuilder().setDescription(description);
-      expiresAt(expiresAt).ifPresent(request::setExpiresAt);
+      expiresAt(expiry.expiresAt).ifPresent(request::setExpiresAt);
       try (Connection connection = connect()) {
         CreateManagementTokenResponse response;
         try {

@@ -132,9 +132,8 @@ public final class TokenCommand {
     @Mixin
     DatabaseFlags databases = new DatabaseFlags();
 
-    @Option(names = "--expires-at", paramLabel = "RFC3339",
-        description = "When the token stops working, e.g. 2030-01-01T00:00:00Z; never if unset.")
-    String expiresAt;
+    @Mixin
+    ExpiryOption expiry;
 
     @Mixin
     FormatOption format;
@@ -151,7 +150,7 @@ public final class TokenCommand {
     public Integer call() {
       CreateDatabaseTokenRequest.Builder request = CreateDatabaseTokenRequest.newBuilder()
           .setDescription(description).addAllPermissions(databases.permissions());
-      expiresAt(expiresAt).ifPresent(request::setExpiresAt);
+      expiresAt(expiry.expiresAt).ifPresent(request::setExpiresAt);
       try (Connection connection = connect()) {
         CreateDatabaseTokenResponse response =
             call(connection, c -> c.databaseTokens().createDatabaseToken(request.build()));
