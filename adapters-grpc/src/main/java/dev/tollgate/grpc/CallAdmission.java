@@ -14,10 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bounded, separate budgets for the data plane's Authorize and for the management API, so that
@@ -130,17 +128,9 @@ public final class CallAdmission extends ServerStreamTracer.Factory
       this.name = name;
       this.limit = limit;
       this.permits = new Semaphore(limit);
-      this.threads = Executors.newFixedThreadPool(threads, named("tollgate-"
+      this.threads = Executors.newFixedThreadPool(threads, DaemonThreads.named("tollgate-"
           + name.toLowerCase(Locale.ROOT)));
     }
   }
 
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
 }

@@ -4,6 +4,7 @@ import dev.tollgate.domain.live.ChangeFollower;
 import dev.tollgate.domain.live.Reconciler;
 import dev.tollgate.domain.port.out.ChangeNotifications;
 import dev.tollgate.domain.service.UseCases;
+import dev.tollgate.grpc.DaemonThreads;
 import dev.tollgate.text.GoDuration;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -33,11 +34,8 @@ final class Replica {
   private final UseCases useCases;
   private final ChangeNotifications notifications;
   private final ServerConfig.Following following;
-  private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, task -> {
-    Thread thread = new Thread(task, "tollgate-follower");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledThreadPoolExecutor scheduler =
+      new ScheduledThreadPoolExecutor(2, DaemonThreads.named("tollgate-follower"));
   private AutoCloseable listening = () -> { };
   private Optional<String> outage = Optional.empty();
   private boolean flushFailing;

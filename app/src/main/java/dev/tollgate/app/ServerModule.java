@@ -2,12 +2,14 @@ package dev.tollgate.app;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoSet;
 import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.port.out.BootstrapTokenStore;
 import dev.tollgate.domain.port.out.Clock;
 import dev.tollgate.domain.port.out.IdGenerator;
 import dev.tollgate.domain.port.out.RandomSource;
 import dev.tollgate.grpc.CallAdmission;
+import dev.tollgate.grpc.DaemonThreads;
 import dev.tollgate.grpc.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
 import io.grpc.InsecureServerCredentials;
@@ -28,9 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The server's real world: configuration, the system clock, strong randomness, Netty on a port. */
 @Module
@@ -87,6 +87,13 @@ final class ServerModule {
         config.database().maxConnections()));
   }
 
+  /** The call lanes' threads end with the server's other resources. */
+  @Provides
+  @IntoSet
+  static AutoCloseable callLanes(CallAdmission admission) {
+    return admission;
+  }
+
   /**
    * Netty with every resource bounded: the calls of each lane (see {@link CallAdmission}), the
    * threads that look calls up, the calls per connection, RST_STREAM floods ("rapid reset"),
@@ -96,7 +103,7 @@ final class ServerModule {
   static ServerBuilder<?> serverBuilder(ServerConfig config, CallAdmission admission) {
     ServerConfig.Calls calls = config.calls();
     return NettyServerBuilder.forAddress(config.listen(), credentials(config))
-        .executor(Executors.newFixedThreadPool(2, daemon("tollgate-calls")))
+        .executor(Executors.newFixedThreadPool(2, DaemonThreads.named("tollgate-calls")))
         .callExecutor(admission)
         .addStreamTracerFactory(admission)
         .intercept(admission)
@@ -110,14 +117,6 @@ final class ServerModule {
         .maxConnectionAgeGrace(CONNECTION_AGE_GRACE.toSeconds(), TimeUnit.SECONDS);
   }
 
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
 
   private static ServerCredentials credentials(ServerConfig config) {
     ServerConfig.Tls tls = config.tls();
@@ -126,7 +125,7 @@ final class ServerModule {
       Path directory = config.dataDirectory();
       String host = config.listen().getHostString();
       tls = SelfSignedCertificate.ensure(directory, host, Instant.now());
-      files = Executors.newSingleThreadScheduledExecutor(daemon("tollgate-tls"));
+      files = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tollgate-tls"));
       // renewed a month before it expires, while the server runs; picked up below
       files.scheduleWithFixedDelay(() -> SelfSignedCertificate.ensure(directory, host,
           Instant.now()), 12, 12, TimeUnit.HOURS);
@@ -136,7 +135,7 @@ final class ServerModule {
         AdvancedTlsX509KeyManager keys = new AdvancedTlsX509KeyManager();
         keys.updateIdentityCredentials(pem.certificate().toFile(), pem.privateKey().toFile());
         if (files == null) {
-          files = Executors.newSingleThreadScheduledExecutor(daemon("tollgate-tls"));
+          files = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tollgate-tls"));
         }
         // a replaced certificate (renewed above, or by cert-manager) is served within a minute
         keys.updateIdentityCredentials(pem.certificate().toFile(), pem.privateKey().toFile(),

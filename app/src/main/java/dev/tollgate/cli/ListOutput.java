@@ -2,7 +2,10 @@ package dev.tollgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -27,6 +30,33 @@ final class ListOutput<T> {
     this.headers = headers;
     this.toJson = toJson;
     this.toRow = toRow;
+  }
+
+  /**
+   * Fetches every page from the first, as influxctl reads every page, and prints the list: each
+   * page as it arrives when the list is wanted in the server's order (no {@code order}), else
+   * all of it at the end, sorted.
+   *
+   * @param fetch the page that a page token starts (empty: the first)
+   */
+  <R> void printEveryPage(Function<String, R> fetch, Function<R, List<T>> items,
+      Function<R, String> nextPageToken, Optional<Comparator<T>> order) {
+    List<T> held = new ArrayList<>();
+    String pageToken = "";
+    do {
+      R page = fetch.apply(pageToken);
+      if (order.isEmpty()) {
+        page(items.apply(page));
+      } else {
+        held.addAll(items.apply(page));
+      }
+      pageToken = nextPageToken.apply(page);
+    } while (!pageToken.isEmpty());
+    order.ifPresent(sorted -> {
+      held.sort(sorted);
+      page(held);
+    });
+    end();
   }
 
   /** Prints a page of the list now. */

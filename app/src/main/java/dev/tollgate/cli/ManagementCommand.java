@@ -8,10 +8,10 @@ import dev.tollgate.proto.management.v1.ListManagementTokensResponse;
 import dev.tollgate.proto.management.v1.ManagementToken;
 import dev.tollgate.proto.management.v1.RevokeManagementTokensRequest;
 import io.grpc.StatusRuntimeException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -97,32 +97,20 @@ public final class ManagementCommand {
 
     @Override
     public Integer call() {
-      // the server's order is the default one: then every page is printed as it arrives
-      boolean asListed = sort == Sort.created;
-      List<ManagementToken> held = new ArrayList<>();
       ListOutput<ManagementToken> output = new ListOutput<>(out(), format.json(), HEADERS,
           ManagementCommand::json, ListTokens::row);
       try (Connection connection = connect()) {
         try {
-          // every page, as influxctl reads every page
-          String pageToken = "";
-          do {
-            ListManagementTokensResponse page = connection.managementTokens().listManagementTokens(
-                ListManagementTokensRequest.newBuilder().setPageToken(pageToken).build());
-            if (asListed) {
-              output.page(page.getTokensList());
-            } else {
-              held.addAll(page.getTokensList());
-            }
-            pageToken = page.getNextPageToken();
-          } while (!pageToken.isEmpty());
+          // the server's order is the default one: then every page is printed as it arrives
+          output.printEveryPage(pageToken -> connection.managementTokens().listManagementTokens(
+                  ListManagementTokensRequest.newBuilder().setPageToken(pageToken).build()),
+              ListManagementTokensResponse::getTokensList,
+              ListManagementTokensResponse::getNextPageToken,
+              sort == Sort.created ? Optional.empty() : Optional.of(order(sort)));
         } catch (StatusRuntimeException e) {
           throw CallFailures.describe(e, connection, FLAGS);
         }
       }
-      held.sort(order(sort));
-      output.page(held);
-      output.end();
       return 0;
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -188,10 +189,7 @@ public final class TokenCommand {
 
     @Override
     public Integer call() {
-      // the server's order is the default one: then every page is printed as it arrives
-      boolean asListed = sort == Sort.created;
       Instant now = Instant.now();
-      List<DatabaseToken> held = new ArrayList<>();
       ListOutput<DatabaseToken> output = new ListOutput<>(out(), format.json(), List.of("ID",
           "DESCRIPTION", "PERMISSIONS", "CREATED AT", "EXPIRES AT", "LAST USED", "STATUS"),
           TokenCommand::json, token -> List.of(token.getId(), token.getDescription(),
@@ -199,26 +197,16 @@ public final class TokenCommand {
               Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
               Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()), status(token, now)));
       try (Connection connection = connect()) {
-        // every page, as influxctl reads every page
-        String pageToken = "";
-        do {
-          String after = pageToken;
-          ListDatabaseTokensResponse page = call(connection, c -> c.databaseTokens()
-              .listDatabaseTokens(ListDatabaseTokensRequest.newBuilder()
-                  .setIncludeRevoked(includeRevoked).setPageToken(after).build()));
-          if (asListed) {
-            output.page(page.getTokensList());
-          } else {
-            held.addAll(page.getTokensList());
-          }
-          pageToken = page.getNextPageToken();
-        } while (!pageToken.isEmpty());
+        // the server's order is the default one: then every page is printed as it arrives
+        output.printEveryPage(pageToken -> call(connection, c -> c.databaseTokens()
+                .listDatabaseTokens(ListDatabaseTokensRequest.newBuilder()
+                    .setIncludeRevoked(includeRevoked).setPageToken(pageToken).build())),
+            ListDatabaseTokensResponse::getTokensList, ListDatabaseTokensResponse::getNextPageToken,
+            sort == Sort.created ? Optional.empty()
+                : Optional.of(sort == Sort.id ? Comparator.comparing(DatabaseToken::getId)
+                    : Comparator.comparing(DatabaseToken::getDescription)
+                        .thenComparing(DatabaseToken::getId)));
       }
-      held.sort(sort == Sort.id ? Comparator.comparing(DatabaseToken::getId)
-          : Comparator.comparing(DatabaseToken::getDescription)
-              .thenComparing(DatabaseToken::getId));
-      output.page(held);
-      output.end();
       return 0;
     }
   }
