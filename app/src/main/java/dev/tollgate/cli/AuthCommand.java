@@ -13,9 +13,49 @@ import picocli.CommandLine.Mixin;
 
 /** {@code tollgate auth}: the credential the command line presents. */
 @Command(name = "auth", usageHelpAutoWidth = true,
-    description = "Inspect the credential the command line presents.",
-    subcommands = AuthCommand.WhoAmI.class)
+    description = "Sign in with the cluster's identity provider, or inspect the credential the"
+        + " command line presents.",
+    subcommands = {AuthCommand.Login.class, AuthCommand.Logout.class, AuthCommand.WhoAmI.class})
 public final class AuthCommand {
+
+  /** {@code tollgate auth login}. */
+  @Command(name = "login", usageHelpAutoWidth = true, sortOptions = false,
+      description = {"Sign in with the profile's identity provider ([profile.auth.oauth2]) through"
+          + " the device flow: open the printed URL in a browser, enter the code and approve.",
+          "Replaces the profile's cached sign-in. Other commands sign in by themselves when"
+          + " needed; this one signs in anew on demand. Waits until the provider's code expires,"
+          + " or for --timeout if given."})
+  static final class Login extends ClientCommand {
+
+    @Override
+    public Integer call() throws InterruptedException {
+      ClientProfile profile = profile();
+      OAuthSignIn signIn = OAuthSignIn.of(profile, flags(), System.getenv(), err());
+      if (profile.credential().isPresent()) {
+        err().println("warn	this profile presents " + profile.credentialSource() + ", which"
+            + " goes before a sign-in; remove it to use the sign-in");
+      }
+      signIn.login(flags().signInLimit());
+      return 0;
+    }
+  }
+
+  /** {@code tollgate auth logout}. */
+  @Command(name = "logout", usageHelpAutoWidth = true,
+      description = "Remove the profile's cached sign-in (access and refresh token).")
+  static final class Logout extends ClientCommand {
+
+    @Override
+    public Integer call() {
+      ClientProfile profile = profile();
+      OAuthSignIn signIn = OAuthSignIn.of(profile, flags(), System.getenv(), err());
+      err().println(signIn.logout()
+          ? "Signed out: removed the cached sign-in " + signIn.file()
+          : "No cached sign-in for profile \"" + profile.name() + "\" (" + signIn.file() + ")");
+      err().flush();
+      return 0;
+    }
+  }
 
   /** {@code tollgate auth whoami}. */
   @Command(name = "whoami", usageHelpAutoWidth = true, sortOptions = false,

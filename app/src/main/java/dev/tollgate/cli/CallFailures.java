@@ -27,7 +27,8 @@ final class CallFailures {
     return new CliException(switch (status.getCode()) {
       case INVALID_ARGUMENT -> invalidArgument(e, description, flags);
       case UNAUTHENTICATED -> "Tollgate at " + target + " refused the credential ("
-          + connection.profile().credentialSource() + "): " + description;
+          + connection.profile().credentialSource() + "): " + description
+          + connection.forgetRefusedSignIn().map(advice -> "; " + advice).orElse("");
       case PERMISSION_DENIED, NOT_FOUND, FAILED_PRECONDITION -> description;
       case UNAVAILABLE -> "cannot reach Tollgate at " + target + " (" + cause(status, description)
           + "); is `tollgate serve` running there, and does [profile.tls] match the server?";

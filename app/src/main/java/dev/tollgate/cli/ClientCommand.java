@@ -20,10 +20,32 @@ abstract class ClientCommand implements Callable<Integer> {
     return ((TollgateCommand) spec.root().userObject()).flags();
   }
 
-  /** Opens a connection with the profile the global flags select. */
+  /** The profile the global flags select. */
+  ClientProfile profile() {
+    return ClientConfig.load(flags(), System.getenv(), Path.of(""));
+  }
+
+  /**
+   * Opens a connection with the profile the global flags select. A profile whose only credential
+   * is its identity provider presents the cached sign-in, renewed or made anew when needed.
+   */
   Connection connect() {
     GlobalFlags flags = flags();
-    return new Connection(ClientConfig.load(flags, System.getenv(), Path.of("")), flags.timeout());
+    ClientProfile profile = profile();
+    if (profile.credential().isPresent() || profile.oauth2().isEmpty()) {
+      return new Connection(profile, flags.timeout());
+    }
+    OAuthSignIn signIn = OAuthSignIn.of(profile, flags, System.getenv(), err());
+    SignIn current;
+    try {
+      current = signIn.current(flags.signInLimit());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("the sign-in was interrupted; nothing was saved");
+    }
+    return new Connection(profile.withCredential(current.accessToken(), "your sign-in for"
+        + " profile \"" + profile.name() + "\", cached in " + signIn.file()), flags.timeout(),
+        Optional.of(signIn));
   }
 
   PrintWriter out() {

@@ -15,6 +15,7 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.util.InsecureTrustManagerFactor
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -28,10 +29,20 @@ final class Connection implements AutoCloseable {
   private final Duration timeout;
   private final ManagedChannel channel;
   private final CallCredentials bearer;
+  private final Optional<OAuthSignIn> signIn;
 
   Connection(ClientProfile profile, Duration timeout) {
+    this(profile, timeout, Optional.empty());
+  }
+
+  /**
+   * @param signIn where the credential came from when it is a cached sign-in, which is dropped
+   *     when the server refuses it
+   */
+  Connection(ClientProfile profile, Duration timeout, Optional<OAuthSignIn> signIn) {
     this.profile = profile;
     this.timeout = timeout;
+    this.signIn = signIn;
     String credential = profile.credential().orElseThrow(() -> new CliException(
         "no credential to present to " + profile.target() + ": " + profile.credentialSource()));
     if (profile.tls().disable() && !Loopback.isLoopback(profile.host())) {
@@ -86,6 +97,17 @@ final class Connection implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read TLS files of the profile: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * After the server refused the credential: removes a cached sign-in, so the next command asks
+   * for a new one, and says what to do; empty when the credential was not a sign-in.
+   */
+  Optional<String> forgetRefusedSignIn() {
+    return signIn.map(cached -> {
+      cached.logout();
+      return "the cached sign-in was removed; run `tollgate auth login` to sign in again";
+    });
   }
 
   ClientProfile profile() {

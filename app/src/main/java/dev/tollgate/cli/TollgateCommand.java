@@ -28,9 +28,10 @@ public final class TollgateCommand {
   String profile;
 
   @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
-      defaultValue = "${env:TOLLGATE_TIMEOUT:-1m0s}",
-      description = "Timeout for each call to the server, e.g. 30s, 1m0s, 500ms"
-          + " (default: ${DEFAULT-VALUE}).")
+      defaultValue = "${env:TOLLGATE_TIMEOUT}",
+      description = "Timeout for each call to the server, e.g. 30s, 1m0s, 500ms [TOLLGATE_TIMEOUT]"
+          + " (default: 1m0s); also how long a sign-in waits for approval (default: until the"
+          + " identity provider's code expires).")
   String timeout;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,
@@ -39,6 +40,8 @@ public final class TollgateCommand {
 
   /** The global flags as given, for the subcommands. */
   GlobalFlags flags() {
-    return new GlobalFlags(config, profile, Times.parseDuration("--timeout", timeout), debug);
+    return timeout == null
+        ? new GlobalFlags(config, profile, GlobalFlags.DEFAULT_TIMEOUT, false, debug)
+        : new GlobalFlags(config, profile, Times.parseDuration("--timeout", timeout), true, debug);
   }
 }

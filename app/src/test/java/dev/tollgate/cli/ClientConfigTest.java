@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.app.TokenFile;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,7 @@ class ClientConfigTest {
 
   private ClientProfile load(String toml, String profile, Map<String, String> env) throws Exception {
     Path file = Files.writeString(directory.resolve("config.toml"), toml);
-    return ClientConfig.load(new GlobalFlags(file, profile, Duration.ofMinutes(1), false), env,
+    return ClientConfig.load(new GlobalFlags(file, profile, Duration.ofMinutes(1), false, false), env,
         directory);
   }
 
@@ -119,15 +121,60 @@ class ClientConfigTest {
   }
 
   @Test
-  void oauthDeviceFlowProfile_load_saysItIsNotSupported() {
-    assertThatThrownBy(() -> load("""
+  void oauth2Profile_load_readsInfluxctlsKeys() throws Exception {
+    ClientProfile profile = load("""
         [[profile]]
         name = "default"
         host = "h"
         [profile.auth.oauth2]
-        client_id = "x"
-        """, "default", Map.of()))
-        .hasMessageContaining("[profile.auth.oauth2] (device flow sign-in) is not supported");
+        client_id = "tollgate-cli"
+        scopes = ["offline_access", "tollgate"]
+        parameters = { audience = "https://tollgate.example.com" }
+        token_url = "https://idp.example.com/oauth/token"
+        device_url = "https://idp.example.com/oauth/device/code"
+        """, "default", Map.of());
+
+    assertThat(profile.credential()).isEmpty();
+    assertThat(profile.oauth2()).contains(new OAuth2Profile("tollgate-cli",
+        List.of("offline_access", "tollgate"), Map.of("audience", "https://tollgate.example.com"),
+        URI.create("https://idp.example.com/oauth/token"),
+        URI.create("https://idp.example.com/oauth/device/code")));
+  }
+
+  @Test
+  void oauth2ProfileWithAToken_load_presentsTheTokenFirst() throws Exception {
+    ClientProfile profile = load("""
+        [[profile]]
+        name = "default"
+        host = "h"
+        mgmt_token = "%s"
+        [profile.auth.oauth2]
+        client_id = "c"
+        token_url = "https://idp.example.com/token"
+        device_url = "https://idp.example.com/device"
+        """.formatted(TOKEN), "default", Map.of());
+
+    assertThat(profile.credential()).contains(TOKEN);
+    assertThat(profile.oauth2()).isPresent();
+  }
+
+  @Test
+  void badOauth2Profile_load_namesTheKeyAndWhatIsExpected() throws Exception {
+    String head = "[[profile]]\nname = \"p\"\nhost = \"h\"\n[profile.auth.oauth2]\n";
+    String urls = "token_url = \"https://i/t\"\ndevice_url = \"https://i/d\"\n";
+    assertThatThrownBy(() -> load(head + urls, "p", Map.of()))
+        .hasMessageContaining("client_id is missing");
+    assertThatThrownBy(() -> load(head + "client_id = \"c\"\ndevice_url = \"https://i/d\"\n",
+        "p", Map.of())).hasMessageContaining("token_url is missing");
+    assertThatThrownBy(() -> load(head + "client_id = \"c\"\ntoken_url = \"http://idp.example.com/t\"\n"
+        + "device_url = \"https://i/d\"\n", "p", Map.of()))
+        .hasMessageContaining("token_url \"http://idp.example.com/t\" is not an https:// URL");
+    assertThatThrownBy(() -> load(head + "client_id = \"c\"\nscopes = \"a b\"\n" + urls, "p",
+        Map.of())).hasMessageContaining("scopes must be an array of strings");
+    assertThatThrownBy(() -> load(head + "client_id = \"c\"\nclient_secret = \"s\"\n" + urls, "p",
+        Map.of())).hasMessageContaining("unknown key \"client_secret\"");
+    assertThat(load(head + "client_id = \"c\"\ntoken_url = \"http://127.0.0.1:9/t\"\n"
+        + "device_url = \"http://localhost:9/d\"\n", "p", Map.of()).oauth2()).isPresent();
   }
 
   @Test
@@ -136,7 +183,7 @@ class ClientConfigTest {
     Map<String, String> env = Map.of("XDG_CONFIG_HOME", directory.resolve("nothing").toString());
 
     ClientProfile profile = ClientConfig.load(
-        new GlobalFlags(null, "default", Duration.ofMinutes(1), false), env, directory);
+        new GlobalFlags(null, "default", Duration.ofMinutes(1), false, false), env, directory);
 
     assertThat(profile.target()).isEqualTo("127.0.0.1:8091");
     assertThat(profile.tls().disable()).isTrue();
@@ -146,7 +193,7 @@ class ClientConfigTest {
   @Test
   void explicitConfigMissing_load_isAnError() {
     assertThatThrownBy(() -> ClientConfig.load(new GlobalFlags(directory.resolve("nope.toml"),
-        "default", Duration.ofMinutes(1), false), Map.of(), directory))
+        "default", Duration.ofMinutes(1), false, false), Map.of(), directory))
         .hasMessageContaining("does not exist");
   }
 
@@ -157,7 +204,7 @@ class ClientConfigTest {
         "TOLLGATE_MGMT_TOKEN", " ");
 
     assertThatThrownBy(() -> ClientConfig.load(
-        new GlobalFlags(null, "default", Duration.ofMinutes(1), false), env, directory))
+        new GlobalFlags(null, "default", Duration.ofMinutes(1), false, false), env, directory))
         .hasMessage("TOLLGATE_MGMT_TOKEN is set but empty; give it a token, or unset it to use"
             + " the profile's credential");
   }
@@ -172,13 +219,13 @@ class ClientConfigTest {
       Path file = Files.writeString(directory.resolve("config.toml"), toml);
       Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
           .fromString("rw-r-----"));
-      ClientConfig.load(new GlobalFlags(file, "default", Duration.ofMinutes(1), false), Map.of(),
+      ClientConfig.load(new GlobalFlags(file, "default", Duration.ofMinutes(1), false, false), Map.of(),
           directory);
       String warned = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
       captured.reset();
       Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
           .fromString("rw-------"));
-      ClientConfig.load(new GlobalFlags(file, "default", Duration.ofMinutes(1), false), Map.of(),
+      ClientConfig.load(new GlobalFlags(file, "default", Duration.ofMinutes(1), false, false), Map.of(),
           directory);
 
       assertThat(warned).isEqualTo("warn\tconfig file " + file + " can be read by other users"
