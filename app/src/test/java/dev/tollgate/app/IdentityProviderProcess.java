@@ -190,8 +190,8 @@ final class IdentityProviderProcess implements AutoCloseable {
   void deny(String userCode, String user, String password) throws Exception {
     HttpClient browser = signIn(user, password);
     HttpResponse<String> answer = submitConsent(browser, userCode, user, false);
-    // Spring answers a refused consent with an error (400), a granted one with a redirect
-    if (answer.statusCode() != 400) {
+    // Spring answers a refused consent with a 400 error page naming access_denied
+    if (answer.statusCode() != 400 || !answer.body().contains("access_denied")) {
       throw new AssertionError("Refusing user code " + userCode + " as " + user
           + " was not answered with the refusal's 400: " + describe(answer));
     }

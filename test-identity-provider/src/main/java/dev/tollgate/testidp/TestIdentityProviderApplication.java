@@ -1,0 +1,45 @@
+package dev.tollgate.testidp;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A test-only OAuth 2.0 authorization server (Spring Authorization Server) with the device
+ * authorization grant, for Tollgate's end-to-end tests. Prints {@code TEST-IDP LISTENING
+ * http://127.0.0.1:PORT} once it answers requests.
+ */
+@SpringBootApplication
+public class TestIdentityProviderApplication {
+
+  static final String LISTENING = "TEST-IDP LISTENING ";
+
+  public static void main(String[] args) {
+    SpringApplication application = new SpringApplication(TestIdentityProviderApplication.class);
+    // ApplicationReadyEvent: the web server is up and the context refreshed
+    application.addListeners((ApplicationListener<ApplicationReadyEvent>) event -> {
+      String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+      System.out.println(LISTENING + "http://127.0.0.1:" + port);
+      System.out.flush();
+    });
+    application.run(args);
+  }
+
+  /**
+   * {@code --tollgate.parent-pid=PID}: exit when that process does, so a provider never outlives
+   * a test JVM that was killed before it could close it.
+   */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> exitWithParent(
+      @Value("${tollgate.parent-pid:0}") long parentPid) {
+    return event -> {
+      if (parentPid > 0) {
+        ProcessHandle.of(parentPid).ifPresentOrElse(
+            parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
+      }
+    };
+  }
+}
