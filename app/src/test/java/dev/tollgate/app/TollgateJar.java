@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs the real {@code tollgate.jar}: servers as child processes, and the command line. */
 final class TollgateJar {
@@ -74,6 +76,74 @@ final class TollgateJar {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * Starts {@code tollgate ARGS} without waiting for it, for commands that wait on a person
+   * (a sign-in): the test reads standard error as it comes, acts, then waits for the end.
+   */
+  static RunningCli startCli(Path workingDirectory, Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    try {
+      Path out = Files.createTempFile(workingDirectory, "cli", ".out");
+      Path err = Files.createTempFile(workingDirectory, "cli", ".err");
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+          .redirectInput(new File("/dev/null")).redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().remove("TOLLGATE_MGMT_TOKEN");
+      builder.environment().remove("TOLLGATE_CONFIG");
+      builder.environment().remove("TOLLGATE_PROFILE");
+      builder.environment().putAll(env);
+      return new RunningCli(builder.start(), String.join(" ", args), out, err);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A command line started by {@link #startCli}. */
+  static final class RunningCli {
+
+    final Process process;
+    private final String args;
+    private final Path out;
+    private final Path err;
+
+    RunningCli(Process process, String args, Path out, Path err) {
+      this.process = process;
+      this.args = args;
+      this.out = out;
+      this.err = err;
+    }
+
+    /** Waits until standard error has a match of {@code pattern} (30 s at most) and returns it. */
+    Matcher awaitStderr(Pattern pattern) throws Exception {
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (Instant.now().isBefore(deadline)) {
+        Matcher matcher = pattern.matcher(Files.readString(err));
+        if (matcher.find()) {
+          return matcher;
+        }
+        if (!process.isAlive()) {
+          break;
+        }
+        Thread.sleep(50);
+      }
+      throw new AssertionError("tollgate " + args + " did not print " + pattern + "; stderr: "
+          + Files.readString(err) + (process.isAlive() ? "" : " (exited " + process.exitValue() + ")"));
+    }
+
+    /** Waits for the end (60 s at most). */
+    Result finish() throws Exception {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("tollgate " + args + " did not finish in 60 s; stderr: "
+            + Files.readString(err));
+      }
+      Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+      Files.delete(out);
+      Files.delete(err);
+      return result;
     }
   }
 

@@ -54,7 +54,8 @@ class AuthorizationServerConfig {
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
-      AuthorizationServerSettings settings) throws Exception {
+      AuthorizationServerSettings settings,
+      @Value("${tollgate.device-poll-interval}") Duration pollInterval) throws Exception {
     PublicClientAuthenticationConverter converter = new PublicClientAuthenticationConverter(
         settings.getDeviceAuthorizationEndpoint(), settings.getTokenEndpoint());
     PublicClientAuthenticationProvider provider = new PublicClientAuthenticationProvider(clients);
@@ -62,7 +63,9 @@ class AuthorizationServerConfig {
       http.securityMatcher(server.getEndpointsMatcher());
       server
           // both device endpoints are off unless asked for
-          .deviceAuthorizationEndpoint(Customizer.withDefaults())
+          .deviceAuthorizationEndpoint(endpoint -> endpoint
+              .deviceAuthorizationResponseHandler(new DeviceAuthorizationAnswer(
+                  settings.getDeviceVerificationEndpoint(), pollInterval)))
           .deviceVerificationEndpoint(Customizer.withDefaults())
           .clientAuthentication(authentication -> authentication
               .authenticationConverter(converter)
