@@ -130,6 +130,13 @@ final class ProtoMapper {
       case ALREADY_REVOKED:
         return result.setOutcome(RevokeOutcome.REVOKE_OUTCOME_ALREADY_REVOKED)
             .setMessage(kindName + " " + revocation.id() + " was already revoked").build();
+      case OTHER_KIND:
+        boolean management = kindName.startsWith("management");
+        return result.setOutcome(RevokeOutcome.REVOKE_OUTCOME_NOT_FOUND)
+            .setMessage("no " + kindName + " with id " + revocation.id() + ": it is a "
+                + (management ? "database token's id; revoke it with `tollgate token revoke`"
+                    : "management token's id; revoke it with `tollgate management revoke`"))
+            .build();
       default:
         return result.setOutcome(RevokeOutcome.REVOKE_OUTCOME_NOT_FOUND)
             .setMessage("no " + kindName + " with id " + revocation.id()).build();

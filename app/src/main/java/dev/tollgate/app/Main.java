@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import dev.tollgate.cli.AuthCommand;
 import dev.tollgate.cli.BenchCommand;
+import dev.tollgate.cli.CompletionCommand;
 import dev.tollgate.cli.ErrorReporter;
 import dev.tollgate.cli.ManagementCommand;
 import dev.tollgate.cli.ReplicaCommand;
@@ -14,6 +15,11 @@ import picocli.CommandLine;
 
 /** The {@code tollgate} executable: parses the command line and runs the chosen command. */
 public final class Main {
+
+  /** Libraries whose debug logging drowns the command's own. */
+  private static final List<String> QUIET_LIBRARIES = List.of("io.grpc", "io.netty",
+      "io.perfmark", "com.zaxxer.hikari", "org.flywaydb", "org.jdbi", "com.nimbusds",
+      "org.postgresql", "h2database");
 
   private Main() {}
 
@@ -47,6 +53,7 @@ public final class Main {
         .addSubcommand(new ReplicaCommand())
         .addSubcommand(new AuthCommand())
         .addSubcommand(new BenchCommand())
+        .addSubcommand(new CompletionCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(errors)
         .setExecutionExceptionHandler(errors);
@@ -62,6 +69,13 @@ public final class Main {
     }
     String level = debug ? "debug" : serving ? "info" : "warn";
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+    if (debug) {
+      // Tollgate's own debug lines, not the libraries' start-up chatter (Netty's platform
+      // probing, gRPC's provider loading, the pool's settings dump)
+      for (String library : QUIET_LIBRARIES) {
+        System.setProperty("org.slf4j.simpleLogger.log." + library, "info");
+      }
+    }
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     java.util.logging.Logger.getLogger("").setLevel(debug ? java.util.logging.Level.FINE

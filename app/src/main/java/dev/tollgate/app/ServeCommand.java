@@ -8,6 +8,7 @@ import dev.tollgate.text.GoDuration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,7 +209,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ProvisionBootstrapAdminUseCase.Change bootstrapChange = bootstrapChange();
+    requireFreePort(listenAddress()); // before anything is written to the data directory
     ServerConfig config = config();
+    DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
     Logger log = LoggerFactory.getLogger(ServeCommand.class);
     ServerComponent component = DaggerServerComponent.factory().create(config);
     reportBootstrapAdmin(log, config, component.provisionBootstrapAdmin().provision(
@@ -234,7 +237,23 @@ public final class ServeCommand implements Callable<Integer> {
     log.info("Tollgate serving: {} tokens in memory, loaded in {} ms", replica.liveTokens(),
         (System.nanoTime() - loadStarted) / 1_000_000);
     server.awaitTermination();
+    lock.release();
     return 0;
+  }
+
+  /** A port another process listens on is reported now, not after the database is opened. */
+  private void requireFreePort(InetSocketAddress address) {
+    if (address.getPort() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(address);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + listen.strip() + ": "
+          + (e instanceof java.net.BindException ? "the port is in use (another Tollgate server?)"
+              : e.getMessage()) + "; stop what uses it, or choose another --listen", e);
+    }
   }
 
   private static void stop(Logger log, TollgateServer server, Replica replica,
@@ -357,9 +376,15 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       port = -1;
     }
-    if (host.isEmpty() || port < 0 || port > 65535) {
-      throw new ParameterException(spec.commandLine(), "--listen \"" + listen + "\" is not an"
-          + " address; expected HOST:PORT such as 127.0.0.1:8091 or 0.0.0.0:8091");
+    String named = spec.findOption("--listen").originalStringValues().isEmpty()
+        ? "TOLLGATE_LISTEN=\"" + listen + "\"" : "--listen \"" + listen + "\"";
+    if (!host.isEmpty() && port > 65535) {
+      throw new ParameterException(spec.commandLine(), named + ": port " + port + " is out of"
+          + " range; expected 0 to 65535 (0: any free port)");
+    }
+    if (host.isEmpty() || port < 0) {
+      throw new ParameterException(spec.commandLine(), named + " is not an address; expected"
+          + " HOST:PORT such as 127.0.0.1:8091 or 0.0.0.0:8091");
     }
     return new InetSocketAddress(host, port);
   }

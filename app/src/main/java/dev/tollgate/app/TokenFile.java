@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -36,8 +38,16 @@ public final class TokenFile {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (NoSuchFileException e) {
+      throw new UncheckedIOException("token file " + file + " does not exist"
+          + (Files.isDirectory(file.toAbsolutePath().getParent()) ? ""
+              : " (nor does its directory " + file.toAbsolutePath().getParent() + ")"), e);
+    } catch (AccessDeniedException e) {
+      throw new UncheckedIOException("token file " + file + " cannot be read by this user ("
+          + System.getProperty("user.name") + "); check its owner and mode", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read token file " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read token file " + file + ": "
+          + (Files.isDirectory(file) ? "it is a directory" : e.getMessage()), e);
     }
     if (!text.startsWith("{")) {
       if (text.isEmpty() || text.contains("\n")) {

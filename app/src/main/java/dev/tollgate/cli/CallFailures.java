@@ -7,6 +7,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns a failed call into the one line a person needs, naming flags rather than proto fields. */
 final class CallFailures {
@@ -23,19 +24,69 @@ final class CallFailures {
       Map<String, String> flags) {
     Status status = e.getStatus();
     String description = status.getDescription() == null ? "" : status.getDescription();
+    return new CliException(message(e, status, description, connection, flags), e);
+  }
+
+  private static String message(StatusRuntimeException e, Status status, String description,
+      Connection connection, Map<String, String> flags) {
     String target = connection.profile().target();
-    return new CliException(switch (status.getCode()) {
+    return switch (status.getCode()) {
       case INVALID_ARGUMENT -> invalidArgument(e, description, flags);
       case UNAUTHENTICATED -> "Tollgate at " + target + " refused the credential ("
           + connection.profile().credentialSource() + "): " + description
           + connection.forgetRefusedSignIn().map(advice -> "; " + advice).orElse("");
       case PERMISSION_DENIED, NOT_FOUND, FAILED_PRECONDITION -> description;
-      case UNAVAILABLE -> "cannot reach Tollgate at " + target + " (" + cause(status, description)
-          + "); is `tollgate serve` running there, and does [profile.tls] match the server?";
+      case UNAVAILABLE -> tlsMismatch(status, connection.profile())
+          .map(mismatch -> "cannot talk to Tollgate at " + target + ": " + mismatch)
+          .orElseGet(() -> "cannot reach Tollgate at " + target + " ("
+              + cause(status, description) + "); is `tollgate serve` running there?");
       case DEADLINE_EXCEEDED -> "Tollgate at " + target + " did not answer within "
           + Times.format(connection.timeout()) + " (--timeout)";
       default -> "Tollgate at " + target + " failed: " + status.getCode() + ": " + description;
-    });
+    };
+  }
+
+  /**
+   * A client and server that disagree about TLS, in words: which side speaks what, and what to
+   * set. Empty when the failure is something else.
+   */
+  static Optional<String> tlsMismatch(Status status, ClientProfile profile) {
+    StringBuilder chain = new StringBuilder(String.valueOf(status.getDescription()));
+    for (Throwable cause = status.getCause(); cause != null; cause = cause.getCause()) {
+      chain.append(' ').append(cause.getClass().getName()).append(": ").append(cause.getMessage());
+    }
+    String text = chain.toString();
+    boolean clientTls = !profile.tls().disable();
+    if (clientTls && (text.contains("NotSslRecordException") || text.contains("not an SSL/TLS record"))) {
+      return Optional.of("the server speaks plaintext; " + fix(profile, "set [profile.tls]"
+          + " disable = true (on a loopback address only), or start the server with TLS"));
+    }
+    if (!clientTls && (text.contains("first received frame was not SETTINGS")
+        || text.contains("Network closed for unknown reason")
+        || text.contains("Connection reset by peer"))) {
+      return Optional.of("the server speaks TLS; " + fix(profile, "set [profile.tls] ca = FILE"
+          + " (for a self-signed server: its DATA-DIR/tls/self-signed.crt) or insecure = true,"
+          + " and disable = false"));
+    }
+    if (clientTls && (text.contains("PKIX path") || text.contains("certification path")
+        || text.contains("CertPathValidatorException"))) {
+      return Optional.of("the server's certificate is not trusted; " + fix(profile,
+          "set [profile.tls] ca = FILE to the certificate that signed it (for a self-signed"
+              + " server: its DATA-DIR/tls/self-signed.crt), or insecure = true to trust any"));
+    }
+    if (clientTls && (text.contains("No subject alternative") || text.contains("No name matching"))) {
+      return Optional.of("the server's certificate is not for " + profile.host() + "; "
+          + fix(profile, "set host to a name the certificate lists"));
+    }
+    return Optional.empty();
+  }
+
+  /** The fix in the profile's file, or, for the local default, that a profile is needed. */
+  private static String fix(ClientProfile profile, String fix) {
+    return profile.configFile()
+        .map(file -> fix + " in profile \"" + profile.name() + "\" of " + file)
+        .orElse("the command line's local default (no config file) speaks plaintext; write a"
+            + " config.toml profile for this server with [profile.tls] (see --config)");
   }
 
   private static String cause(Status status, String description) {

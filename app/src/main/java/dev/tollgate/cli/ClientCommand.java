@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** A subcommand that talks to a Tollgate server through the selected profile. */
 abstract class ClientCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClientCommand.class);
 
   @Spec
   CommandSpec spec;
@@ -32,6 +36,9 @@ abstract class ClientCommand implements Callable<Integer> {
   Connection connect() {
     GlobalFlags flags = flags();
     ClientProfile profile = profile();
+    LOG.debug("profile \"{}\"{}: {} ({}), credential: {}", profile.name(),
+        profile.configFile().map(file -> " of " + file).orElse(" (local default)"),
+        profile.target(), profile.tls().disable() ? "plaintext" : "TLS", profile.credentialSource());
     if (profile.credential().isPresent() || profile.oauth2().isEmpty()) {
       return new Connection(profile, flags.timeout());
     }

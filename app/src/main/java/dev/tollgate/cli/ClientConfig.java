@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.tollgate.app.TokenFile;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads influxctl-style {@code config.toml} profiles. Keys only influxctl uses are accepted and
@@ -35,7 +37,24 @@ final class ClientConfig {
   private static final Set<String> OAUTH2_KEYS = Set.of("client_id", "scopes", "parameters",
       "token_url", "device_url");
 
+  private static final Pattern SINGLE_PROFILE_TABLE = Pattern.compile("^\\s*\\[\\s*profile\\s*\\]");
+
   private ClientConfig() {}
+
+  /** ":N", the first line of the file that matches, or "" when none does. */
+  private static String lineOf(Path file, Pattern pattern) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        if (pattern.matcher(lines.get(i)).find()) {
+          return ":" + (i + 1);
+        }
+      }
+    } catch (IOException e) {
+      // read a moment ago; no line then
+    }
+    return "";
+  }
 
   /**
    * The profile to use: from the given config file, else the default one if it exists, else the
@@ -88,13 +107,21 @@ final class ClientConfig {
   private static JsonNode read(Path file) {
     try {
       return new TomlMapper().readTree(file.toFile());
+    } catch (StreamReadException e) {
+      String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+          : ":" + e.getLocation().getLineNr();
+      throw new CliException(file + line + ": not valid TOML: "
+          + e.getOriginalMessage().lines().findFirst().orElse(""));
     } catch (IOException e) {
-      throw new CliException("config file " + file + " is not valid TOML: "
-          + e.getMessage().lines().findFirst().orElse(""));
+      throw new CliException("config file " + file + " cannot be read: " + e.getMessage());
     }
   }
 
   private static JsonNode findProfile(JsonNode root, String name, Path file) {
+    if (root.path("profile").isObject()) {
+      throw new CliException(file + lineOf(file, SINGLE_PROFILE_TABLE) + ": [profile] is one"
+          + " table; profiles are an array of tables: write [[profile]], as influxctl does");
+    }
     List<String> names = new ArrayList<>();
     for (JsonNode profile : root.path("profile")) {
       String profileName = profile.path("name").asText("");
@@ -125,7 +152,11 @@ final class ClientConfig {
     String where = "profile \"" + profile.path("name").asText() + "\" in " + file;
     checkKeys(profile, PROFILE_KEYS, where);
     String host = profile.path("host").asText("").strip();
-    if (host.isEmpty() || host.contains("://") || host.contains("/")) {
+    if (host.isEmpty()) {
+      throw new CliException(where + " has no host; add host = \"tollgate.example.com\" (the"
+          + " server's name or address, without scheme or port)");
+    }
+    if (host.contains("://") || host.contains("/")) {
       throw new CliException(where + ": host \"" + host + "\" is not a host name;"
           + " expected e.g. tollgate.example.com, without scheme or path");
     }
@@ -151,7 +182,7 @@ final class ClientConfig {
       }
     }
     return new ClientProfile(profile.path("name").asText(), host, port, tls, credential, source,
-        oauth2);
+        oauth2, Optional.of(file));
   }
 
   /** {@code [profile.auth.oauth2]}, with influxctl's keys. */
@@ -232,15 +263,17 @@ final class ClientConfig {
 
   private static int port(JsonNode port, String where) {
     String text = port.isMissingNode() ? "443" : port.asText().strip();
+    int value;
     try {
-      int value = Integer.parseInt(text);
-      if (value >= 1 && value <= 65535) {
-        return value;
-      }
+      value = Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      // reported below
+      throw new CliException(where + ": port \"" + text + "\" is not a port; expected a number"
+          + " from 1 to 65535, e.g. port = \"8091\"");
     }
-    throw new CliException(where + ": port \"" + text + "\" is not a port; expected 1 to 65535");
+    if (value < 1 || value > 65535) {
+      throw new CliException(where + ": port " + value + " is out of range; expected 1 to 65535");
+    }
+    return value;
   }
 
   private static ClientProfile.Tls tls(JsonNode tls, String where) {

@@ -10,18 +10,20 @@ import java.util.Optional;
  * @param credential the bearer credential; never printed
  * @param credentialSource where the credential came from, for messages
  * @param oauth2 how to sign a person in when there is no other credential
+ * @param configFile the file the profile is in; empty for the local default
  */
 record ClientProfile(String name, String host, int port, Tls tls, Optional<String> credential,
-    String credentialSource, Optional<OAuth2Profile> oauth2) {
+    String credentialSource, Optional<OAuth2Profile> oauth2, Optional<Path> configFile) {
 
   ClientProfile(String name, String host, int port, Tls tls, Optional<String> credential,
       String credentialSource) {
-    this(name, host, port, tls, credential, credentialSource, Optional.empty());
+    this(name, host, port, tls, credential, credentialSource, Optional.empty(), Optional.empty());
   }
 
   /** The same profile presenting another credential. */
   ClientProfile withCredential(String credential, String source) {
-    return new ClientProfile(name, host, port, tls, Optional.of(credential), source, oauth2);
+    return new ClientProfile(name, host, port, tls, Optional.of(credential), source, oauth2,
+        configFile);
   }
 
   /** {@code [profile.tls]}: plaintext when disabled; otherwise trust {@code ca}, or anything when insecure. */

@@ -22,10 +22,50 @@ import java.io.UncheckedIOException;
  */
 final class Json {
 
-  private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
-      .withSeparators(Separators.createDefaultInstance()
-          .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-      .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
+  private static final ObjectWriter WRITER = new ObjectMapper().writer(new TidyPrinter(
+      new DefaultPrettyPrinter()
+          .withSeparators(Separators.createDefaultInstance()
+              .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+          .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE)));
+
+  /** Jackson's pretty printer, but an empty array is {@code []} and an empty object {@code {}}. */
+  private static final class TidyPrinter extends DefaultPrettyPrinter {
+
+    private static final long serialVersionUID = 1L;
+
+    TidyPrinter(DefaultPrettyPrinter base) {
+      super(base);
+    }
+
+    @Override
+    public TidyPrinter createInstance() {
+      return new TidyPrinter(this);
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+      if (nrOfValues > 0) {
+        super.writeEndArray(g, nrOfValues);
+        return;
+      }
+      if (!_arrayIndenter.isInline()) {
+        --_nesting;
+      }
+      g.writeRaw(']');
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+      if (nrOfEntries > 0) {
+        super.writeEndObject(g, nrOfEntries);
+        return;
+      }
+      if (!_objectIndenter.isInline()) {
+        --_nesting;
+      }
+      g.writeRaw('}');
+    }
+  }
 
   private Json() {}
 

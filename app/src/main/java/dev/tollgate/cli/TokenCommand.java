@@ -13,6 +13,7 @@ import dev.tollgate.proto.management.v1.ListDatabaseTokensResponse;
 import dev.tollgate.proto.management.v1.RevokeDatabaseTokensRequest;
 import dev.tollgate.proto.management.v1.RevokeResult;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -228,10 +229,35 @@ public final class TokenCommand {
     @Override
     public Integer call() {
       try (Connection connection = connect()) {
-        print(call(connection, c -> c.databaseTokens().getDatabaseToken(GetDatabaseTokenRequest
-            .newBuilder().setId(id).setIncludeRevoked(includeRevoked).build())).getToken(), format);
+        DatabaseToken token;
+        try {
+          token = get(connection, includeRevoked);
+        } catch (StatusRuntimeException e) {
+          if (e.getStatus().getCode() == Status.Code.NOT_FOUND && !includeRevoked) {
+            throw revokedOr(connection, e);
+          }
+          throw CallFailures.describe(e, connection, fieldFlags());
+        }
+        print(token, format);
       }
       return 0;
+    }
+
+    private DatabaseToken get(Connection connection, boolean revokedToo) {
+      return connection.databaseTokens().getDatabaseToken(GetDatabaseTokenRequest.newBuilder()
+          .setId(id).setIncludeRevoked(revokedToo).build()).getToken();
+    }
+
+    /** Not found: when only because it is revoked, say which flag shows it. */
+    private CliException revokedOr(Connection connection, StatusRuntimeException notFound) {
+      try {
+        DatabaseToken revoked = get(connection, true);
+        return new CliException("database token " + id + " was revoked at "
+            + Tables.time(revoked.hasRevokedAt(), revoked.getRevokedAt())
+            + "; add --include-revoked to show it");
+      } catch (StatusRuntimeException e) {
+        return CallFailures.describe(notFound, connection, fieldFlags());
+      }
     }
   }
 

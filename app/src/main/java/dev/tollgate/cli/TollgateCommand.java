@@ -2,8 +2,11 @@ package dev.tollgate.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tollgate}: the top-level command and its global flags, which may stand before or after
@@ -38,10 +41,25 @@ public final class TollgateCommand {
       description = "Print debug logging and full error details.")
   boolean debug;
 
+  @Spec
+  CommandSpec spec;
+
   /** The global flags as given, for the subcommands. */
   GlobalFlags flags() {
     return timeout == null
         ? new GlobalFlags(config, profile, GlobalFlags.DEFAULT_TIMEOUT, false, debug)
-        : new GlobalFlags(config, profile, Times.parseDuration("--timeout", timeout), true, debug);
+        : new GlobalFlags(config, profile, Times.parseDuration(
+            given("--timeout") ? "--timeout" : "TOLLGATE_TIMEOUT", timeout), true, debug);
+  }
+
+  /** Whether the option was on the command line, before or after the subcommand. */
+  private boolean given(String option) {
+    for (ParseResult result = spec.commandLine().getParseResult(); result != null;
+        result = result.subcommand()) {
+      if (result.hasMatchedOption(option)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -54,7 +54,10 @@ class ServeCommandTest {
   @Test
   void badPortAndTlsCombinations_config_areRefused() {
     assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--listen", "host:99999"))
-        .hasMessageContaining("is not an address");
+        .hasMessage("--listen \"host:99999\": port 99999 is out of range; expected 0 to 65535"
+            + " (0: any free port)");
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--listen", "8091"))
+        .hasMessageContaining("is not an address; expected HOST:PORT");
     assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--tls-self-signed",
         "--tls-cert", "a.pem")).hasMessageContaining("cannot be combined");
   }
@@ -69,7 +72,9 @@ class ServeCommandTest {
             java.time.Duration.ofSeconds(90),
             java.util.Optional.of(java.time.Duration.ofHours(720))));
     assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--poll-interval", "5"))
-        .hasMessage("--poll-interval \"5\" is not a duration; expected e.g. 30s, 1m0s, 1h30m or"
+        .hasMessage("--poll-interval \"5\" is not a duration; use 5s");
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--poll-interval", "5x"))
+        .hasMessage("--poll-interval \"5x\" is not a duration; expected e.g. 30s, 1m0s, 1h30m or"
             + " 500ms");
   }
 

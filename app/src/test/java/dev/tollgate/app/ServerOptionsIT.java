@@ -30,7 +30,9 @@ class ServerOptionsIT {
           + base.replace("name = \"plain\"", "name = \"pinned\"")
               .replace("disable = true", "ca = \"" + certificate + "\"")
           + base.replace("name = \"plain\"", "name = \"insecure\"")
-              .replace("disable = true", "insecure = true"));
+              .replace("disable = true", "insecure = true")
+          + base.replace("name = \"plain\"", "name = \"untrusting\"")
+              .replace("disable = true", "disable = false"));
       Map<String, String> env = Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString());
 
       Result pinned = tollgate(env, "--profile", "pinned", "management", "list");
@@ -39,8 +41,18 @@ class ServerOptionsIT {
 
       assertThat(pinned.exitCode()).as(pinned.stderr()).isZero();
       assertThat(insecure.exitCode()).as(insecure.stderr()).isZero();
+      Result untrusting = tollgate(env, "--profile", "untrusting", "management", "list");
       assertThat(plaintext.exitCode()).isEqualTo(1);
-      assertThat(plaintext.stderr()).startsWith("Error: cannot reach Tollgate at 127.0.0.1:" + server.port);
+      assertThat(plaintext.stderr().lines()).singleElement().asString()
+          .isEqualTo("Error: cannot talk to Tollgate at 127.0.0.1:" + server.port + ": the server"
+              + " speaks TLS; set [profile.tls] ca = FILE (for a self-signed server: its"
+              + " DATA-DIR/tls/self-signed.crt) or insecure = true, and disable = false in profile"
+              + " \"plain\" of " + work.resolve("config.toml"));
+      assertThat(untrusting.exitCode()).isEqualTo(1);
+      assertThat(untrusting.stderr().lines()).singleElement().asString()
+          .startsWith("Error: cannot talk to Tollgate at 127.0.0.1:" + server.port + ": the"
+              + " server's certificate is not trusted; set [profile.tls] ca = FILE")
+          .endsWith("in profile \"untrusting\" of " + work.resolve("config.toml"));
       assertThat(server.logText()).contains("TLS with the self-signed certificate " + certificate);
       assertThat(Files.readString(work.resolve("data/tls/self-signed.key")))
           .startsWith("-----BEGIN PRIVATE KEY-----");
@@ -103,9 +115,9 @@ class ServerOptionsIT {
 
     assertThat(listen.stderr().strip()).startsWith("Error: --listen \"nowhere\" is not an address");
     assertThat(fromEnvironment.stderr().strip())
-        .startsWith("Error: --listen \"also-nowhere\" is not an address");
+        .startsWith("Error: TOLLGATE_LISTEN=\"also-nowhere\" is not an address");
     assertThat(intervalFromEnvironment.stderr().strip())
-        .startsWith("Error: TOLLGATE_POLL_INTERVAL \"30\" is not a duration");
+        .startsWith("Error: TOLLGATE_POLL_INTERVAL=\"30\" is not a duration; use 30s");
     assertThat(work.resolve("e")).doesNotExist();
     assertThat(work.resolve("d")).doesNotExist();
     assertThat(oauth.stderr().strip()).startsWith("Error: OAuth needs all of")

@@ -116,6 +116,8 @@ class ClientConfigTest {
   void badPortOrHost_load_isRefused() {
     assertThatThrownBy(() -> load("[[profile]]\nname = \"default\"\nhost = \"h\"\nport = \"http\"\n",
         "default", Map.of())).hasMessageContaining("port \"http\" is not a port");
+    assertThatThrownBy(() -> load("[[profile]]\nname = \"default\"\nhost = \"h\"\nport = 70000\n",
+        "default", Map.of())).hasMessageEndingWith("port 70000 is out of range; expected 1 to 65535");
     assertThatThrownBy(() -> load("[[profile]]\nname = \"default\"\nhost = \"https://h\"\n",
         "default", Map.of())).hasMessageContaining("without scheme");
   }
@@ -249,5 +251,37 @@ class ClientConfigTest {
             + " disable = false) or reach Tollgate through 127.0.0.1");
     new Connection(new ClientProfile("local", "127.0.0.1", 8091, plaintext,
         java.util.Optional.of(TOKEN), "mgmt_token"), Duration.ofSeconds(1)).close();
+  }
+
+  @Test
+  void singleProfileTable_load_namesTheLineAndTheFix() {
+    assertThatThrownBy(() -> load("# my profile\n[profile]\nname = \"default\"\nhost = \"h\"\n",
+        "default", Map.of()))
+        .hasMessage(directory.resolve("config.toml") + ":2: [profile] is one table; profiles are"
+            + " an array of tables: write [[profile]], as influxctl does");
+  }
+
+  @Test
+  void brokenToml_load_namesTheFileAndLine() {
+    assertThatThrownBy(() -> load("[[profile]]\nname = \"default\"\nhost = tollgate.example.com\n",
+        "default", Map.of()))
+        .hasMessageStartingWith(directory.resolve("config.toml") + ":3: not valid TOML: ");
+  }
+
+  @Test
+  void profileWithoutHost_load_namesTheProfile() {
+    assertThatThrownBy(() -> load("[[profile]]\nname = \"prod\"\n", "prod", Map.of()))
+        .hasMessage("profile \"prod\" in " + directory.resolve("config.toml") + " has no host;"
+            + " add host = \"tollgate.example.com\" (the server's name or address, without scheme"
+            + " or port)");
+  }
+
+  @Test
+  void missingTokenFile_load_saysItDoesNotExist() {
+    Path missing = directory.resolve("secrets/admin-token.json");
+    assertThatThrownBy(() -> load("[[profile]]\nname = \"p\"\nhost = \"h\"\n"
+        + "[profile.auth.token]\ntoken_file = \"" + missing + "\"\n", "p", Map.of()))
+        .hasMessage("token file " + missing + " does not exist (nor does its directory "
+            + missing.getParent() + ")");
   }
 }

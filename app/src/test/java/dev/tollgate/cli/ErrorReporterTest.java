@@ -36,4 +36,32 @@ class ErrorReporterTest {
     assertThat(err.toString().lines()).singleElement().asString()
         .startsWith("Error: Unknown option: '--colour'").endsWith("(see 'tollgate token list --help')");
   }
+
+  private static String error(String... args) {
+    StringWriter err = new StringWriter();
+    int exitCode = Main.commandLine(false).setErr(new PrintWriter(err)).execute(args);
+    assertThat(exitCode).isEqualTo(1);
+    assertThat(err.toString().lines()).hasSize(1);
+    return err.toString().strip();
+  }
+
+  @Test
+  void mistypedCommandOrOption_parseError_suggestsTheRightOne() {
+    assertThat(error("tokn", "list")).contains("did you mean token?");
+    assertThat(error("token", "lst")).contains("did you mean list?");
+    assertThat(error("token", "list", "--include-revokd")).contains("did you mean --include-revoked?");
+  }
+
+  @Test
+  void influxctlsDescriptionFlagOnTokenCreate_parseError_saysItIsTheArgument() {
+    assertThat(error("token", "create", "--description", "x")).contains(
+        "tollgate token create takes the description as its argument, as influxctl does:"
+            + " tollgate token create [OPTIONS] \"DESCRIPTION\"");
+  }
+
+  @Test
+  void unquotedDescription_parseError_saysToQuoteIt() {
+    assertThat(error("token", "create", "--read-database", "db1", "read", "db1", "nightly"))
+        .contains("a description of several words must be quoted: \"read db1 nightly\"");
+  }
 }

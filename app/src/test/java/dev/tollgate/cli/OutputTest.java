@@ -3,6 +3,7 @@ package dev.tollgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
+import dev.tollgate.proto.management.v1.DatabaseToken;
 import dev.tollgate.proto.management.v1.ManagementToken;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,24 @@ class OutputTest {
   @Test
   void emptyList_json_isTwoBrackets() {
     assertThat(Json.write(Json.array())).isEqualTo("[]");
+  }
+
+  @Test
+  void tokenWithoutPermissions_json_hasTwoBracketsThere() {
+    String json = Json.write(TokenCommand.json(DatabaseToken.newBuilder().setId("1").build()));
+
+    assertThat(json).isEqualTo("""
+        {
+          "id": "1",
+          "permissions": []
+        }""");
+    java.io.StringWriter out = new java.io.StringWriter();
+    Json.ArrayStream stream = new Json.ArrayStream(new java.io.PrintWriter(out));
+    stream.add(TokenCommand.json(DatabaseToken.newBuilder().setId("1").build()));
+    stream.add(Json.object());
+    stream.close();
+    assertThat(out.toString()).contains("\"permissions\": []").contains("{}")
+        .doesNotContain("[ ]").doesNotContain("{ }");
   }
 
   @Test

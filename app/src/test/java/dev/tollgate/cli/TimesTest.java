@@ -50,5 +50,7 @@ class TimesTest {
       assertThatThrownBy(() -> Times.parseDuration("--timeout", bad)).as(bad)
           .hasMessageContaining("is not a duration");
     }
+    assertThatThrownBy(() -> Times.parseDuration("TOLLGATE_TIMEOUT", "30"))
+        .hasMessage("TOLLGATE_TIMEOUT=\"30\" is not a duration; use 30s");
   }
 }

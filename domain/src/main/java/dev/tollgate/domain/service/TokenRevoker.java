@@ -41,9 +41,12 @@ final class TokenRevoker {
 
   private Revocation revokeOne(TokenKind kind, TokenId id, Caller caller) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Optional<Token> found = repository.findById(id).filter(t -> t.kind() == kind);
+      Optional<Token> any = repository.findById(id);
+      Optional<Token> found = any.filter(t -> t.kind() == kind);
       if (found.isEmpty()) {
-        return new Revocation(id, Outcome.NOT_FOUND, Optional.empty());
+        // the other kind's token is neither shown nor touched; only its kind is said
+        return new Revocation(id, any.isPresent() ? Outcome.OTHER_KIND : Outcome.NOT_FOUND,
+            Optional.empty());
       }
       Token current = found.get();
       if (current.isRevoked()) {

@@ -1,0 +1,122 @@
+package dev.tollgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.app.TollgateJar.Result;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mistakes a new user makes, through the real jar: each gets a message that says what to do. */
+class CliMessagesIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path work;
+
+  private Result tollgate(Map<String, String> env, String... args) {
+    return TollgateJar.cli(work, env, args);
+  }
+
+  @Test
+  void secondServerOnTheSameDataDirectory_saysAnotherServerUsesIt() throws Exception {
+    Path data = work.resolve("data");
+    try (TollgateJar.Server first = new TollgateJar.Server(data, work.resolve("a.log")).start()) {
+      Result second = tollgate(Map.of(), "serve", "--listen", "127.0.0.1:0", "--data-dir",
+          data.toString());
+
+      assertThat(second.exitCode()).isEqualTo(1);
+      assertThat(second.stderr().lines().filter(line -> line.startsWith("Error:")))
+          .singleElement().asString()
+          .matches("Error: another Tollgate server \\(pid \\d+\\) is using the data directory "
+              + java.util.regex.Pattern.quote(data.toString())
+              + "; stop it first, or give this server its own --data-dir");
+      assertThat(data.resolve("tollgate.trace.db")).doesNotExist();
+    }
+  }
+
+  @Test
+  void busyPort_isFoundBeforeTheDataDirectoryIsMade() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Result result = tollgate(Map.of(), "serve", "--listen", "127.0.0.1:" + busy.getLocalPort(),
+          "--data-dir", work.resolve("data").toString());
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.stderr()).contains("Error: cannot listen on 127.0.0.1:"
+          + busy.getLocalPort() + ": the port is in use (another Tollgate server?); stop what uses"
+          + " it, or choose another --listen");
+      assertThat(work.resolve("data")).doesNotExist();
+    }
+  }
+
+  @Test
+  void plaintextServer_tlsProfile_andTheWaysOfAMistakenCommand() throws Exception {
+    try (TollgateJar.Server server = new TollgateJar.Server(work.resolve("data"),
+        work.resolve("server.log")).start()) {
+      String plain = server.profile("default", work.resolve("data/admin-token.json"));
+      TollgateJar.writeConfig(work.resolve("config.toml"), plain
+          + plain.replace("name = \"default\"", "name = \"tls\"")
+              .replace("disable = true", "insecure = true"));
+      Map<String, String> env = Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString());
+
+      Result tls = tollgate(env, "--profile", "tls", "token", "list");
+      assertThat(tls.exitCode()).isEqualTo(1);
+      assertThat(tls.stderr().lines()).singleElement().asString()
+          .isEqualTo("Error: cannot talk to Tollgate at 127.0.0.1:" + server.port + ": the"
+              + " server speaks plaintext; set [profile.tls] disable = true (on a loopback"
+              + " address only), or start the server with TLS in profile \"tls\" of "
+              + work.resolve("config.toml"));
+
+      Result created = tollgate(env, "token", "create", "--read-database", "db1", "--format",
+          "json", "to revoke");
+      String id = JSON.readTree(created.stdout()).path("id").asText();
+      assertThat(tollgate(env, "token", "revoke", "--force", id).exitCode()).isZero();
+      Result revokedGet = tollgate(env, "token", "get", id);
+      assertThat(revokedGet.exitCode()).isEqualTo(1);
+      assertThat(revokedGet.stderr().strip()).startsWith("Error: database token " + id
+          + " was revoked at ").endsWith("; add --include-revoked to show it");
+
+      Result management = tollgate(env, "management", "create", "--description", "m", "--format",
+          "json");
+      String managementId = JSON.readTree(management.stdout()).path("id").asText();
+      Result wrongKind = tollgate(env, "token", "revoke", "--force", managementId);
+      assertThat(wrongKind.exitCode()).isEqualTo(1);
+      assertThat(wrongKind.stderr().strip()).isEqualTo("Error: no database token with id "
+          + managementId + ": it is a management token's id; revoke it with"
+          + " `tollgate management revoke`");
+
+      Result timeout = tollgate(Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString(),
+          "TOLLGATE_TIMEOUT", "30"), "token", "list");
+      assertThat(timeout.stderr().strip())
+          .isEqualTo("Error: TOLLGATE_TIMEOUT=\"30\" is not a duration; use 30s");
+
+      Result emptyJson = tollgate(env, "token", "list", "--format", "json");
+      assertThat(emptyJson.stdout()).doesNotContain("[ ]").doesNotContain("{ }");
+    }
+  }
+
+  @Test
+  void debug_showsTollgatesLinesAndTheUnderlyingTraceWithoutLibraryNoise() throws Exception {
+    int closed = TollgateJar.freePort();
+    TollgateJar.writeConfig(work.resolve("config.toml"), "[[profile]]\nname = \"default\"\n"
+        + "host = \"127.0.0.1\"\nport = \"" + closed + "\"\nmgmt_token = \"M.V1.x\"\n"
+        + "[profile.tls]\ndisable = true\n");
+
+    Result result = tollgate(Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString()),
+        "--debug", "token", "list");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stderr()).contains("DEBUG ClientCommand - profile \"default\" of "
+            + work.resolve("config.toml") + ": 127.0.0.1:" + closed)
+        .contains("Error: cannot reach Tollgate at 127.0.0.1:" + closed)
+        .contains("Caused by: io.grpc.StatusRuntimeException: UNAVAILABLE");
+    // only Tollgate's own debug lines: none of Netty's probing or gRPC's provider loading
+    assertThat(result.stderr().lines().filter(line -> line.contains(" DEBUG ")))
+        .isNotEmpty().allMatch(line -> line.contains(" DEBUG ClientCommand - "));
+  }
+}
