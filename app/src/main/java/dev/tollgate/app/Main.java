@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import dev.tollgate.cli.AuthCommand;
 import dev.tollgate.cli.BenchCommand;
+import dev.tollgate.cli.CommandTree;
 import dev.tollgate.cli.CompletionCommand;
 import dev.tollgate.cli.ErrorReporter;
 import dev.tollgate.cli.ManagementCommand;
@@ -9,7 +10,10 @@ import dev.tollgate.cli.ReplicaCommand;
 import dev.tollgate.cli.TokenCommand;
 import dev.tollgate.cli.TollgateCommand;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
@@ -25,35 +29,38 @@ public final class Main {
 
   public static void main(String[] args) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    configureLogging(debug, "serve".equals(subcommand(args)));
-    int exitCode = commandLine(debug).execute(args);
+    List<String> words = CommandTree.commandWords(args);
+    boolean serving = !words.isEmpty() && words.get(0).equals("serve");
+    if (!serving) {
+      // Netty registers Java Flight Recorder events as it starts, a quarter of a second of
+      // class generation that a command which lives for one call never uses
+      System.setProperty("io.grpc.netty.shaded.io.netty.jfr.enabled", "false");
+    }
+    configureLogging(debug, serving);
+    int exitCode = commandLine(debug, args).execute(args);
     System.exit(exitCode);
   }
 
-  /** The first argument that is neither a global flag nor its value. */
-  private static String subcommand(String[] args) {
-    List<String> withValue = List.of("--config", "--profile", "--timeout");
-    for (int i = 0; i < args.length; i++) {
-      if (withValue.contains(args[i])) {
-        i++;
-      } else if (!args[i].startsWith("-")) {
-        return args[i];
-      }
-    }
-    return "";
+  /** Each top-level command by name, made only when asked for. */
+  private static Map<String, Supplier<Object>> topLevel() {
+    Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+    all.put("serve", ServeCommand::new);
+    all.put("management", ManagementCommand::new);
+    all.put("token", TokenCommand::new);
+    all.put("replica", ReplicaCommand::new);
+    all.put("auth", AuthCommand::new);
+    all.put("bench", BenchCommand::new);
+    all.put("completion", CompletionCommand::new);
+    return all;
   }
 
-  /** The whole command tree with Tollgate's error reporting. */
-  public static CommandLine commandLine(boolean debug) {
+  /**
+   * The command tree for a run with these arguments, with Tollgate's error reporting: only the
+   * commands they name ({@link CommandTree}); without arguments, the whole tree.
+   */
+  public static CommandLine commandLine(boolean debug, String... args) {
     ErrorReporter errors = new ErrorReporter(debug);
-    return new CommandLine(new TollgateCommand())
-        .addSubcommand(new ServeCommand())
-        .addSubcommand(new ManagementCommand())
-        .addSubcommand(new TokenCommand())
-        .addSubcommand(new ReplicaCommand())
-        .addSubcommand(new AuthCommand())
-        .addSubcommand(new BenchCommand())
-        .addSubcommand(new CompletionCommand())
+    return CommandTree.build(new TollgateCommand(), topLevel(), CommandTree.commandWords(args))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(errors)
         .setExecutionExceptionHandler(errors);

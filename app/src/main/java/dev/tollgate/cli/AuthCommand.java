@@ -14,9 +14,11 @@ import picocli.CommandLine.Mixin;
 /** {@code tollgate auth}: the credential the command line presents. */
 @Command(name = "auth", usageHelpAutoWidth = true,
     description = "Sign in with the cluster's identity provider, or inspect the credential the"
-        + " command line presents.",
-    subcommands = {AuthCommand.Login.class, AuthCommand.Logout.class, AuthCommand.WhoAmI.class})
+        + " command line presents.")
 public final class AuthCommand {
+
+  /** The subcommands, made only when the command line asks for them ({@link CommandTree}). */
+  static final List<Class<?>> SUBCOMMANDS = List.of(Login.class, Logout.class, WhoAmI.class);
 
   /** {@code tollgate auth login}. */
   @Command(name = "login", usageHelpAutoWidth = true, sortOptions = false,

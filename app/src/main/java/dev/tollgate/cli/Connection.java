@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.grpc.DaemonThreads;
 import dev.tollgate.grpc.Loopback;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
@@ -11,6 +12,11 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +34,7 @@ final class Connection implements AutoCloseable {
   private final ClientProfile profile;
   private final Duration timeout;
   private final ManagedChannel channel;
+  private final EventLoopGroup eventLoop;
   private final CallCredentials bearer;
   private final Optional<OAuthSignIn> signIn;
 
@@ -58,8 +65,13 @@ final class Connection implements AutoCloseable {
         applier.apply(headers);
       }
     };
-    this.channel = Grpc.newChannelBuilderForAddress(profile.host(), profile.port(),
-        credentials(profile.tls())).build();
+    // an event loop of its own, ended on close: gRPC's shared one outlives the channel by a
+    // second, and the JVM waits 300 ms at exit for threads still blocked in epoll
+    ChannelCredentials credentials = credentials(profile.tls());
+    this.eventLoop = new MultiThreadIoEventLoopGroup(1, DaemonThreads.named("tollgate-cli-io"),
+        NioIoHandler.newFactory());
+    this.channel = NettyChannelBuilder.forAddress(profile.host(), profile.port(), credentials)
+        .eventLoopGroup(eventLoop).channelType(NioSocketChannel.class).build();
   }
 
   /**
@@ -141,6 +153,7 @@ final class Connection implements AutoCloseable {
     channel.shutdownNow();
     try {
       channel.awaitTermination(5, TimeUnit.SECONDS);
+      eventLoop.shutdownGracefully(0, 5, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -18,10 +18,11 @@ import picocli.CommandLine.Option;
 
 /** {@code tollgate management create|list|revoke}, as influxctl's management commands. */
 @Command(name = "management", usageHelpAutoWidth = true,
-    description = "Create, list and revoke management tokens.",
-    subcommands = {ManagementCommand.Create.class, ManagementCommand.ListTokens.class,
-        ManagementCommand.Revoke.class})
+    description = "Create, list and revoke management tokens.")
 public final class ManagementCommand {
+
+  /** The subcommands, made only when the command line asks for them ({@link CommandTree}). */
+  static final List<Class<?>> SUBCOMMANDS = List.of(Create.class, ListTokens.class, Revoke.class);
 
   private static final Map<String, String> FLAGS =
       Map.of("expires_at", "--expires-at", "description", "--description");

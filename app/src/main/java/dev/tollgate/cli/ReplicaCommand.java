@@ -15,9 +15,11 @@ import picocli.CommandLine.Mixin;
 
 /** {@code tollgate replica status}: how the answering replica follows the token store. */
 @Command(name = "replica", usageHelpAutoWidth = true,
-    description = "Inspect the Tollgate replica the profile points at.",
-    subcommands = ReplicaCommand.Status.class)
+    description = "Inspect the Tollgate replica the profile points at.")
 public final class ReplicaCommand {
+
+  /** The subcommands, made only when the command line asks for them ({@link CommandTree}). */
+  static final List<Class<?>> SUBCOMMANDS = List.of(Status.class);
 
   /** {@code tollgate replica status}. */
   @Command(name = "status", usageHelpAutoWidth = true, sortOptions = false,

@@ -30,10 +30,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tollgate token create|list|get|update|revoke}, as influxctl's database-token commands. */
 @Command(name = "token", usageHelpAutoWidth = true,
-    description = "Create, list, read, update and revoke database tokens.",
-    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Get.class,
-        TokenCommand.Update.class, TokenCommand.Revoke.class})
+    description = "Create, list, read, update and revoke database tokens.")
 public final class TokenCommand {
+
+  /** The subcommands, made only when the command line asks for them ({@link CommandTree}). */
+  static final List<Class<?>> SUBCOMMANDS = List.of(Create.class, ListTokens.class, Get.class,
+      Update.class, Revoke.class);
 
   static ObjectNode json(DatabaseToken token) {
     ObjectNode node = Json.object();

@@ -39,7 +39,7 @@ class ErrorReporterTest {
 
   private static String error(String... args) {
     StringWriter err = new StringWriter();
-    int exitCode = Main.commandLine(false).setErr(new PrintWriter(err)).execute(args);
+    int exitCode = Main.commandLine(false, args).setErr(new PrintWriter(err)).execute(args);
     assertThat(exitCode).isEqualTo(1);
     assertThat(err.toString().lines()).hasSize(1);
     return err.toString().strip();
