@@ -61,9 +61,8 @@ final class CallFailures {
       return Optional.of("the server speaks plaintext; " + fix(profile, "set [profile.tls]"
           + " disable = true (on a loopback address only), or start the server with TLS"));
     }
-    if (!clientTls && (text.contains("first received frame was not SETTINGS")
-        || text.contains("Network closed for unknown reason")
-        || text.contains("Connection reset by peer"))) {
+    if (!clientTls && !text.contains("Connection refused")
+        && TlsProbe.speaksTls(profile.host(), profile.port())) {
       return Optional.of("the server speaks TLS; " + fix(profile, "set [profile.tls] ca = FILE"
           + " (for a self-signed server: its DATA-DIR/tls/self-signed.crt) or insecure = true,"
           + " and disable = false"));
