@@ -38,11 +38,13 @@ public abstract class GrpcModule {
   @ElementsIntoSet
   static Set<ServerServiceDefinition> services(ManagementTokenGrpcService managementTokens,
       DatabaseTokenGrpcService databaseTokens, ReplicaGrpcService replica,
-      IoxAuthorizerGrpcService authorizer, CallerInterceptor callers, HealthStatusManager health) {
+      TokenEventGrpcService tokenEvents, IoxAuthorizerGrpcService authorizer,
+      CallerInterceptor callers, HealthStatusManager health) {
     return Set.of(
         ServerInterceptors.intercept(managementTokens, callers),
         ServerInterceptors.intercept(databaseTokens, callers),
         ServerInterceptors.intercept(replica, callers),
+        ServerInterceptors.intercept(tokenEvents, callers),
         authorizer.bindService(),
         health.getHealthService().bindService(),
         ProtoReflectionServiceV1.newInstance().bindService());

@@ -7,17 +7,20 @@ import dev.tollgate.domain.model.DatabaseName;
 import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.PermissionAction;
+import dev.tollgate.domain.model.RecordedTokenEvent;
 import dev.tollgate.domain.model.RequestedPermission.DataAction;
 import dev.tollgate.domain.model.RequestedPermission.ResourceType;
 import dev.tollgate.domain.model.RequestedPermission;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.model.UserGroup;
 import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
 import dev.tollgate.proto.authz.v1.ResourceActionPermission;
 import dev.tollgate.proto.management.v1.DatabasePermission;
 import dev.tollgate.proto.management.v1.DatabaseToken;
+import dev.tollgate.proto.management.v1.FieldChange;
 import dev.tollgate.proto.management.v1.GetReplicaStatusResponse;
 import dev.tollgate.proto.management.v1.ManagementToken;
 import dev.tollgate.proto.management.v1.RevokeOutcome;
@@ -186,6 +189,21 @@ final class ProtoMapper {
       expiresAt.ifPresent(at -> response.setExpiresAt(timestamp(at)));
     }
     return response.build();
+  }
+
+  /** An audit trail entry; {@code changes} only for updates. */
+  static dev.tollgate.proto.management.v1.TokenEvent tokenEvent(RecordedTokenEvent recorded) {
+    TokenEvent event = recorded.event();
+    dev.tollgate.proto.management.v1.TokenEvent.Builder proto =
+        dev.tollgate.proto.management.v1.TokenEvent.newBuilder().setSeq(recorded.seq())
+            .setAt(timestamp(event.at())).setTokenId(event.tokenId().toString())
+            .setEvent(event.type().name().toLowerCase(java.util.Locale.ROOT))
+            .setActor(event.actor()).setDetail(event.detail());
+    for (TokenEvent.Change change : event.changes()) {
+      proto.addChanges(FieldChange.newBuilder().setField(change.field())
+          .setBefore(change.before()).setAfter(change.after()));
+    }
+    return proto.build();
   }
 
   static Timestamp timestamp(Instant instant) {

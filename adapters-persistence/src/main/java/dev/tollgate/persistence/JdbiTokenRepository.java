@@ -1,8 +1,9 @@
 package dev.tollgate.persistence;
 
+import dev.tollgate.domain.model.EventQuery;
+import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.RecordedTokenEvent;
-import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenHash;
@@ -205,6 +206,20 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
   @Override
   public List<RecordedTokenEvent> after(long seq, int limit) {
     return read(() -> reads.eventsAfter(seq, limit));
+  }
+
+  /** Bounds that hold every stored time, for queries without one. */
+  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+  @Override
+  public List<RecordedTokenEvent> find(EventQuery query) {
+    Instant since = query.since().orElse(EARLIEST);
+    Instant until = query.until().orElse(LATEST);
+    return read(() -> query.token().isPresent()
+        ? reads.eventsOf(query.token().get().value(), query.afterSeq(), since, until,
+            query.limit())
+        : reads.events(query.afterSeq(), since, until, query.limit()));
   }
 
   @Override

@@ -75,11 +75,12 @@ final class Rows {
   }
 
   /** One row of {@code token_events}, before the store gives it its {@code seq}. */
-  public record EventRow(Instant at, UUID tokenId, String event, String actor, String detail) {
+  public record EventRow(Instant at, UUID tokenId, String event, String actor, String detail,
+      String changes) {
 
     static EventRow of(TokenEvent event) {
       return new EventRow(event.at(), event.tokenId().value(), event.type().name(), event.actor(),
-          event.detail());
+          event.detail(), writeChanges(event.changes()));
     }
 
     /**
@@ -218,7 +219,34 @@ final class Rows {
     return new RecordedTokenEvent(rs.getLong("seq"), new TokenEvent(instant(rs, "at"),
         new TokenId(rs.getObject("token_id", UUID.class)),
         TokenEvent.Type.valueOf(rs.getString("event")), rs.getString("actor"),
-        rs.getString("detail")));
+        rs.getString("detail"), readChanges(rs.getString("changes"))));
+  }
+
+  /** An update's changes as the {@code changes} column holds them; null for none. */
+  static String writeChanges(List<TokenEvent.Change> changes) {
+    if (changes.isEmpty()) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    for (TokenEvent.Change change : changes) {
+      text.append(change.field()).append('\t').append(change.before()).append('\t')
+          .append(change.after()).append('\n');
+    }
+    return text.toString();
+  }
+
+  static List<TokenEvent.Change> readChanges(String text) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    List<TokenEvent.Change> changes = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      String[] parts = line.split("\t", -1);
+      if (parts.length == 3) {
+        changes.add(new TokenEvent.Change(parts[0], parts[1], parts[2]));
+      }
+    }
+    return changes;
   }
 
   static TokenHash hash(ResultSet rs) throws SQLException {

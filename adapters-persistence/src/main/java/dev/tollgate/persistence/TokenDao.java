@@ -95,13 +95,25 @@ interface TokenDao {
       + " values (:tokenId, :action, :resource)")
   void insertPermissions(@BindMethods List<PermissionRow> rows);
 
-  @SqlUpdate("insert into token_events (at, token_id, event, actor, detail)"
-      + " values (:at, :tokenId, :event, :actor, :detail)")
+  @SqlUpdate("insert into token_events (at, token_id, event, actor, detail, changes)"
+      + " values (:at, :tokenId, :event, :actor, :detail, :changes)")
   void insertEvent(@BindMethods EventRow row);
 
-  @SqlQuery("select seq, at, token_id, event, actor, detail from token_events"
+  @SqlQuery("select seq, at, token_id, event, actor, detail, changes from token_events"
       + " where seq > :seq order by seq limit :limit")
   List<RecordedTokenEvent> eventsAfter(long seq, int limit);
+
+  /** The audit trail of every token between two times, from a sequence number on. */
+  @SqlQuery("select seq, at, token_id, event, actor, detail, changes from token_events"
+      + " where seq > :after and at >= :since and at < :until order by seq limit :limit")
+  List<RecordedTokenEvent> events(long after, Instant since, Instant until, int limit);
+
+  /** The audit trail of one token between two times, from a sequence number on. */
+  @SqlQuery("select seq, at, token_id, event, actor, detail, changes from token_events"
+      + " where token_id = :tokenId and seq > :after and at >= :since and at < :until"
+      + " order by seq limit :limit")
+  List<RecordedTokenEvent> eventsOf(UUID tokenId, long after, Instant since, Instant until,
+      int limit);
 
   @SqlQuery("select coalesce(max(seq), 0) from token_events")
   long latestSeq();

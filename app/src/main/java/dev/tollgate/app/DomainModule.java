@@ -10,6 +10,7 @@ import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
+import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
 import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
@@ -109,5 +110,10 @@ final class DomainModule {
   @Provides
   static GetReplicaStatusUseCase replicaStatus(UseCases useCases) {
     return useCases.replicaStatus();
+  }
+
+  @Provides
+  static ListTokenEventsUseCase tokenEvents(UseCases useCases) {
+    return useCases.tokenEvents();
   }
 }

@@ -5,6 +5,7 @@ import dev.tollgate.cli.BenchCommand;
 import dev.tollgate.cli.CommandTree;
 import dev.tollgate.cli.CompletionCommand;
 import dev.tollgate.cli.ErrorReporter;
+import dev.tollgate.cli.EventsCommand;
 import dev.tollgate.cli.ManagementCommand;
 import dev.tollgate.cli.ReplicaCommand;
 import dev.tollgate.cli.TokenCommand;
@@ -49,6 +50,7 @@ public final class Main {
     all.put("token", TokenCommand::new);
     all.put("replica", ReplicaCommand::new);
     all.put("auth", AuthCommand::new);
+    all.put("events", EventsCommand::new);
     all.put("bench", BenchCommand::new);
     all.put("completion", CompletionCommand::new);
     return all;

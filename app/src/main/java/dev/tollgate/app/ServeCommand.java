@@ -141,6 +141,19 @@ public final class ServeCommand implements Callable<Integer> {
           + " [TOLLGATE_MAX_AUTHORIZE_PERMISSIONS] (default: ${DEFAULT-VALUE}).")
   String maxAuthorizePermissions;
 
+  @Option(names = "--max-management-token-lifetime", paramLabel = "DURATION",
+      defaultValue = "${env:TOLLGATE_MAX_MANAGEMENT_TOKEN_LIFETIME}",
+      description = "Longest a new management token may live, e.g. 90d; a create without"
+          + " --expires-at, or with a later one, is refused [TOLLGATE_MAX_MANAGEMENT_TOKEN_LIFETIME]"
+          + " (default: no limit).")
+  String maxManagementTokenLifetime;
+
+  @Option(names = "--max-database-token-lifetime", paramLabel = "DURATION",
+      defaultValue = "${env:TOLLGATE_MAX_DATABASE_TOKEN_LIFETIME}",
+      description = "Longest a new database token may live, e.g. 365d"
+          + " [TOLLGATE_MAX_DATABASE_TOKEN_LIFETIME] (default: no limit).")
+  String maxDatabaseTokenLifetime;
+
   @Option(names = "--max-resets-per-10s", paramLabel = "N",
       defaultValue = "${env:TOLLGATE_MAX_RESETS_PER_10S:-200}",
       description = "RST_STREAM frames a connection may send in 10 s before it is closed (the"
@@ -325,7 +338,11 @@ public final class ServeCommand implements Callable<Integer> {
         limit("--max-token-permissions", "TOLLGATE_MAX_TOKEN_PERMISSIONS", maxTokenPermissions),
         limit("--max-revoke-ids", "TOLLGATE_MAX_REVOKE_IDS", maxRevokeIds),
         limit("--max-authorize-permissions", "TOLLGATE_MAX_AUTHORIZE_PERMISSIONS",
-            maxAuthorizePermissions));
+            maxAuthorizePermissions),
+        lifetime("--max-management-token-lifetime", "TOLLGATE_MAX_MANAGEMENT_TOKEN_LIFETIME",
+            maxManagementTokenLifetime),
+        lifetime("--max-database-token-lifetime", "TOLLGATE_MAX_DATABASE_TOKEN_LIFETIME",
+            maxDatabaseTokenLifetime));
     ServerConfig.Calls calls = new ServerConfig.Calls(
         limit("--max-authorize-calls", "TOLLGATE_MAX_AUTHORIZE_CALLS", maxAuthorizeCalls),
         limit("--max-management-calls", "TOLLGATE_MAX_MANAGEMENT_CALLS", maxManagementCalls),
@@ -355,6 +372,26 @@ public final class ServeCommand implements Callable<Integer> {
     }
     throw new ParameterException(spec.commandLine(), named + " \"" + text
         + "\" is not a limit; expected a whole number of at least 1, such as 1000");
+  }
+
+  /** A lifetime policy: off when neither the option nor its variable is given. */
+  private Optional<Duration> lifetime(String option, String variable, String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    if (text.strip().chars().allMatch(Character::isDigit)) {
+      // a bare number here is days far more often than seconds
+      String named = spec.findOption(option).originalStringValues().isEmpty()
+          ? variable + "=\"" + text + "\"" : option + " \"" + text + "\"";
+      throw new ParameterException(spec.commandLine(), named + " is not a duration; use "
+          + text.strip() + "d for days");
+    }
+    Duration lifetime = duration(option, variable, text);
+    if (lifetime.getSeconds() < 1) {
+      throw new ParameterException(spec.commandLine(), option + " \"" + text + "\" is shorter"
+          + " than a second; expected a lifetime such as 90d or 720h");
+    }
+    return Optional.of(lifetime);
   }
 
   private Duration duration(String option, String variable, String text) {

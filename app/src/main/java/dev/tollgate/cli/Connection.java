@@ -5,6 +5,7 @@ import dev.tollgate.grpc.Loopback;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
+import dev.tollgate.proto.management.v1.TokenEventServiceGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
@@ -139,6 +140,12 @@ final class Connection implements AutoCloseable {
   /** A database-token stub whose next call must finish within the timeout. */
   DatabaseTokenServiceGrpc.DatabaseTokenServiceBlockingStub databaseTokens() {
     return DatabaseTokenServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer)
+        .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** An audit-trail stub whose next call must finish within the timeout. */
+  TokenEventServiceGrpc.TokenEventServiceBlockingStub tokenEvents() {
+    return TokenEventServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer)
         .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 

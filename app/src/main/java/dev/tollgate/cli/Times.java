@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /** RFC 3339 times and Go-style durations, as influxctl reads and prints them. */
 final class Times {
@@ -42,6 +43,25 @@ final class Times {
     } catch (DateTimeParseException e) {
       throw new CliException(flag + " \"" + text + "\" is not an RFC 3339 time;"
           + " expected e.g. 2030-01-01T00:00:00Z or 2030-01-01T02:00:00+02:00");
+    }
+  }
+
+  /**
+   * Reads a point in time: an RFC 3339 time, or a duration meaning that long before {@code now}
+   * ({@code 24h}: a day ago).
+   *
+   * @throws CliException naming the flag and the value, and both forms
+   */
+  static Instant parseTimeOrAgo(String flag, String text, Instant now) {
+    Optional<Duration> ago = GoDuration.parse(text);
+    if (ago.isPresent()) {
+      return now.minus(ago.get());
+    }
+    try {
+      return parseRfc3339(flag, text);
+    } catch (CliException e) {
+      throw new CliException(flag + " \"" + text + "\" is neither an RFC 3339 time nor a"
+          + " duration; expected e.g. 2030-01-01T00:00:00Z, or 24h for a day ago");
     }
   }
 

@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as influxctl and other Go programs write them: {@code 500ms}, {@code 30s},
- * {@code 1m0s}, {@code 1h30m}. Shared by the server's options and the command line.
+ * {@code 1m0s}, {@code 1h30m}, and, for token lifetimes, days: {@code 90d} (24 hours each).
+ * Shared by the server's options and the command line.
  */
 public final class GoDuration {
 
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
 
   private GoDuration() {}
 
@@ -23,13 +24,17 @@ public final class GoDuration {
     int end = 0;
     while (parts.find() && parts.start() == end) {
       double amount = Double.parseDouble(parts.group(1));
-      long nanos = switch (parts.group(2)) {
-        case "ms" -> (long) (amount * 1e6);
-        case "s" -> (long) (amount * 1e9);
-        case "m" -> (long) (amount * 60e9);
-        default -> (long) (amount * 3600e9);
+      double nanos = amount * switch (parts.group(2)) {
+        case "ms" -> 1e6;
+        case "s" -> 1e9;
+        case "m" -> 60e9;
+        case "h" -> 3600e9;
+        default -> 86_400e9;
       };
-      total = total.plusNanos(nanos);
+      if (nanos >= 1e18) {
+        return Optional.empty(); // over 31 years in one part: a typo, not a duration
+      }
+      total = total.plusNanos((long) nanos);
       end = parts.end();
     }
     if (end == 0 || end != stripped.length() || total.isZero()) {

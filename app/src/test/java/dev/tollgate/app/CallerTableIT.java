@@ -11,9 +11,11 @@ import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.GetReplicaStatusRequest;
 import dev.tollgate.proto.management.v1.ListDatabaseTokensRequest;
 import dev.tollgate.proto.management.v1.ListManagementTokensRequest;
+import dev.tollgate.proto.management.v1.ListTokenEventsRequest;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
 import dev.tollgate.proto.management.v1.RevokeManagementTokensRequest;
+import dev.tollgate.proto.management.v1.TokenEventServiceGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -121,6 +123,9 @@ class CallerTableIT {
         case READ_REPLICA_STATUS -> ReplicaServiceGrpc.newBlockingStub(channel)
             .withCallCredentials(bearer).withDeadlineAfter(30, TimeUnit.SECONDS)
             .getReplicaStatus(GetReplicaStatusRequest.getDefaultInstance());
+        case READ_TOKEN_EVENTS -> TokenEventServiceGrpc.newBlockingStub(channel)
+            .withCallCredentials(bearer).withDeadlineAfter(30, TimeUnit.SECONDS)
+            .listTokenEvents(ListTokenEventsRequest.getDefaultInstance());
         default -> throw new AssertionError("no call for " + operation);
       }
       return true;

@@ -57,7 +57,7 @@ class CliMessagesIT {
   @Test
   void plaintextServer_tlsProfile_andTheWaysOfAMistakenCommand() throws Exception {
     try (TollgateJar.Server server = new TollgateJar.Server(work.resolve("data"),
-        work.resolve("server.log")).start()) {
+        work.resolve("server.log"), "--max-management-token-lifetime", "90d").start()) {
       String plain = server.profile("default", work.resolve("data/admin-token.json"));
       TollgateJar.writeConfig(work.resolve("config.toml"), plain
           + plain.replace("name = \"default\"", "name = \"tls\"")
@@ -81,8 +81,14 @@ class CliMessagesIT {
       assertThat(revokedGet.stderr().strip()).startsWith("Error: database token " + id
           + " was revoked at ").endsWith("; add --include-revoked to show it");
 
-      Result management = tollgate(env, "management", "create", "--description", "m", "--format",
-          "json");
+      Result forever = tollgate(env, "management", "create", "--description", "m");
+      assertThat(forever.exitCode()).isEqualTo(1);
+      assertThat(forever.stderr().strip()).matches("Error: --expires-at is required: management"
+          + " tokens live at most 90d on this cluster; the latest expiry allowed now is"
+          + " \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+      Result management = tollgate(env, "management", "create", "--description", "m",
+          "--expires-at", java.time.Instant.now().plus(java.time.Duration.ofDays(30))
+              .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "--format", "json");
       String managementId = JSON.readTree(management.stdout()).path("id").asText();
       Result wrongKind = tollgate(env, "token", "revoke", "--force", managementId);
       assertThat(wrongKind.exitCode()).isEqualTo(1);

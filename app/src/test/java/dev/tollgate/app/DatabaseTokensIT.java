@@ -210,6 +210,26 @@ class DatabaseTokensIT {
         .isEqualTo("[{\"action\":\"read\",\"resource\":\"db2\"}]");
     Result table = tollgate("token", "get", id);
     assertThat(table.stdout()).contains("| permissions | read:db2").contains("|      status | active");
+
+    // the audit trail: who did what, and for updates the changes before and after
+    Result events = tollgate("events", "--token", id, "--since", "1h", "--format", "json");
+    assertThat(events.exitCode()).as(events.stderr()).isZero();
+    JsonNode trail = JSON.readTree(events.stdout());
+    assertThat(trail).hasSize(3);
+    assertThat(trail.get(0).get("event").asText()).isEqualTo("created");
+    assertThat(trail.get(0).get("actor").asText()).isEqualTo("bootstrap-admin");
+    assertThat(trail.get(1).get("changes").toString()).isEqualTo(
+        "[{\"field\":\"description\",\"before\":\"rw\",\"after\":\"renamed\"}]");
+    assertThat(trail.get(2).get("changes").toString()).isEqualTo("[{\"field\":\"permissions\","
+        + "\"before\":\"read:db1, write:db1\",\"after\":\"read:db2\"}]");
+    Result eventTable = tollgate("events", "--token", id);
+    assertThat(eventTable.stdout()).contains("| updated | bootstrap-admin | description \"rw\" →"
+        + " \"renamed\"").contains("permissions read:db1, write:db1 → read:db2");
+    assertThat(tollgate("events", "--since", "2030-01-01T00:00:00Z", "--format", "json").stdout()
+        .strip()).isEqualTo("[]");
+    Result badSince = tollgate("events", "--since", "yesterday");
+    assertThat(badSince.stderr().strip()).isEqualTo("Error: --since \"yesterday\" is neither an"
+        + " RFC 3339 time nor a duration; expected e.g. 2030-01-01T00:00:00Z, or 24h for a day ago");
   }
 
   @Test

@@ -79,6 +79,19 @@ class ServeCommandTest {
   }
 
   @Test
+  void lifetimePolicy_config_isOffByDefaultAndReadsDays() {
+    assertThat(config("--data-dir", directory.toString()).limits().managementLifetime()).isEmpty();
+    dev.tollgate.domain.model.Limits limits = config("--data-dir", directory.toString(),
+        "--max-management-token-lifetime", "90d", "--max-database-token-lifetime", "8760h")
+        .limits();
+    assertThat(limits.managementLifetime()).contains(java.time.Duration.ofDays(90));
+    assertThat(limits.databaseLifetime()).contains(java.time.Duration.ofDays(365));
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(),
+        "--max-database-token-lifetime", "90")).hasMessage("--max-database-token-lifetime \"90\""
+            + " is not a duration; use 90d for days");
+  }
+
+  @Test
   void requestLimits_config_defaultTo1000AndRefuseWhatIsNotAPositiveWholeNumber() {
     assertThat(config("--data-dir", directory.toString()).limits())
         .isEqualTo(dev.tollgate.domain.model.Limits.defaults());

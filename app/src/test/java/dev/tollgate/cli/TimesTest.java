@@ -53,4 +53,13 @@ class TimesTest {
     assertThatThrownBy(() -> Times.parseDuration("TOLLGATE_TIMEOUT", "30"))
         .hasMessage("TOLLGATE_TIMEOUT=\"30\" is not a duration; use 30s");
   }
+
+  @Test
+  void timeOrAgo_readsBothForms() {
+    Instant now = Instant.parse("2026-11-30T10:00:00Z");
+    assertThat(Times.parseTimeOrAgo("--since", "24h", now)).isEqualTo(Instant.parse("2026-11-29T10:00:00Z"));
+    assertThat(Times.parseTimeOrAgo("--since", "7d", now)).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+    assertThat(Times.parseTimeOrAgo("--since", "2026-01-01T00:00:00Z", now))
+        .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+  }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.domain.inmemory;
 
+import dev.tollgate.domain.model.EventQuery;
 import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.RecordedTokenEvent;
 import dev.tollgate.domain.model.Token;
@@ -124,6 +125,12 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
   @Override
   public synchronized List<RecordedTokenEvent> after(long seq, int limit) {
     return events.stream().filter(e -> e.seq() > seq).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized List<RecordedTokenEvent> find(EventQuery query) {
+    return events.stream().filter(e -> e.seq() > query.afterSeq() && query.matches(e.event()))
+        .limit(query.limit()).toList();
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
+import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
 import dev.tollgate.domain.port.in.RevokeDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
 import dev.tollgate.domain.port.in.UpdateDatabaseTokenUseCase;
@@ -92,6 +93,11 @@ public final class InMemoryTollgate {
 
   public RevokeDatabaseTokensUseCase revokeDatabaseTokens() {
     return useCases.revokeDatabaseTokens();
+  }
+
+  /** The audit trail of every change made through this instance. */
+  public ListTokenEventsUseCase tokenEvents() {
+    return useCases.tokenEvents();
   }
 
   /** The data plane's authorizer over the same store and clock. */

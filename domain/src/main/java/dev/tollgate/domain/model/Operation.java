@@ -27,7 +27,9 @@ public enum Operation {
   READ_DATABASE_TOKENS("list or read database tokens", "list/get db",
       ADMIN_USER, MEMBER_USER, AUDITOR_USER, BOOTSTRAP_ADMIN, MANAGEMENT_TOKEN),
   READ_REPLICA_STATUS("read the replica's status", "replica status",
-      ADMIN_USER, MEMBER_USER, AUDITOR_USER, BOOTSTRAP_ADMIN, MANAGEMENT_TOKEN);
+      ADMIN_USER, MEMBER_USER, AUDITOR_USER, BOOTSTRAP_ADMIN, MANAGEMENT_TOKEN),
+  READ_TOKEN_EVENTS("read the audit trail of token events", "events",
+      ADMIN_USER, AUDITOR_USER, BOOTSTRAP_ADMIN, MANAGEMENT_TOKEN);
 
   private final String phrase;
   private final String heading;

@@ -2,6 +2,8 @@ package dev.tollgate.domain.model;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -9,8 +11,22 @@ import java.util.Objects;
  * One entry of the audit log and change feed, written in the same transaction as the change.
  *
  * @param detail a short note for people, e.g. the kind of a created token; never a secret
+ * @param changes for an update, each field that changed with its value before and after
  */
-public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, String detail) {
+public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, String detail,
+    List<Change> changes) {
+
+  /**
+   * A field an update changed: {@code description}, or {@code permissions} written as
+   * {@code read:db1, write:db2}; never a secret.
+   */
+  public record Change(String field, String before, String after) {
+    public Change {
+      Objects.requireNonNull(field, "field");
+      Objects.requireNonNull(before, "before");
+      Objects.requireNonNull(after, "after");
+    }
+  }
 
   /** What happened to the token. */
   public enum Type {
@@ -30,6 +46,12 @@ public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, S
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(detail, "detail");
+    changes = List.copyOf(changes);
+  }
+
+  /** An event that changed no field. */
+  public TokenEvent(Instant at, TokenId tokenId, Type type, String actor, String detail) {
+    this(at, tokenId, type, actor, detail, List.of());
   }
 
   public static TokenEvent created(Token token) {
@@ -46,7 +68,20 @@ public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, S
     return new TokenEvent(at, id, Type.PURGED, PURGER, "revoked before " + revokedBefore);
   }
 
-  public static TokenEvent updated(Token token, String by, String detail) {
-    return new TokenEvent(token.updatedAt(), token.id(), Type.UPDATED, by, detail);
+  /** The update of {@code before} into {@code after}, with the fields that differ. */
+  public static TokenEvent updated(Token before, Token after, String by) {
+    List<Change> changes = new ArrayList<>();
+    if (!before.description().equals(after.description())) {
+      changes.add(new Change("description", before.description().value(),
+          after.description().value()));
+    }
+    if (!before.permissions().equals(after.permissions())) {
+      changes.add(new Change("permissions", Permission.describe(before.permissions()),
+          Permission.describe(after.permissions())));
+    }
+    List<String> fields = new ArrayList<>();
+    changes.forEach(change -> fields.add(change.field()));
+    return new TokenEvent(after.updatedAt(), after.id(), Type.UPDATED, by,
+        fields.isEmpty() ? "nothing changed" : String.join(", ", fields), changes);
   }
 }

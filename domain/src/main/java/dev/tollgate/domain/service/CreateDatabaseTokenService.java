@@ -20,7 +20,7 @@ public final class CreateDatabaseTokenService implements CreateDatabaseTokenUseC
 
   public CreateDatabaseTokenService(TokenRepository repository, Clock clock, RandomSource random,
       IdGenerator ids, Limits limits) {
-    this.issuer = new TokenIssuer(repository, clock, random, ids);
+    this.issuer = new TokenIssuer(repository, clock, random, ids, limits);
     this.limits = limits;
   }
 

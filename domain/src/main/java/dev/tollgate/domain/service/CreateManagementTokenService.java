@@ -1,6 +1,7 @@
 package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
@@ -17,7 +18,13 @@ public final class CreateManagementTokenService implements CreateManagementToken
 
   public CreateManagementTokenService(TokenRepository repository, Clock clock, RandomSource random,
       IdGenerator ids) {
-    this.issuer = new TokenIssuer(repository, clock, random, ids);
+    this(repository, clock, random, ids, Limits.defaults());
+  }
+
+  /** With the lifetime policy of {@code limits}. */
+  public CreateManagementTokenService(TokenRepository repository, Clock clock, RandomSource random,
+      IdGenerator ids, Limits limits) {
+    this.issuer = new TokenIssuer(repository, clock, random, ids, limits);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.tollgate.domain.service;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
@@ -23,17 +24,22 @@ final class TokenIssuer {
   private final Clock clock;
   private final RandomSource random;
   private final IdGenerator ids;
+  private final Limits limits;
 
-  TokenIssuer(TokenRepository repository, Clock clock, RandomSource random, IdGenerator ids) {
+  TokenIssuer(TokenRepository repository, Clock clock, RandomSource random, IdGenerator ids,
+      Limits limits) {
     this.repository = repository;
     this.clock = clock;
     this.random = random;
     this.ids = ids;
+    this.limits = limits;
   }
 
+  /** Issues the token, unless it would outlive the lifetime policy of its kind. */
   IssuedToken issue(TokenFormat format, Description description, Set<Permission> permissions,
       Optional<Instant> expiresAt, Caller caller) {
     Instant now = clock.now();
+    limits.checkLifetime("expires_at", format.kind(), expiresAt, now);
     TokenString secret = format.generate(random);
     Token token = Token.issue(ids.newId(), secret, description, permissions, expiresAt,
         caller.subject(), now);

@@ -40,18 +40,11 @@ public final class UpdateDatabaseTokenService implements UpdateDatabaseTokenUseC
       Token updated = current.update(command.description().orElse(current.description()),
           command.permissions().orElse(current.permissions()), clock.now());
       Optional<Token> stored = repository.update(updated,
-          TokenEvent.updated(updated, command.caller().subject(), changed(command)));
+          TokenEvent.updated(current, updated, command.caller().subject()));
       if (stored.isPresent()) {
         return stored.get();
       }
     }
     throw new IllegalStateException("token " + command.id() + " kept changing while being updated");
-  }
-
-  private static String changed(Command command) {
-    List<String> parts = new ArrayList<>();
-    command.description().ifPresent(d -> parts.add("description"));
-    command.permissions().ifPresent(p -> parts.add("permissions"));
-    return String.join(", ", parts);
   }
 }

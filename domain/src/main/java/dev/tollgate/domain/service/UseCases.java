@@ -14,6 +14,7 @@ import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
 import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
+import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.domain.port.in.RevokeDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
@@ -33,6 +34,7 @@ import dev.tollgate.domain.port.out.TokenRepository;
  */
 public final class UseCases {
 
+  private final ListTokenEventsUseCase tokenEvents;
   private final Limits limits;
   private final RevokedTokenPurger purger;
   private final LiveTokenIndex index = new LiveTokenIndex();
@@ -77,7 +79,8 @@ public final class UseCases {
     this.follower = new ChangeFollower(store, feed, index, clock, settings);
     this.reconciler = new Reconciler(store, index, follower);
     TokenLookup lookup = new TokenLookup(index, follower);
-    this.createManagementToken = new CreateManagementTokenService(repository, clock, random, ids);
+    this.createManagementToken = new CreateManagementTokenService(repository, clock, random, ids,
+        limits);
     this.listManagementTokens = new ListManagementTokensService(repository);
     this.revokeManagementTokens = new RevokeManagementTokensService(repository, clock, limits);
     this.authenticateCaller = new AuthenticateCallerService(lookup, clock, identityProvider, lastUsed);
@@ -88,6 +91,7 @@ public final class UseCases {
     this.revokeDatabaseTokens = new RevokeDatabaseTokensService(repository, clock, limits);
     this.authorize = new AuthorizeService(lookup, clock, lastUsed, limits);
     this.replicaStatus = new GetReplicaStatusService(follower, feed);
+    this.tokenEvents = new ListTokenEventsService(feed);
     this.purger = new RevokedTokenPurger(repository, clock);
   }
 
@@ -160,6 +164,10 @@ public final class UseCases {
 
   public AuthorizeUseCase authorize() {
     return authorize;
+  }
+
+  public ListTokenEventsUseCase tokenEvents() {
+    return tokenEvents;
   }
 
   public GetReplicaStatusUseCase replicaStatus() {

@@ -111,6 +111,11 @@ final class HoldingStore implements TokenRepository, TokenEvents {
   }
 
   @Override
+  public List<RecordedTokenEvent> find(dev.tollgate.domain.model.EventQuery query) {
+    return shared.find(query);
+  }
+
+  @Override
   public List<RecordedTokenEvent> after(long seq, int limit) {
     return shared.after(seq, limit);
   }

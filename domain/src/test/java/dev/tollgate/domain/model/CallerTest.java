@@ -5,6 +5,7 @@ import static dev.tollgate.domain.model.Operation.CREATE_MANAGEMENT_TOKEN;
 import static dev.tollgate.domain.model.Operation.LIST_MANAGEMENT_TOKENS;
 import static dev.tollgate.domain.model.Operation.READ_DATABASE_TOKENS;
 import static dev.tollgate.domain.model.Operation.READ_REPLICA_STATUS;
+import static dev.tollgate.domain.model.Operation.READ_TOKEN_EVENTS;
 import static dev.tollgate.domain.model.Operation.REVOKE_MANAGEMENT_TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,7 +60,7 @@ class CallerTest {
   void memberAndAuditor_mayDoTheUnionOfBoth() {
     assertThat(allowed(new Caller.User("dave", Set.of(UserGroup.MEMBER, UserGroup.AUDITOR))))
         .containsExactlyInAnyOrder(LIST_MANAGEMENT_TOKENS, CHANGE_DATABASE_TOKENS,
-            READ_DATABASE_TOKENS, READ_REPLICA_STATUS);
+            READ_DATABASE_TOKENS, READ_REPLICA_STATUS, READ_TOKEN_EVENTS);
   }
 
   @Test

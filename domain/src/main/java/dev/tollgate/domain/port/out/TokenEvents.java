@@ -1,5 +1,6 @@
 package dev.tollgate.domain.port.out;
 
+import dev.tollgate.domain.model.EventQuery;
 import dev.tollgate.domain.model.RecordedTokenEvent;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenId;
@@ -15,6 +16,12 @@ public interface TokenEvents {
    * after a higher one was read: a follower must re-read the numbers it has not seen yet.
    */
   List<RecordedTokenEvent> after(long seq, int limit);
+
+  /**
+   * The audit trail: up to {@code query.limit()} events that match the query, with a sequence
+   * number above {@code query.afterSeq()}, in sequence order.
+   */
+  List<RecordedTokenEvent> find(EventQuery query);
 
   /** The highest sequence number committed so far, 0 when the log is empty. */
   long latestSeq();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;
 import dev.tollgate.domain.model.Description;
+import dev.tollgate.domain.model.EventQuery;
 import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.RecordedTokenEvent;
@@ -148,12 +149,41 @@ public abstract class AbstractTokenRepositoryTest {
     Token changed = token.atVersion(1).update(new Description("renamed"),
         Set.of(Permission.write("c")), T0.plusSeconds(5));
 
-    repository.update(changed, TokenEvent.updated(changed, "user:alice", "permissions"));
+    repository.update(changed, TokenEvent.updated(token, changed, "user:alice"));
 
     Token stored = repository.findById(token.id()).orElseThrow();
     assertThat(stored.permissions()).containsExactly(Permission.write("c"));
     assertThat(stored.description().value()).isEqualTo("renamed");
     assertThat(stored.updatedAt()).isEqualTo(T0.plusSeconds(5));
+  }
+
+  @Test
+  void updateWithChanges_find_readsTheTrailBackFilteredAndInOrder() {
+    Token token = newToken(TokenFormat.DATABASE, T0, Set.of(Permission.read("a")),
+        Optional.empty());
+    repository.add(token, TokenEvent.created(token));
+    Token other = addManagementToken(T0.plusSeconds(1));
+    Token changed = token.atVersion(1).update(new Description("renamed \u00e9 \"quoted\""),
+        Set.of(Permission.read("a"), Permission.write("b")), T0.plusSeconds(5));
+    repository.update(changed, TokenEvent.updated(token, changed, "user:alice"));
+
+    List<RecordedTokenEvent> trail = events.find(new EventQuery(Optional.of(token.id()),
+        Optional.empty(), Optional.empty(), 0, 10));
+    assertThat(trail).extracting(e -> e.event().type())
+        .containsExactly(TokenEvent.Type.CREATED, TokenEvent.Type.UPDATED);
+    assertThat(trail.get(1).event().changes()).containsExactly(
+        new TokenEvent.Change("description", "for tests \u2713", "renamed \u00e9 \"quoted\""),
+        new TokenEvent.Change("permissions", "read:a", "read:a, write:b"));
+    assertThat(trail.get(1).event().detail()).isEqualTo("description, permissions");
+
+    assertThat(events.find(new EventQuery(Optional.empty(), Optional.of(T0.plusSeconds(1)),
+        Optional.of(T0.plusSeconds(5)), 0, 10))).extracting(e -> e.event().tokenId())
+        .containsExactly(other.id());
+    List<RecordedTokenEvent> all = events.find(new EventQuery(Optional.empty(), Optional.empty(),
+        Optional.empty(), 0, 10));
+    assertThat(all).hasSize(3);
+    assertThat(events.find(new EventQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+        all.get(0).seq(), 1))).containsExactly(all.get(1));
   }
 
   @Test

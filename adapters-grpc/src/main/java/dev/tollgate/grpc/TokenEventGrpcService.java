@@ -1,0 +1,75 @@
+package dev.tollgate.grpc;
+
+import com.google.protobuf.CodedOutputStream;
+import dev.tollgate.domain.model.EventPage;
+import dev.tollgate.domain.model.InvalidRequestException;
+import dev.tollgate.domain.model.RecordedTokenEvent;
+import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
+import dev.tollgate.proto.management.v1.ListTokenEventsRequest;
+import dev.tollgate.proto.management.v1.ListTokenEventsResponse;
+import dev.tollgate.proto.management.v1.TokenEvent;
+import dev.tollgate.proto.management.v1.TokenEventServiceGrpc;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** {@code tollgate.management.v1.TokenEventService}: the audit trail, a page at a time. */
+final class TokenEventGrpcService extends TokenEventServiceGrpc.TokenEventServiceImplBase {
+
+  /** Page tokens of the audit trail: this prefix and the sequence number the page starts after. */
+  private static final String PAGE_PREFIX = "e";
+
+  private final ListTokenEventsUseCase events;
+
+  @Inject
+  TokenEventGrpcService(ListTokenEventsUseCase events) {
+    this.events = events;
+  }
+
+  @Override
+  public void listTokenEvents(ListTokenEventsRequest request,
+      StreamObserver<ListTokenEventsResponse> observer) {
+    ErrorMapping.respond(observer, () -> {
+      Optional<TokenId> token = request.getTokenId().isBlank() ? Optional.empty()
+          : Optional.of(TokenId.parse("token_id", request.getTokenId().strip()));
+      EventPage page = events.list(new ListTokenEventsUseCase.Query(CallerContext.current(),
+          token, ProtoMapper.instant("since", request.hasSince(), request.getSince()),
+          ProtoMapper.instant("until", request.hasUntil(), request.getUntil()),
+          after(request.getPageToken()), request.getPageSize()));
+      ListTokenEventsResponse.Builder response = ListTokenEventsResponse.newBuilder();
+      long bytes = 0;
+      RecordedTokenEvent last = null;
+      for (RecordedTokenEvent event : page.events()) {
+        TokenEvent proto = ProtoMapper.tokenEvent(event);
+        int size = CodedOutputStream.computeMessageSize(1, proto);
+        if (last != null && bytes + size > Pages.RESPONSE_BUDGET) {
+          return response.setNextPageToken(PAGE_PREFIX + last.seq()).build();
+        }
+        response.addEvents(proto);
+        bytes += size;
+        last = event;
+      }
+      return response.setNextPageToken(page.next().map(seq -> PAGE_PREFIX + seq).orElse(""))
+          .build();
+    });
+  }
+
+  private static Optional<Long> after(String pageToken) {
+    if (pageToken.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      if (pageToken.startsWith(PAGE_PREFIX)) {
+        long seq = Long.parseLong(pageToken.substring(PAGE_PREFIX.length()));
+        if (seq >= 0) {
+          return Optional.of(seq);
+        }
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidRequestException("page_token", "is not a page token of this list; give the"
+        + " next_page_token of the previous answer as it was, or none for the first page");
+  }
+}
