@@ -1,10 +1,12 @@
 package dev.tollgate.grpc;
 
 import dev.tollgate.domain.model.Authentication;
+import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
 import dev.tollgate.domain.port.out.Clock;
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -58,7 +60,19 @@ final class CallerInterceptor implements ServerInterceptor {
     if (result instanceof Authentication.Authenticated authenticated) {
       Context context = Context.current().withValue(CallerContext.CALLER, authenticated.caller())
           .withValue(CallerContext.EXPIRES_AT, authenticated.expiresAt());
-      return Contexts.interceptCall(context, call, headers, next);
+      ServerCall<Q, R> answered = call;
+      if (authenticated.caller() instanceof Caller.ManagementTokenHolder
+          && authenticated.expiresAt().isPresent()) {
+        String expiresAt = authenticated.expiresAt().get().toString();
+        answered = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+          @Override
+          public void sendHeaders(Metadata responseHeaders) {
+            responseHeaders.put(CredentialExpiry.HEADER, expiresAt);
+            super.sendHeaders(responseHeaders);
+          }
+        };
+      }
+      return Contexts.interceptCall(context, answered, headers, next);
     }
     String reason = ((Authentication.Rejected) result).reason();
     refusals.refused(call.getMethodDescriptor().getFullMethodName(), reason);

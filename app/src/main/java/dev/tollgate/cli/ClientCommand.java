@@ -40,7 +40,7 @@ abstract class ClientCommand implements Callable<Integer> {
         profile.configFile().map(file -> " of " + file).orElse(" (local default)"),
         profile.target(), profile.tls().disable() ? "plaintext" : "TLS", profile.credentialSource());
     if (profile.credential().isPresent() || profile.oauth2().isEmpty()) {
-      return new Connection(profile, flags.timeout());
+      return new Connection(profile, flags.timeout(), Optional.empty(), Optional.of(err()));
     }
     OAuthSignIn signIn = OAuthSignIn.of(profile, flags, System.getenv(), err());
     SignIn current;
@@ -52,7 +52,7 @@ abstract class ClientCommand implements Callable<Integer> {
     }
     return new Connection(profile.withCredential(current.accessToken(), "your sign-in for"
         + " profile \"" + profile.name() + "\", cached in " + signIn.file()), flags.timeout(),
-        Optional.of(signIn));
+        Optional.of(signIn), Optional.of(err()));
   }
 
   PrintWriter out() {

@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.grpc.CredentialExpiry;
 import dev.tollgate.grpc.DaemonThreads;
 import dev.tollgate.grpc.Loopback;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
@@ -7,11 +8,18 @@ import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
 import dev.tollgate.proto.management.v1.TokenEventServiceGrpc;
 import io.grpc.CallCredentials;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ForwardingClientCallListener;
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
@@ -20,11 +28,15 @@ import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A channel to the profile's server that presents the profile's credential on every call. */
 final class Connection implements AutoCloseable {
@@ -38,19 +50,25 @@ final class Connection implements AutoCloseable {
   private final EventLoopGroup eventLoop;
   private final CallCredentials bearer;
   private final Optional<OAuthSignIn> signIn;
+  private final Optional<PrintWriter> warnings;
+  /** When the management token presented expires, as the server last said; null until it does. */
+  private final AtomicReference<Instant> credentialExpiresAt = new AtomicReference<>();
 
   Connection(ClientProfile profile, Duration timeout) {
-    this(profile, timeout, Optional.empty());
+    this(profile, timeout, Optional.empty(), Optional.empty());
   }
 
   /**
    * @param signIn where the credential came from when it is a cached sign-in, which is dropped
    *     when the server refuses it
+   * @param warnings where to warn, at close, that the management token presented expires soon
    */
-  Connection(ClientProfile profile, Duration timeout, Optional<OAuthSignIn> signIn) {
+  Connection(ClientProfile profile, Duration timeout, Optional<OAuthSignIn> signIn,
+      Optional<PrintWriter> warnings) {
     this.profile = profile;
     this.timeout = timeout;
     this.signIn = signIn;
+    this.warnings = warnings;
     String credential = profile.credential().orElseThrow(() -> new CliException(
         "no credential to present to " + profile.target() + ": " + profile.credentialSource()));
     if (profile.tls().disable() && !Loopback.isLoopback(profile.host())) {
@@ -72,7 +90,8 @@ final class Connection implements AutoCloseable {
     this.eventLoop = new MultiThreadIoEventLoopGroup(1, DaemonThreads.named("tollgate-cli-io"),
         NioIoHandler.newFactory());
     this.channel = NettyChannelBuilder.forAddress(profile.host(), profile.port(), credentials)
-        .eventLoopGroup(eventLoop).channelType(NioSocketChannel.class).build();
+        .eventLoopGroup(eventLoop).channelType(NioSocketChannel.class)
+        .intercept(new CredentialExpiryListener()).build();
   }
 
   /**
@@ -155,8 +174,52 @@ final class Connection implements AutoCloseable {
         .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
+  /** Notes the expiry the server reports for the management token presented. */
+  private final class CredentialExpiryListener implements ClientInterceptor {
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method,
+        CallOptions options, Channel next) {
+      return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+        @Override
+        public void start(Listener<R> listener, Metadata headers) {
+          super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(
+              listener) {
+            @Override
+            public void onHeaders(Metadata answer) {
+              String expiresAt = answer.get(CredentialExpiry.HEADER);
+              if (expiresAt != null) {
+                try {
+                  credentialExpiresAt.set(Instant.parse(expiresAt));
+                } catch (DateTimeParseException e) {
+                  // not a time: nothing to warn about
+                }
+              }
+              super.onHeaders(answer);
+            }
+          }, headers);
+        }
+      };
+    }
+  }
+
+  /** Warns when the server said the management token presented expires within a week. */
+  private void warnIfExpiringSoon() {
+    Instant expiresAt = credentialExpiresAt.get();
+    Instant now = Instant.now();
+    if (expiresAt == null || warnings.isEmpty()
+        || !Expiry.expiringWithin(false, Optional.of(expiresAt), now, Expiry.SOON)) {
+      return;
+    }
+    warnings.get().println("warn\tthe management token this command presents ("
+        + profile.credentialSource() + ") expires at " + Times.format(expiresAt) + ", in "
+        + Expiry.inWords(Duration.between(now, expiresAt)) + "; create another (tollgate"
+        + " management create) and switch to it before then");
+    warnings.get().flush();
+  }
+
   @Override
   public void close() {
+    warnIfExpiringSoon();
     channel.shutdownNow();
     try {
       channel.awaitTermination(5, TimeUnit.SECONDS);

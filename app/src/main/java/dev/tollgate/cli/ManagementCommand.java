@@ -8,6 +8,8 @@ import dev.tollgate.proto.management.v1.ListManagementTokensResponse;
 import dev.tollgate.proto.management.v1.ManagementToken;
 import dev.tollgate.proto.management.v1.RevokeManagementTokensRequest;
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -96,16 +98,25 @@ public final class ManagementCommand {
         description = "Sort by: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Sort sort;
 
+    @Option(names = "--expiring-within", paramLabel = "DURATION",
+        description = "Only tokens in use now that expire within this, e.g. 7d or 72h.")
+    String expiringWithin;
+
     @Override
     public Integer call() {
+      Instant now = Instant.now();
+      Optional<Duration> within = Optional.ofNullable(expiringWithin)
+          .map(text -> Times.parseDuration("--expiring-within", text));
       ListOutput<ManagementToken> output = new ListOutput<>(out(), format.json(), HEADERS,
-          ManagementCommand::json, ListTokens::row);
+          ManagementCommand::json, token -> row(token, now));
       try (Connection connection = connect()) {
         try {
           // the server's order is the default one: then every page is printed as it arrives
           output.printEveryPage(pageToken -> connection.managementTokens().listManagementTokens(
                   ListManagementTokensRequest.newBuilder().setPageToken(pageToken).build()),
-              ListManagementTokensResponse::getTokensList,
+              page -> within.isEmpty() ? page.getTokensList() : page.getTokensList().stream()
+                  .filter(token -> Expiry.expiringWithin(token.hasRevokedAt(), expiryOf(token),
+                      now, within.get())).toList(),
               ListManagementTokensResponse::getNextPageToken,
               sort == Sort.created ? Optional.empty() : Optional.of(order(sort)));
         } catch (StatusRuntimeException e) {
@@ -116,14 +127,20 @@ public final class ManagementCommand {
     }
 
     private static final List<String> HEADERS = List.of("ID", "DESCRIPTION", "PREFIX",
-        "CREATED AT", "EXPIRES AT", "LAST USED", "REVOKED AT");
+        "CREATED AT", "EXPIRES AT", "LAST USED", "REVOKED AT", "STATUS");
 
-    private static List<String> row(ManagementToken token) {
+    private static List<String> row(ManagementToken token, Instant now) {
       return List.of(token.getId(), token.getDescription(), token.getTokenPrefix(),
           Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
           Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
           Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()),
-          Tables.time(token.hasRevokedAt(), token.getRevokedAt()));
+          Tables.time(token.hasRevokedAt(), token.getRevokedAt()),
+          Expiry.status(token.hasRevokedAt(), expiryOf(token), now));
+    }
+
+    private static Optional<Instant> expiryOf(ManagementToken token) {
+      return token.hasExpiresAt() ? Optional.of(Protos.instant(token.getExpiresAt()))
+          : Optional.empty();
     }
 
     private static Comparator<ManagementToken> order(Sort sort) {

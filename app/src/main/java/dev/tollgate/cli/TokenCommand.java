@@ -15,6 +15,7 @@ import dev.tollgate.proto.management.v1.RevokeResult;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,11 +62,12 @@ public final class TokenCommand {
 
   /** active, expired or revoked, judged by this machine's clock. */
   static String status(DatabaseToken token, Instant now) {
-    if (token.hasRevokedAt()) {
-      return "revoked";
-    }
-    return token.hasExpiresAt() && !now.isBefore(Protos.instant(token.getExpiresAt()))
-        ? "expired" : "active";
+    return Expiry.status(token.hasRevokedAt(), expiryOf(token), now);
+  }
+
+  static Optional<Instant> expiryOf(DatabaseToken token) {
+    return token.hasExpiresAt() ? Optional.of(Protos.instant(token.getExpiresAt()))
+        : Optional.empty();
   }
 
   static String keyValueTable(DatabaseToken token) {
@@ -187,12 +189,18 @@ public final class TokenCommand {
         description = "Sort by: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Sort sort;
 
+    @Option(names = "--expiring-within", paramLabel = "DURATION",
+        description = "Only tokens in use now that expire within this, e.g. 7d or 72h.")
+    String expiringWithin;
+
     @Mixin
     FormatOption format;
 
     @Override
     public Integer call() {
       Instant now = Instant.now();
+      Optional<Duration> within = Optional.ofNullable(expiringWithin)
+          .map(text -> Times.parseDuration("--expiring-within", text));
       ListOutput<DatabaseToken> output = new ListOutput<>(out(), format.json(), List.of("ID",
           "DESCRIPTION", "PERMISSIONS", "CREATED AT", "EXPIRES AT", "LAST USED", "STATUS"),
           TokenCommand::json, token -> List.of(token.getId(), token.getDescription(),
@@ -204,7 +212,10 @@ public final class TokenCommand {
         output.printEveryPage(pageToken -> call(connection, c -> c.databaseTokens()
                 .listDatabaseTokens(ListDatabaseTokensRequest.newBuilder()
                     .setIncludeRevoked(includeRevoked).setPageToken(pageToken).build())),
-            ListDatabaseTokensResponse::getTokensList, ListDatabaseTokensResponse::getNextPageToken,
+            page -> within.isEmpty() ? page.getTokensList() : page.getTokensList().stream()
+                .filter(token -> Expiry.expiringWithin(token.hasRevokedAt(), expiryOf(token),
+                    now, within.get())).toList(),
+            ListDatabaseTokensResponse::getNextPageToken,
             sort == Sort.created ? Optional.empty()
                 : Optional.of(sort == Sort.id ? Comparator.comparing(DatabaseToken::getId)
                     : Comparator.comparing(DatabaseToken::getDescription)

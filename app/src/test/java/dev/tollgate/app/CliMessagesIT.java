@@ -96,6 +96,23 @@ class CliMessagesIT {
           + managementId + ": it is a management token's id; revoke it with"
           + " `tollgate management revoke`");
 
+      // expiry hygiene: a management token that expires in three days
+      Result soon = tollgate(env, "management", "create", "--description", "soon", "--expires-at",
+          java.time.Instant.now().plus(java.time.Duration.ofHours(80))
+              .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "--format", "json");
+      com.fasterxml.jackson.databind.JsonNode soonToken = JSON.readTree(soon.stdout());
+      Result expiring = tollgate(env, "management", "list", "--expiring-within", "7d");
+      assertThat(expiring.stdout()).contains(soonToken.path("id").asText())
+          .contains("expires in 3d").doesNotContain(managementId);
+      Result usingIt = tollgate(Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString(),
+          "TOLLGATE_MGMT_TOKEN", soonToken.path("token").asText()), "token", "list");
+      assertThat(usingIt.exitCode()).as(usingIt.stderr()).isZero();
+      assertThat(usingIt.stderr()).startsWith("warn\tthe management token this command presents"
+          + " (TOLLGATE_MGMT_TOKEN) expires at ").contains(", in 3d; create another");
+      assertThat(tollgate(env, "token", "list").stderr()).doesNotContain("warn");
+      assertThat(tollgate(env, "token", "list", "--expiring-within", "1d", "--format", "json")
+          .stdout().strip()).isEqualTo("[]");
+
       Result timeout = tollgate(Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString(),
           "TOLLGATE_TIMEOUT", "30"), "token", "list");
       assertThat(timeout.stderr().strip())

@@ -1,0 +1,49 @@
+package dev.tollgate.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Expiry as the command line shows it: a token's status, and whether it expires soon. */
+final class Expiry {
+
+  /** Within this, a status says when the token expires, and a command warns of its credential. */
+  static final Duration SOON = Duration.ofDays(7);
+
+  private Expiry() {}
+
+  /** {@code revoked}, {@code expired}, {@code expires in 3d} (within a week) or {@code active}. */
+  static String status(boolean revoked, Optional<Instant> expiresAt, Instant now) {
+    if (revoked) {
+      return "revoked";
+    }
+    if (expiresAt.isPresent()) {
+      if (!now.isBefore(expiresAt.get())) {
+        return "expired";
+      }
+      Duration left = Duration.between(now, expiresAt.get());
+      if (left.compareTo(SOON) <= 0) {
+        return "expires in " + inWords(left);
+      }
+    }
+    return "active";
+  }
+
+  /** Whether a token in use now stops working within {@code within}. */
+  static boolean expiringWithin(boolean revoked, Optional<Instant> expiresAt, Instant now,
+      Duration within) {
+    return !revoked && expiresAt.isPresent() && now.isBefore(expiresAt.get())
+        && !expiresAt.get().isAfter(now.plus(within));
+  }
+
+  /** A time left, rounded down to its largest unit: {@code 3d}, {@code 5h}, {@code 12m}. */
+  static String inWords(Duration left) {
+    if (left.toDays() >= 1) {
+      return left.toDays() + "d";
+    }
+    if (left.toHours() >= 1) {
+      return left.toHours() + "h";
+    }
+    return Math.max(1, left.toMinutes()) + "m";
+  }
+}
