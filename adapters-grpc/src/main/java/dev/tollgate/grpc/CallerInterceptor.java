@@ -58,6 +58,7 @@ final class CallerInterceptor implements ServerInterceptor {
       }
     }
     if (result instanceof Authentication.Authenticated authenticated) {
+      CallLog.caller(authenticated.caller());
       Context context = Context.current().withValue(CallerContext.CALLER, authenticated.caller())
           .withValue(CallerContext.EXPIRES_AT, authenticated.expiresAt());
       ServerCall<Q, R> answered = call;

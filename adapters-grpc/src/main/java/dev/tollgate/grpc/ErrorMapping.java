@@ -70,6 +70,7 @@ final class ErrorMapping {
     }
     String errorId = UUID.randomUUID().toString();
     LOG.error("internal error {}: {}", errorId, oneLine(e));
+    CallLog.errorId(errorId);
     return Status.INTERNAL.withDescription("internal error; error id " + errorId).asRuntimeException();
   }
 

@@ -37,9 +37,25 @@ public final class Main {
       // class generation that a command which lives for one call never uses
       System.setProperty("io.grpc.netty.shaded.io.netty.jfr.enabled", "false");
     }
-    configureLogging(debug, serving);
+    configureLogging(debug, serving, serving && jsonLogs(args, System.getenv()));
     int exitCode = commandLine(debug, args).execute(args);
     System.exit(exitCode);
+  }
+
+  /**
+   * Whether {@code serve} logs JSON: {@code --log-format json} or TOLLGATE_LOG_FORMAT=json. Read
+   * before the command line is parsed, as logging starts first; {@code serve} checks the value.
+   */
+  static boolean jsonLogs(String[] args, Map<String, String> env) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--log-format") && i + 1 < args.length) {
+        return args[i + 1].equalsIgnoreCase("json");
+      }
+      if (args[i].startsWith("--log-format=")) {
+        return args[i].substring("--log-format=".length()).equalsIgnoreCase("json");
+      }
+    }
+    return "json".equalsIgnoreCase(env.getOrDefault("TOLLGATE_LOG_FORMAT", ""));
   }
 
   /** Each top-level command by name, made only when asked for. */
@@ -72,9 +88,9 @@ public final class Main {
    * Logs go to standard error, one line per event; the server logs at INFO, the command line
    * only warnings, unless {@code --debug}. Must run before the first logger is made.
    */
-  private static void configureLogging(boolean debug, boolean serving) {
+  private static void configureLogging(boolean debug, boolean serving, boolean json) {
     if (serving) {
-      LogLineStream.install();
+      LogLineStream.install(json);
     }
     String level = debug ? "debug" : serving ? "info" : "warn";
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);

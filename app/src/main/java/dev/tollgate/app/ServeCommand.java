@@ -141,6 +141,16 @@ public final class ServeCommand implements Callable<Integer> {
           + " [TOLLGATE_MAX_AUTHORIZE_PERMISSIONS] (default: ${DEFAULT-VALUE}).")
   String maxAuthorizePermissions;
 
+  /** How the server's log lines are written. */
+  enum LogFormat { TEXT, JSON }
+
+  @Option(names = "--log-format", paramLabel = "text|json",
+      defaultValue = "${env:TOLLGATE_LOG_FORMAT:-text}",
+      description = "Log lines as text, or as one JSON object each (time, level, logger, message,"
+          + " and each call's rpc, status, duration_ms, caller, error_id) [TOLLGATE_LOG_FORMAT]"
+          + " (default: ${DEFAULT-VALUE}).")
+  LogFormat logFormat;
+
   @Option(names = "--max-management-token-lifetime", paramLabel = "DURATION",
       defaultValue = "${env:TOLLGATE_MAX_MANAGEMENT_TOKEN_LIFETIME}",
       description = "Longest a new management token may live, e.g. 90d; a create without"

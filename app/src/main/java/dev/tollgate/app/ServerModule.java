@@ -9,6 +9,7 @@ import dev.tollgate.domain.port.out.Clock;
 import dev.tollgate.domain.port.out.IdGenerator;
 import dev.tollgate.domain.port.out.RandomSource;
 import dev.tollgate.grpc.CallAdmission;
+import dev.tollgate.grpc.CallLog;
 import dev.tollgate.grpc.DaemonThreads;
 import dev.tollgate.grpc.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
@@ -100,13 +101,15 @@ final class ServerModule {
    * keepalive pings, and the life of idle and old connections.
    */
   @Provides
-  static ServerBuilder<?> serverBuilder(ServerConfig config, CallAdmission admission) {
+  static ServerBuilder<?> serverBuilder(ServerConfig config, CallAdmission admission,
+      CallLog callLog) {
     ServerConfig.Calls calls = config.calls();
     return NettyServerBuilder.forAddress(config.listen(), credentials(config))
         .executor(Executors.newFixedThreadPool(2, DaemonThreads.named("tollgate-calls")))
         .callExecutor(admission)
         .addStreamTracerFactory(admission)
         .intercept(admission)
+        .intercept(callLog) // added last, so it runs first: refused calls are logged too
         .maxConcurrentCallsPerConnection(calls.perConnection())
         .maxRstFramesPerWindow(calls.resetsPer10s(), 10)
         .keepAliveTime(calls.keepalive().toMillis(), TimeUnit.MILLISECONDS)

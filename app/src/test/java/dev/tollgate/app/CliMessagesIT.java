@@ -7,6 +7,7 @@ import dev.tollgate.app.TollgateJar.Result;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +58,8 @@ class CliMessagesIT {
   @Test
   void plaintextServer_tlsProfile_andTheWaysOfAMistakenCommand() throws Exception {
     try (TollgateJar.Server server = new TollgateJar.Server(work.resolve("data"),
-        work.resolve("server.log"), "--max-management-token-lifetime", "90d").start()) {
+        work.resolve("server.log"), "--max-management-token-lifetime", "90d", "--log-format",
+        "json").start()) {
       String plain = server.profile("default", work.resolve("data/admin-token.json"));
       TollgateJar.writeConfig(work.resolve("config.toml"), plain
           + plain.replace("name = \"default\"", "name = \"tls\"")
@@ -120,6 +122,23 @@ class CliMessagesIT {
 
       Result emptyJson = tollgate(env, "token", "list", "--format", "json");
       assertThat(emptyJson.stdout()).doesNotContain("[ ]").doesNotContain("{ }");
+
+      // --log-format json: every line an object, one per management call, no token string
+      List<com.fasterxml.jackson.databind.JsonNode> logLines = new java.util.ArrayList<>();
+      for (String line : server.logText().lines().toList()) {
+        logLines.add(JSON.readTree(line));
+      }
+      assertThat(logLines).anySatisfy(line -> {
+        assertThat(line.path("logger").asText()).isEqualTo("CallLog");
+        assertThat(line.path("rpc").asText())
+            .isEqualTo("tollgate.management.v1.DatabaseTokenService/ListDatabaseTokens");
+        assertThat(line.path("status").asText()).isEqualTo("OK");
+        assertThat(line.path("caller").asText()).isEqualTo("bootstrap-admin");
+        assertThat(line.path("duration_ms").isInt()).isTrue();
+      });
+      assertThat(logLines).anySatisfy(line -> assertThat(line.path("status").asText())
+          .isEqualTo("INVALID_ARGUMENT"));
+      assertThat(server.logText()).doesNotContain(soonToken.path("token").asText().substring(5));
     }
   }
 
