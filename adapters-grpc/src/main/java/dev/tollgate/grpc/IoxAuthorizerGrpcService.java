@@ -30,11 +30,13 @@ final class IoxAuthorizerGrpcService extends IoxAuthorizerServiceGrpc.IoxAuthori
 
   private final AuthorizeUseCase authorize;
   private final Limits limits;
+  private final AuthorizeMetrics metrics;
 
   @Inject
-  IoxAuthorizerGrpcService(AuthorizeUseCase authorize, Limits limits) {
+  IoxAuthorizerGrpcService(AuthorizeUseCase authorize, Limits limits, AuthorizeMetrics metrics) {
     this.authorize = authorize;
     this.limits = limits;
+    this.metrics = metrics;
   }
 
   @Override
@@ -55,6 +57,7 @@ final class IoxAuthorizerGrpcService extends IoxAuthorizerServiceGrpc.IoxAuthori
             observer.onError(ErrorMapping.toStatusOfFailed(failure));
             return;
           }
+          metrics.record(decision);
           observer.onNext(response(decision, asked, requested));
           observer.onCompleted();
         });

@@ -44,7 +44,8 @@ final class InProcessTollgate implements AutoCloseable {
             tollgate.createDatabaseToken(), tollgate.listDatabaseTokens(),
             tollgate.getDatabaseToken(), tollgate.updateDatabaseToken(),
             tollgate.revokeDatabaseTokens()), callers))
-        .addService(new IoxAuthorizerGrpcService(tollgate.authorize(), tollgate.useCases().limits()))
+        .addService(new IoxAuthorizerGrpcService(tollgate.authorize(), tollgate.useCases().limits(),
+            AuthorizeMetrics.none()))
         .build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }

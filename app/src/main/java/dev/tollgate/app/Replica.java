@@ -3,6 +3,7 @@ package dev.tollgate.app;
 import dev.tollgate.domain.live.ChangeFollower;
 import dev.tollgate.domain.live.Reconciler;
 import dev.tollgate.domain.port.out.ChangeNotifications;
+import dev.tollgate.domain.port.out.TokenEvents;
 import dev.tollgate.domain.service.UseCases;
 import dev.tollgate.grpc.DaemonThreads;
 import dev.tollgate.text.GoDuration;
@@ -10,8 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,17 +35,21 @@ final class Replica {
   private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
   private final UseCases useCases;
+  private final TokenEvents feed;
   private final ChangeNotifications notifications;
   private final ServerConfig.Following following;
   private final ScheduledThreadPoolExecutor scheduler =
       new ScheduledThreadPoolExecutor(2, DaemonThreads.named("tollgate-follower"));
   private AutoCloseable listening = () -> { };
+  private final AtomicLong reconciliationDifferences = new AtomicLong();
   private Optional<String> outage = Optional.empty();
   private boolean flushFailing;
 
   @Inject
-  Replica(UseCases useCases, ChangeNotifications notifications, ServerConfig config) {
+  Replica(UseCases useCases, TokenEvents feed, ChangeNotifications notifications,
+      ServerConfig config) {
     this.useCases = useCases;
+    this.feed = feed;
     this.notifications = notifications;
     this.following = config.following();
   }
@@ -78,6 +85,25 @@ final class Replica {
   /** How many credentials this replica holds in memory. */
   int liveTokens() {
     return useCases.index().size();
+  }
+
+  /** How the follower stands, for metrics. */
+  ChangeFollower.Status followerStatus() {
+    return useCases.follower().status();
+  }
+
+  /** The store's latest event, for metrics; empty when the store cannot be read now. */
+  OptionalLong latestSeq() {
+    try {
+      return OptionalLong.of(feed.latestSeq());
+    } catch (RuntimeException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** Tokens the reconciliations have found wrong in memory and repaired, since the start. */
+  long reconciliationDifferences() {
+    return reconciliationDifferences.get();
   }
 
   /** Stops following and writes the last-used times not written yet. */
@@ -121,6 +147,7 @@ final class Replica {
   private void reconcile() {
     try {
       Reconciler.Result result = useCases.reconciler().reconcile();
+      reconciliationDifferences.addAndGet(result.differences());
       if (result.differences() > 0) {
         LOG.error("RECONCILIATION REPAIRED {} TOKEN(S) that the change feed had not delivered"
             + " (first: {}); {} tokens checked. The replicas were not coherent: report this.",

@@ -141,6 +141,12 @@ public final class ServeCommand implements Callable<Integer> {
           + " [TOLLGATE_MAX_AUTHORIZE_PERMISSIONS] (default: ${DEFAULT-VALUE}).")
   String maxAuthorizePermissions;
 
+  @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
+      defaultValue = "${env:TOLLGATE_METRICS_LISTEN}",
+      description = "Serve Prometheus metrics at http://HOST:PORT/metrics [TOLLGATE_METRICS_LISTEN]"
+          + " (default: off).")
+  String metricsListen;
+
   /** How the server's log lines are written. */
   enum LogFormat { TEXT, JSON }
 
@@ -232,7 +238,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ProvisionBootstrapAdminUseCase.Change bootstrapChange = bootstrapChange();
-    requireFreePort(listenAddress()); // before anything is written to the data directory
+    // before anything is written to the data directory
+    requireFreePort(listenAddress(), "--listen");
+    metricsAddress().ifPresent(address -> requireFreePort(address, "--metrics-listen"));
     ServerConfig config = config();
     DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
     Logger log = LoggerFactory.getLogger(ServeCommand.class);
@@ -256,6 +264,9 @@ public final class ServeCommand implements Callable<Integer> {
         "tollgate-shutdown"));
     long loadStarted = System.nanoTime();
     replica.start();
+    ServerMetrics.observe(component.openTelemetry(), replica, component.dataSource());
+    config.metricsListen().ifPresent(metrics -> log.info("metrics at http://{}:{}/metrics",
+        metrics.getHostString(), metrics.getPort()));
     server.markServing();
     log.info("Tollgate serving: {} tokens in memory, loaded in {} ms", replica.liveTokens(),
         (System.nanoTime() - loadStarted) / 1_000_000);
@@ -265,7 +276,7 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   /** A port another process listens on is reported now, not after the database is opened. */
-  private void requireFreePort(InetSocketAddress address) {
+  private static void requireFreePort(InetSocketAddress address, String option) {
     if (address.getPort() == 0) {
       return;
     }
@@ -273,9 +284,10 @@ public final class ServeCommand implements Callable<Integer> {
       probe.setReuseAddress(true);
       probe.bind(address);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + listen.strip() + ": "
-          + (e instanceof java.net.BindException ? "the port is in use (another Tollgate server?)"
-              : e.getMessage()) + "; stop what uses it, or choose another --listen", e);
+      throw new UncheckedIOException("cannot listen on " + address.getHostString() + ":"
+          + address.getPort() + ": " + (e instanceof java.net.BindException
+              ? "the port is in use (another Tollgate server?)" : e.getMessage())
+          + "; stop what uses it, or choose another " + option, e);
     }
   }
 
@@ -365,8 +377,9 @@ public final class ServeCommand implements Callable<Integer> {
         duration("--keepalive-timeout", "TOLLGATE_KEEPALIVE_TIMEOUT", keepaliveTimeout),
         duration("--min-client-ping", "TOLLGATE_MIN_CLIENT_PING", minClientPing));
     // only once every option is good is anything written
+    Optional<InetSocketAddress> metrics = metricsAddress();
     return new ServerConfig(address, createDataDirectory(directory), database, oauth, tls,
-        following, limits, calls);
+        following, limits, calls, metrics);
   }
 
   /** A limit from its option or, when the option was not given, its variable. */
@@ -411,7 +424,18 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private InetSocketAddress listenAddress() {
-    String text = listen.strip();
+    return address("--listen", "TOLLGATE_LISTEN", listen);
+  }
+
+  /** {@code --metrics-listen}, if given. */
+  private Optional<InetSocketAddress> metricsAddress() {
+    return metricsListen == null || metricsListen.isBlank() ? Optional.empty()
+        : Optional.of(address("--metrics-listen", "TOLLGATE_METRICS_LISTEN", metricsListen));
+  }
+
+  /** HOST:PORT from its option or, when the option was not given, its variable. */
+  private InetSocketAddress address(String option, String variable, String value) {
+    String text = value.strip();
     int colon = text.lastIndexOf(':');
     String host = colon < 0 ? "" : text.substring(0, colon);
     if (host.startsWith("[") && host.endsWith("]")) {
@@ -423,8 +447,8 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       port = -1;
     }
-    String named = spec.findOption("--listen").originalStringValues().isEmpty()
-        ? "TOLLGATE_LISTEN=\"" + listen + "\"" : "--listen \"" + listen + "\"";
+    String named = spec.findOption(option).originalStringValues().isEmpty()
+        ? variable + "=\"" + value + "\"" : option + " \"" + value + "\"";
     if (!host.isEmpty() && port > 65535) {
       throw new ParameterException(spec.commandLine(), named + ": port " + port + " is out of"
           + " range; expected 0 to 65535 (0: any free port)");

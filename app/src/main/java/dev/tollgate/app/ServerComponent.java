@@ -1,10 +1,12 @@
 package dev.tollgate.app;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.grpc.GrpcModule;
 import dev.tollgate.persistence.PersistenceModule;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.inject.Singleton;
 import java.util.Set;
 
@@ -19,6 +21,12 @@ interface ServerComponent {
   ProvisionBootstrapAdminUseCase provisionBootstrapAdmin();
 
   Replica replica();
+
+  /** The metrics SDK when {@code --metrics-listen} is given, else a no-op. */
+  OpenTelemetry openTelemetry();
+
+  /** The connection pool, for its metrics. */
+  HikariDataSource dataSource();
 
   /** What must be closed once the server has stopped, such as the connection pool. */
   Set<AutoCloseable> resources();

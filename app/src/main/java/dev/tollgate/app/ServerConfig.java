@@ -14,9 +14,11 @@ import java.util.Optional;
  * the server's component is built from.
  */
 public record ServerConfig(InetSocketAddress listen, Path dataDirectory, DatabaseSettings database,
-    Optional<OAuthSettings> oauth, Tls tls, Following following, Limits limits, Calls calls) {
+    Optional<OAuthSettings> oauth, Tls tls, Following following, Limits limits, Calls calls,
+    Optional<InetSocketAddress> metricsListen) {
 
   public ServerConfig {
+    Objects.requireNonNull(metricsListen, "metricsListen");
     Objects.requireNonNull(following, "following");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(calls, "calls");

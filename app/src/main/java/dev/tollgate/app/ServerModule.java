@@ -19,6 +19,8 @@ import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.util.AdvancedTlsX509KeyManager;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,9 +104,9 @@ final class ServerModule {
    */
   @Provides
   static ServerBuilder<?> serverBuilder(ServerConfig config, CallAdmission admission,
-      CallLog callLog) {
+      CallLog callLog, OpenTelemetry openTelemetry) {
     ServerConfig.Calls calls = config.calls();
-    return NettyServerBuilder.forAddress(config.listen(), credentials(config))
+    ServerBuilder<?> builder = NettyServerBuilder.forAddress(config.listen(), credentials(config))
         .executor(Executors.newFixedThreadPool(2, DaemonThreads.named("tollgate-calls")))
         .callExecutor(admission)
         .addStreamTracerFactory(admission)
@@ -118,6 +120,23 @@ final class ServerModule {
         .maxConnectionIdle(calls.connectionIdle().toMillis(), TimeUnit.MILLISECONDS)
         .maxConnectionAge(calls.connectionAge().toMillis(), TimeUnit.MILLISECONDS)
         .maxConnectionAgeGrace(CONNECTION_AGE_GRACE.toSeconds(), TimeUnit.SECONDS);
+    ServerMetrics.instrument(builder, openTelemetry);
+    return builder;
+  }
+
+  /** Metrics when {@code --metrics-listen} is given: its endpoint serves from now on. */
+  @Provides
+  @Singleton
+  static OpenTelemetry openTelemetry(ServerConfig config) {
+    return config.metricsListen().<OpenTelemetry>map(ServerMetrics::start)
+        .orElse(OpenTelemetry.noop());
+  }
+
+  /** The metrics endpoint closes with the server's other resources. */
+  @Provides
+  @IntoSet
+  static AutoCloseable closeMetrics(OpenTelemetry openTelemetry) {
+    return openTelemetry instanceof OpenTelemetrySdk sdk ? sdk : () -> { };
   }
 
 

@@ -134,6 +134,53 @@ class ServerOptionsIT {
   }
 
   @Test
+  void metricsListen_servesPrometheusTextWithCallsOutcomesAndTheReplica() throws Exception {
+    int metricsPort = TollgateJar.freePort();
+    try (TollgateJar.Server server = new TollgateJar.Server(work.resolve("data"),
+        work.resolve("m.log"), "--metrics-listen", "127.0.0.1:" + metricsPort).start()) {
+      TollgateJar.writeConfig(work.resolve("config.toml"),
+          server.profile("default", work.resolve("data/admin-token.json")));
+      Result list = tollgate(Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString()),
+          "token", "list");
+      assertThat(list.exitCode()).as(list.stderr()).isZero();
+      io.grpc.ManagedChannel channel = io.grpc.ManagedChannelBuilder
+          .forAddress("127.0.0.1", server.port).usePlaintext().build();
+      try {
+        dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc.newBlockingStub(channel)
+            .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+            .authorize(dev.tollgate.proto.authz.v1.AuthorizeRequest.newBuilder()
+                .setToken(com.google.protobuf.ByteString.copyFromUtf8("apiv1_not-a-token"))
+                .build());
+      } finally {
+        channel.shutdownNow();
+      }
+
+      java.net.http.HttpResponse<String> scrape = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+              "http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      assertThat(scrape.body())
+          .containsPattern("grpc_server_call_duration_seconds_count\\{[^}]*grpc_method=\""
+              + "tollgate.management.v1.DatabaseTokenService/ListDatabaseTokens\"[^}]*"
+              + "grpc_status=\"OK\"[^}]*\\} 1")
+          .containsPattern("tollgate_authorize_outcomes_total\\{[^}]*outcome=\"malformed\""
+              + "[^}]*\\} 1")
+          .containsPattern("tollgate_live_tokens(\\{[^}]*\\})? 1")
+          .containsPattern("tollgate_replica_behind_events(\\{[^}]*\\})? 0")
+          .contains("tollgate_replica_behind_seconds")
+          .contains("tollgate_reconciliation_differences_total")
+          .contains("tollgate_db_pool_connections_in_use")
+          .contains("tollgate_db_pool_waiting")
+          .containsPattern("jvm_memory_used_bytes\\{[^}]*area=\"heap\"")
+          .contains("jvm_threads");
+      assertThat(server.logText()).contains("metrics at http://127.0.0.1:" + metricsPort
+          + "/metrics");
+    }
+  }
+
+  @Test
   void bootstrapAdmin_rotatedThenDisabledAtStart_oldTokenRefusedNewOneAccepted() throws Exception {
     Path data = work.resolve("rotating");
     Path adminFile = data.resolve("admin-token.json");

@@ -29,7 +29,8 @@ import java.util.concurrent.CompletionStage;
  */
 public final class AuthorizeService implements AuthorizeUseCase {
 
-  private static final AuthorizationDecision UNKNOWN = AuthorizationDecision.invalid("unknown token");
+  private static final AuthorizationDecision UNKNOWN = AuthorizationDecision.invalid(
+      "unknown token", AuthorizationDecision.Outcome.UNKNOWN);
   private static final Map<ParsedToken.Defect, AuthorizationDecision> MALFORMED = malformed();
 
   private final TokenLookup lookup;
@@ -73,10 +74,12 @@ public final class AuthorizeService implements AuthorizeUseCase {
     TokenStatus status = state.statusAt(now);
     if (status != TokenStatus.ACTIVE) {
       return AuthorizationDecision.invalid(status.name().toLowerCase(Locale.ROOT) + " token "
-          + held.subject());
+          + held.subject(), status == TokenStatus.EXPIRED ? AuthorizationDecision.Outcome.EXPIRED
+              : AuthorizationDecision.Outcome.REVOKED);
     }
     lastUsed.noteUse(held, now);
-    return AuthorizationDecision.valid(held.subject(), granted(state.grants(), request.permissions()));
+    return AuthorizationDecision.valid(held.subject(), granted(state.grants(), request.permissions()),
+        request.permissions().size(), held.holder() == LiveToken.Holder.DATABASE_TOKEN);
   }
 
   private static List<RequestedPermission> granted(Grants grants, List<RequestedPermission> asked) {
@@ -96,7 +99,8 @@ public final class AuthorizeService implements AuthorizeUseCase {
     Map<ParsedToken.Defect, AuthorizationDecision> all = new EnumMap<>(ParsedToken.Defect.class);
     for (ParsedToken.Defect defect : ParsedToken.Defect.values()) {
       all.put(defect, AuthorizationDecision.invalid(
-          "malformed: " + defect.name().toLowerCase(Locale.ROOT)));
+          "malformed: " + defect.name().toLowerCase(Locale.ROOT),
+          AuthorizationDecision.Outcome.MALFORMED));
     }
     return all;
   }

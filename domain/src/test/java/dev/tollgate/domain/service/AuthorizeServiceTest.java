@@ -89,7 +89,7 @@ class AuthorizeServiceTest {
     AuthorizationDecision decision = authorize(issued.secret().value(), READ_DB1);
 
     assertThat(decision).isEqualTo(new AuthorizationDecision(false, Optional.empty(), List.of(),
-        "revoked token " + issued.token().id()));
+        "revoked token " + issued.token().id(), AuthorizationDecision.Outcome.REVOKED));
   }
 
   @Test
@@ -143,5 +143,31 @@ class AuthorizeServiceTest {
 
     assertThat(new AuthorizeUseCase.Request(secret.getBytes(StandardCharsets.UTF_8), List.of())
         .toString()).doesNotContain(secret);
+  }
+
+  @Test
+  void eachKindOfAnswer_authorize_saysItsOutcomeInOneWord() {
+    IssuedToken reader = databaseToken(Optional.of(NOW.plus(Duration.ofHours(1))),
+        Permission.read("db1"));
+    String management = tollgate.createManagementToken().create(
+        new CreateManagementTokenUseCase.Command(Caller.bootstrapAdmin(), new Description("m"),
+            Optional.empty())).secret().value();
+
+    assertThat(authorize(reader.secret().value(), READ_DB1).outcome())
+        .isEqualTo(AuthorizationDecision.Outcome.GRANTED);
+    assertThat(authorize(reader.secret().value(), READ_DB1, WRITE_DB1).outcome())
+        .isEqualTo(AuthorizationDecision.Outcome.PARTLY_GRANTED);
+    assertThat(authorize(reader.secret().value(), WRITE_DB2).outcome())
+        .isEqualTo(AuthorizationDecision.Outcome.DENIED);
+    assertThat(authorize(management, READ_DB1).outcome())
+        .isEqualTo(AuthorizationDecision.Outcome.MANAGEMENT_TOKEN);
+    assertThat(authorize("apiv1_nope", READ_DB1).outcome())
+        .isEqualTo(AuthorizationDecision.Outcome.MALFORMED);
+    assertThat(authorize(TokenFormat.DATABASE.generate(new DeterministicRandomSource(99)).value(),
+        READ_DB1).outcome()).isEqualTo(AuthorizationDecision.Outcome.UNKNOWN);
+    tollgate.clock().advance(Duration.ofHours(1));
+    assertThat(authorize(reader.secret().value(), READ_DB1).outcome())
+        .isEqualTo(AuthorizationDecision.Outcome.EXPIRED);
+    assertThat(AuthorizationDecision.Outcome.PARTLY_GRANTED.label()).isEqualTo("partly_granted");
   }
 }
