@@ -147,15 +147,12 @@ public final class ServeCommand implements Callable<Integer> {
           + " (default: off).")
   String metricsListen;
 
-  /** How the server's log lines are written. */
-  enum LogFormat { TEXT, JSON }
-
   @Option(names = "--log-format", paramLabel = "text|json",
       defaultValue = "${env:TOLLGATE_LOG_FORMAT:-text}",
       description = "Log lines as text, or as one JSON object each (time, level, logger, message,"
           + " and each call's rpc, status, duration_ms, caller, error_id) [TOLLGATE_LOG_FORMAT]"
           + " (default: ${DEFAULT-VALUE}).")
-  LogFormat logFormat;
+  String logFormat;
 
   @Option(names = "--max-management-token-lifetime", paramLabel = "DURATION",
       defaultValue = "${env:TOLLGATE_MAX_MANAGEMENT_TOKEN_LIFETIME}",
@@ -378,6 +375,11 @@ public final class ServeCommand implements Callable<Integer> {
         duration("--min-client-ping", "TOLLGATE_MIN_CLIENT_PING", minClientPing));
     // only once every option is good is anything written
     Optional<InetSocketAddress> metrics = metricsAddress();
+    if (!logFormat.strip().equalsIgnoreCase("text") && !logFormat.strip().equalsIgnoreCase("json")) {
+      throw new ParameterException(spec.commandLine(), (spec.findOption("--log-format")
+          .originalStringValues().isEmpty() ? "TOLLGATE_LOG_FORMAT=\"" : "--log-format \"")
+          + logFormat + "\" is not a log format; expected text or json");
+    }
     return new ServerConfig(address, createDataDirectory(directory), database, oauth, tls,
         following, limits, calls, metrics);
   }

@@ -79,6 +79,20 @@ class ServeCommandTest {
   }
 
   @Test
+  void logFormatAndMetrics_config_areCheckedBeforeAnythingIsWritten() {
+    assertThat(config("--data-dir", directory.toString(), "--metrics-listen", "127.0.0.1:9091")
+        .metricsListen()).hasValueSatisfying(address -> assertThat(address.getPort())
+            .isEqualTo(9091));
+    assertThatThrownBy(() -> config("--data-dir", directory.resolve("new").toString(),
+        "--log-format", "yaml")).hasMessage("--log-format \"yaml\" is not a log format;"
+            + " expected text or json");
+    assertThatThrownBy(() -> config("--data-dir", directory.resolve("new").toString(),
+        "--metrics-listen", "9091")).hasMessageStartingWith("--metrics-listen \"9091\" is not an"
+            + " address");
+    assertThat(directory.resolve("new")).doesNotExist();
+  }
+
+  @Test
   void lifetimePolicy_config_isOffByDefaultAndReadsDays() {
     assertThat(config("--data-dir", directory.toString()).limits().managementLifetime()).isEmpty();
     dev.tollgate.domain.model.Limits limits = config("--data-dir", directory.toString(),
