@@ -11,6 +11,7 @@ import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
 import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
 import dev.tollgate.domain.port.in.RevokeDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
+import dev.tollgate.domain.port.in.RotateTokenUseCase;
 import dev.tollgate.domain.port.in.UpdateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.out.IdentityProvider;
 import dev.tollgate.domain.service.UseCases;
@@ -93,6 +94,11 @@ public final class InMemoryTollgate {
 
   public RevokeDatabaseTokensUseCase revokeDatabaseTokens() {
     return useCases.revokeDatabaseTokens();
+  }
+
+  /** New token strings for existing tokens, with an overlap. */
+  public RotateTokenUseCase rotateToken() {
+    return useCases.rotateToken();
   }
 
   /** The audit trail of every change made through this instance. */

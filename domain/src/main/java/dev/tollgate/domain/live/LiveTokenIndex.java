@@ -41,13 +41,23 @@ public final class LiveTokenIndex {
    * @return whether the index changed
    */
   public synchronized boolean apply(Token.Access token) {
-    TokenDigest digest = TokenDigest.of(token.hash());
-    LiveToken.State next = new LiveToken.State(token.version(),
-        token.expiresAt().isPresent() ? TokenStatus.micros(token.expiresAt().get())
-            : TokenStatus.NEVER,
-        token.revokedAt().isPresent() ? TokenStatus.micros(token.revokedAt().get())
-            : LiveToken.State.NOT_REVOKED,
-        grants(token.permissions()));
+    long expires = token.expiresAt().isPresent() ? TokenStatus.micros(token.expiresAt().get())
+        : TokenStatus.NEVER;
+    long revoked = token.revokedAt().isPresent() ? TokenStatus.micros(token.revokedAt().get())
+        : LiveToken.State.NOT_REVOKED;
+    Grants grants = grants(token.permissions());
+    boolean changed = apply(TokenDigest.of(token.hash()), token,
+        new LiveToken.State(token.version(), expires, revoked, grants));
+    if (token.previous().isPresent()) {
+      // the string a rotation replaced: the same token, until the overlap ends
+      long until = Math.min(expires, TokenStatus.micros(token.previous().get().validUntil()));
+      changed |= apply(TokenDigest.of(token.previous().get().hash()), token,
+          new LiveToken.State(token.version(), until, revoked, grants));
+    }
+    return changed;
+  }
+
+  private boolean apply(TokenDigest digest, Token.Access token, LiveToken.State next) {
     LiveToken current = entries.get(digest);
     if (current == null) {
       LiveToken.Holder holder = token.kind() == TokenKind.MANAGEMENT

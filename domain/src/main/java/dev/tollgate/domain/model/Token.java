@@ -1,5 +1,6 @@
 package dev.tollgate.domain.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -29,9 +30,31 @@ public record Token(
     Optional<Instant> revokedAt,
     Optional<String> revokedBy,
     Optional<Instant> lastUsedAt,
-    long version) {
+    long version,
+    Optional<PreviousSecret> previous) {
+
+  /**
+   * The token string a rotation replaced, which keeps working until {@code validUntil} (never
+   * past the token's own expiry or revocation).
+   */
+  public record PreviousSecret(TokenHash hash, Instant validUntil) {
+    public PreviousSecret {
+      Objects.requireNonNull(hash, "hash");
+      validUntil = micros(validUntil);
+    }
+  }
+
+  /** A token no rotation has touched. */
+  public Token(TokenId id, TokenKind kind, Description description, String tokenPrefix,
+      TokenHash hash, SortedSet<Permission> permissions, Instant createdAt, String createdBy,
+      Instant updatedAt, Optional<Instant> expiresAt, Optional<Instant> revokedAt,
+      Optional<String> revokedBy, Optional<Instant> lastUsedAt, long version) {
+    this(id, kind, description, tokenPrefix, hash, permissions, createdAt, createdBy, updatedAt,
+        expiresAt, revokedAt, revokedBy, lastUsedAt, version, Optional.empty());
+  }
 
   public Token {
+    Objects.requireNonNull(previous, "previous");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(description, "description");
@@ -85,7 +108,7 @@ public record Token(
       return this;
     }
     return new Token(id, kind, description, tokenPrefix, hash, permissions, createdAt, createdBy,
-        now, expiresAt, Optional.of(now), Optional.of(by), lastUsedAt, version);
+        now, expiresAt, Optional.of(now), Optional.of(by), lastUsedAt, version, previous);
   }
 
   /**
@@ -99,7 +122,42 @@ public record Token(
           + "; a revoked token cannot be updated");
     }
     return new Token(id, kind, newDescription, tokenPrefix, hash, new TreeSet<>(newPermissions),
-        createdAt, createdBy, now, expiresAt, revokedAt, revokedBy, lastUsedAt, version);
+        createdAt, createdBy, now, expiresAt, revokedAt, revokedBy, lastUsedAt, version, previous);
+  }
+
+  /**
+   * Gives the token a new token string; the one it had keeps working until {@code now + overlap}
+   * (it stops at once with no overlap).
+   *
+   * @throws ConflictException when the token is revoked or expired, or a previous string of an
+   *     earlier rotation still works (one overlap at a time, so every replica forgets a replaced
+   *     string the same way)
+   */
+  public Token rotate(TokenString secret, Duration overlap, Instant now) {
+    if (isRevoked()) {
+      throw new ConflictException("token " + id + " was revoked at " + revokedAt.get()
+          + "; a revoked token cannot be rotated");
+    }
+    if (statusAt(now) == TokenStatus.EXPIRED) {
+      throw new ConflictException("token " + id + " expired at " + expiresAt.get()
+          + "; an expired token cannot be rotated; create a new one");
+    }
+    Optional<Instant> overlapping = previousValidUntil(now);
+    if (overlapping.isPresent()) {
+      throw new ConflictException("token " + id + " was rotated with an overlap: its previous"
+          + " token string works until " + overlapping.get() + "; rotate it again after that");
+    }
+    if (secret.kind() != kind) {
+      throw new IllegalArgumentException("a " + kind + " token needs a " + kind + " token string");
+    }
+    return new Token(id, kind, description, secret.displayPrefix(), secret.hash(), permissions,
+        createdAt, createdBy, now, expiresAt, revokedAt, revokedBy, lastUsedAt, version,
+        Optional.of(new PreviousSecret(hash, now.plus(overlap))));
+  }
+
+  /** When the previous token string stops working, if one still works at {@code now}. */
+  public Optional<Instant> previousValidUntil(Instant now) {
+    return previous.map(PreviousSecret::validUntil).filter(now::isBefore);
   }
 
   /** The same token last used at {@code at}, unless it was last used later; the version stays. */
@@ -108,12 +166,12 @@ public record Token(
       return this;
     }
     return new Token(id, kind, description, tokenPrefix, hash, permissions, createdAt, createdBy,
-        updatedAt, expiresAt, revokedAt, revokedBy, Optional.of(at), version);
+        updatedAt, expiresAt, revokedAt, revokedBy, Optional.of(at), version, previous);
   }
 
   /** What decides this token's use, as a replica keeps it. */
   public Access access() {
-    return new Access(id, kind, hash, version, expiresAt, revokedAt, permissions);
+    return new Access(id, kind, hash, version, expiresAt, revokedAt, permissions, previous);
   }
 
   /**
@@ -121,9 +179,17 @@ public record Token(
    * replica loads and follows, so that loading a million tokens reads no descriptions or names.
    */
   public record Access(TokenId id, TokenKind kind, TokenHash hash, long version,
-      Optional<Instant> expiresAt, Optional<Instant> revokedAt, Set<Permission> permissions) {
+      Optional<Instant> expiresAt, Optional<Instant> revokedAt, Set<Permission> permissions,
+      Optional<PreviousSecret> previous) {
+
+    /** The access of a token no rotation has touched. */
+    public Access(TokenId id, TokenKind kind, TokenHash hash, long version,
+        Optional<Instant> expiresAt, Optional<Instant> revokedAt, Set<Permission> permissions) {
+      this(id, kind, hash, version, expiresAt, revokedAt, permissions, Optional.empty());
+    }
 
     public Access {
+      Objects.requireNonNull(previous, "previous");
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(hash, "hash");
@@ -136,7 +202,7 @@ public record Token(
   /** The same token as stored under the given version. */
   public Token atVersion(long storedVersion) {
     return new Token(id, kind, description, tokenPrefix, hash, permissions, createdAt, createdBy,
-        updatedAt, expiresAt, revokedAt, revokedBy, lastUsedAt, storedVersion);
+        updatedAt, expiresAt, revokedAt, revokedBy, lastUsedAt, storedVersion, previous);
   }
 
   private static Instant micros(Instant instant) {

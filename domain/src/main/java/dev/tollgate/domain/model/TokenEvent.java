@@ -33,6 +33,8 @@ public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, S
     CREATED,
     UPDATED,
     REVOKED,
+    /** Given a new token string; the previous one works until the overlap ends. */
+    ROTATED,
     /** Deleted long after its revocation ({@code --purge-revoked-after}); its events remain. */
     PURGED
   }
@@ -62,6 +64,13 @@ public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, S
   public static TokenEvent revoked(Token token) {
     return new TokenEvent(token.revokedAt().orElseThrow(), token.id(), Type.REVOKED,
         token.revokedBy().orElseThrow(), "");
+  }
+
+  public static TokenEvent rotated(Token token, String by) {
+    Instant until = token.previous().orElseThrow().validUntil();
+    return new TokenEvent(token.updatedAt(), token.id(), Type.ROTATED, by,
+        until.isAfter(token.updatedAt()) ? "previous token string works until " + until
+            : "previous token string stopped at once");
   }
 
   public static TokenEvent purged(TokenId id, Instant at, Instant revokedBefore) {

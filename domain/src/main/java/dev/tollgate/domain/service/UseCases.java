@@ -18,6 +18,7 @@ import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.domain.port.in.RevokeDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
+import dev.tollgate.domain.port.in.RotateTokenUseCase;
 import dev.tollgate.domain.port.in.UpdateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.out.BootstrapTokenStore;
 import dev.tollgate.domain.port.out.Clock;
@@ -34,6 +35,7 @@ import dev.tollgate.domain.port.out.TokenRepository;
  */
 public final class UseCases {
 
+  private final RotateTokenUseCase rotateToken;
   private final ListTokenEventsUseCase tokenEvents;
   private final Limits limits;
   private final RevokedTokenPurger purger;
@@ -92,6 +94,7 @@ public final class UseCases {
     this.authorize = new AuthorizeService(lookup, clock, lastUsed, limits);
     this.replicaStatus = new GetReplicaStatusService(follower, feed);
     this.tokenEvents = new ListTokenEventsService(feed);
+    this.rotateToken = new RotateTokenService(repository, clock, random);
     this.purger = new RevokedTokenPurger(repository, clock);
   }
 
@@ -164,6 +167,10 @@ public final class UseCases {
 
   public AuthorizeUseCase authorize() {
     return authorize;
+  }
+
+  public RotateTokenUseCase rotateToken() {
+    return rotateToken;
   }
 
   public ListTokenEventsUseCase tokenEvents() {
