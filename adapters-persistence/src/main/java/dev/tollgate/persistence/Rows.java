@@ -38,14 +38,19 @@ final class Rows {
   /** One row of {@code tokens}; nullable columns are null here. Public only for Jdbi binding. */
   public record TokenRow(UUID id, String kind, String description, String tokenPrefix,
       String hashAlgorithm, String hash, Instant createdAt, String createdBy, Instant updatedAt,
-      Instant expiresAt, Instant revokedAt, String revokedBy, Instant lastUsedAt, long version) {
+      Instant expiresAt, Instant revokedAt, String revokedBy, Instant lastUsedAt, long version,
+      String previousHashAlgorithm, String previousHash, Instant previousValidUntil) {
 
     static TokenRow of(Token token) {
+      Optional<Token.PreviousSecret> previous = token.previous();
       return new TokenRow(token.id().value(), token.kind().name(), token.description().value(),
           token.tokenPrefix(), token.hash().algorithm(), token.hash().hex(), token.createdAt(),
           token.createdBy(), token.updatedAt(), token.expiresAt().orElse(null),
           token.revokedAt().orElse(null), token.revokedBy().orElse(null),
-          token.lastUsedAt().orElse(null), token.version());
+          token.lastUsedAt().orElse(null), token.version(),
+          previous.map(p -> p.hash().algorithm()).orElse(null),
+          previous.map(p -> p.hash().hex()).orElse(null),
+          previous.map(Token.PreviousSecret::validUntil).orElse(null));
     }
 
     Token toToken(List<Permission> permissions) {
@@ -53,8 +58,15 @@ final class Rows {
           tokenPrefix, TokenHash.fromHex(hashAlgorithm, hash), new TreeSet<>(permissions),
           createdAt, createdBy, updatedAt, Optional.ofNullable(expiresAt),
           Optional.ofNullable(revokedAt), Optional.ofNullable(revokedBy),
-          Optional.ofNullable(lastUsedAt), version);
+          Optional.ofNullable(lastUsedAt), version,
+          previous(previousHashAlgorithm, previousHash, previousValidUntil));
     }
+  }
+
+  /** The previous token string of a rotation, when the three columns hold one. */
+  static Optional<Token.PreviousSecret> previous(String algorithm, String hash, Instant until) {
+    return hash == null || algorithm == null || until == null ? Optional.empty()
+        : Optional.of(new Token.PreviousSecret(TokenHash.fromHex(algorithm, hash), until));
   }
 
   /** One row of {@code token_permissions}. */
@@ -95,12 +107,13 @@ final class Rows {
 
   /** The columns that decide a token's use, joined with one of its permissions or with none. */
   record AccessRow(UUID id, String kind, String hashAlgorithm, String hash, Instant expiresAt,
-      Instant revokedAt, long version, PermissionRow permission) {
+      Instant revokedAt, long version, Optional<Token.PreviousSecret> previous,
+      PermissionRow permission) {
 
     Token.Access toAccess(Collection<Permission> permissions) {
       return new Token.Access(new TokenId(id), TokenKind.valueOf(kind),
           TokenHash.fromHex(hashAlgorithm, hash), version, Optional.ofNullable(expiresAt),
-          Optional.ofNullable(revokedAt), Set.copyOf(permissions));
+          Optional.ofNullable(revokedAt), Set.copyOf(permissions), previous);
     }
   }
 
@@ -199,7 +212,8 @@ final class Rows {
     String action = rs.getString("action");
     return new AccessRow(id, rs.getString("kind"), rs.getString("hash_algorithm"),
         rs.getString("hash"), instant(rs, "expires_at"), instant(rs, "revoked_at"),
-        rs.getLong("version"),
+        rs.getLong("version"), previous(rs.getString("previous_hash_algorithm"),
+            rs.getString("previous_hash"), instant(rs, "previous_valid_until")),
         action == null ? null : new PermissionRow(id, action, rs.getString("resource")));
   }
 
@@ -208,7 +222,9 @@ final class Rows {
         rs.getString("description"), rs.getString("token_prefix"), rs.getString("hash_algorithm"),
         rs.getString("hash"), instant(rs, "created_at"), rs.getString("created_by"),
         instant(rs, "updated_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"),
-        rs.getString("revoked_by"), instant(rs, "last_used_at"), rs.getLong("version"));
+        rs.getString("revoked_by"), instant(rs, "last_used_at"), rs.getLong("version"),
+        rs.getString("previous_hash_algorithm"), rs.getString("previous_hash"),
+        instant(rs, "previous_valid_until"));
     String action = rs.getString("action");
     PermissionRow permission = action == null ? null
         : new PermissionRow(token.id(), action, rs.getString("resource"));

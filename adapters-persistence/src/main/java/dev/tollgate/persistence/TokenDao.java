@@ -26,20 +26,23 @@ interface TokenDao {
 
   String SELECT_TOKENS = "select t.id, t.kind, t.description, t.token_prefix, t.hash_algorithm,"
       + " t.hash, t.created_at, t.created_by, t.updated_at, t.expires_at, t.revoked_at,"
-      + " t.revoked_by, t.last_used_at, t.version, p.action, p.resource"
+      + " t.revoked_by, t.last_used_at, t.version, t.previous_hash_algorithm, t.previous_hash, t.previous_valid_until, p.action, p.resource"
       + " from tokens t left join token_permissions p on p.token_id = t.id";
 
   @SqlUpdate("insert into tokens (id, kind, description, token_prefix, hash_algorithm, hash,"
       + " created_at, created_by, updated_at, expires_at, revoked_at, revoked_by, last_used_at,"
-      + " version) values (:id, :kind, :description, :tokenPrefix, :hashAlgorithm, :hash,"
+      + " version, previous_hash_algorithm, previous_hash, previous_valid_until)"
+      + " values (:id, :kind, :description, :tokenPrefix, :hashAlgorithm, :hash,"
       + " :createdAt, :createdBy, :updatedAt, :expiresAt, :revokedAt, :revokedBy, :lastUsedAt,"
-      + " :version)")
+      + " :version, :previousHashAlgorithm, :previousHash, :previousValidUntil)")
   void insertToken(@BindMethods TokenRow row);
 
   /** Writes the mutable columns if the stored version is still the row's; returns the rows changed. */
   @SqlUpdate("update tokens set description = :description, updated_at = :updatedAt,"
       + " expires_at = :expiresAt, revoked_at = :revokedAt, revoked_by = :revokedBy,"
-      + " version = version + 1"
+      + " token_prefix = :tokenPrefix, hash_algorithm = :hashAlgorithm, hash = :hash,"
+      + " previous_hash_algorithm = :previousHashAlgorithm, previous_hash = :previousHash,"
+      + " previous_valid_until = :previousValidUntil, version = version + 1"
       + " where id = :id and version = :version")
   int updateToken(@BindMethods TokenRow row);
 
@@ -48,7 +51,7 @@ interface TokenDao {
 
   /** What decides a token's use: the columns a replica keeps, each token joined with its grants. */
   String SELECT_ACCESS = "select t.id, t.kind, t.hash_algorithm, t.hash, t.expires_at,"
-      + " t.revoked_at, t.version, p.action, p.resource"
+      + " t.revoked_at, t.version, t.previous_hash_algorithm, t.previous_hash, t.previous_valid_until, p.action, p.resource"
       + " from tokens t left join token_permissions p on p.token_id = t.id";
 
   /**
@@ -57,6 +60,7 @@ interface TokenDao {
    * take 30 s on H2), fetched a slice at a time; use it inside a transaction.
    */
   @SqlQuery("select id, kind, hash_algorithm, hash, expires_at, revoked_at, version,"
+      + " previous_hash_algorithm, previous_hash, previous_valid_until,"
       + " cast(null as varchar(8)) as action, cast(null as varchar(64)) as resource"
       + " from tokens")
   @FetchSize(5_000)
@@ -73,7 +77,7 @@ interface TokenDao {
   /** A page of tokens joined with their grants, the page cut before the join; oldest first. */
   String PAGE_FROM = "select t.id, t.kind, t.description, t.token_prefix, t.hash_algorithm,"
       + " t.hash, t.created_at, t.created_by, t.updated_at, t.expires_at, t.revoked_at,"
-      + " t.revoked_by, t.last_used_at, t.version, p.action, p.resource"
+      + " t.revoked_by, t.last_used_at, t.version, t.previous_hash_algorithm, t.previous_hash, t.previous_valid_until, p.action, p.resource"
       + " from (select * from tokens where kind = :kind"
       + " and (:includeRevoked or revoked_at is null)";
   String PAGE_TO = " order by created_at, id limit :limit) t"
@@ -123,7 +127,7 @@ interface TokenDao {
    * each joined with the current state of its token; two index range scans, one snapshot.
    */
   @SqlQuery("select e.seq, e.token_id as event_token_id, t.id, t.kind, t.hash_algorithm, t.hash,"
-      + " t.expires_at, t.revoked_at, t.version, p.action, p.resource"
+      + " t.expires_at, t.revoked_at, t.version, t.previous_hash_algorithm, t.previous_hash, t.previous_valid_until, p.action, p.resource"
       + " from ((select seq, token_id from token_events where seq > :after order by seq"
       + " limit :limit) union all (select seq, token_id from token_events"
       + " where seq in (<missing>))) e"

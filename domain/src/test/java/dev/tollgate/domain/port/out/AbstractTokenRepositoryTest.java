@@ -158,6 +158,33 @@ public abstract class AbstractTokenRepositoryTest {
   }
 
   @Test
+  void rotated_update_keepsTheNewHashAndThePreviousOneUntilItsEnd() {
+    Token token = newToken(TokenFormat.DATABASE, T0, Set.of(Permission.read("a")),
+        Optional.empty());
+    repository.add(token, TokenEvent.created(token));
+    Token rotated = token.atVersion(1).rotate(TokenFormat.DATABASE.generate(random),
+        java.time.Duration.ofHours(1), T0.plusSeconds(5));
+
+    repository.update(rotated, TokenEvent.rotated(rotated, "user:alice"));
+
+    Token stored = repository.findById(token.id()).orElseThrow();
+    assertThat(stored.hash()).isEqualTo(rotated.hash()).isNotEqualTo(token.hash());
+    assertThat(stored.tokenPrefix()).isEqualTo(rotated.tokenPrefix());
+    assertThat(stored.previous()).contains(new Token.PreviousSecret(token.hash(),
+        T0.plusSeconds(5).plus(java.time.Duration.ofHours(1))));
+    List<Token.Access> loaded = new java.util.ArrayList<>();
+    repository.forEachAccess(loaded::add);
+    assertThat(loaded).singleElement().satisfies(access -> {
+      assertThat(access.hash()).isEqualTo(rotated.hash());
+      assertThat(access.previous()).isEqualTo(stored.previous());
+    });
+    assertThat(events.changesAfter(0, List.of(), 10).tokens())
+        .allSatisfy(access -> assertThat(access.previous()).isEqualTo(stored.previous()));
+    assertThat(events.after(0, 10)).extracting(e -> e.event().type())
+        .containsExactly(TokenEvent.Type.CREATED, TokenEvent.Type.ROTATED);
+  }
+
+  @Test
   void updateWithChanges_find_readsTheTrailBackFilteredAndInOrder() {
     Token token = newToken(TokenFormat.DATABASE, T0, Set.of(Permission.read("a")),
         Optional.empty());
