@@ -7,11 +7,13 @@ import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.TokenPage;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.RevokeDatabaseTokensUseCase;
+import dev.tollgate.domain.port.in.RotateTokenUseCase;
 import dev.tollgate.domain.port.in.UpdateDatabaseTokenUseCase;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenResponse;
@@ -22,6 +24,8 @@ import dev.tollgate.proto.management.v1.ListDatabaseTokensRequest;
 import dev.tollgate.proto.management.v1.ListDatabaseTokensResponse;
 import dev.tollgate.proto.management.v1.RevokeDatabaseTokensRequest;
 import dev.tollgate.proto.management.v1.RevokeDatabaseTokensResponse;
+import dev.tollgate.proto.management.v1.RotateDatabaseTokenRequest;
+import dev.tollgate.proto.management.v1.RotateDatabaseTokenResponse;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenResponse;
 import io.grpc.stub.StreamObserver;
@@ -44,16 +48,34 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
   private final GetDatabaseTokenUseCase get;
   private final UpdateDatabaseTokenUseCase update;
   private final RevokeDatabaseTokensUseCase revoke;
+  private final RotateTokenUseCase rotate;
 
   @Inject
   DatabaseTokenGrpcService(CreateDatabaseTokenUseCase create, ListDatabaseTokensUseCase list,
       GetDatabaseTokenUseCase get, UpdateDatabaseTokenUseCase update,
-      RevokeDatabaseTokensUseCase revoke) {
+      RevokeDatabaseTokensUseCase revoke, RotateTokenUseCase rotate) {
     this.create = create;
     this.list = list;
     this.get = get;
     this.update = update;
     this.revoke = revoke;
+    this.rotate = rotate;
+  }
+
+  @Override
+  public void rotateDatabaseToken(RotateDatabaseTokenRequest request,
+      StreamObserver<RotateDatabaseTokenResponse> observer) {
+    ErrorMapping.respond(observer, () -> {
+      Caller caller = CallerContext.current();
+      caller.require(Operation.CHANGE_DATABASE_TOKENS);
+      IssuedToken issued = rotate.rotate(new RotateTokenUseCase.Command(caller,
+          TokenKind.DATABASE, TokenId.parse("id", request.getId().strip()),
+          ProtoMapper.overlap(request.hasOverlap(), request.getOverlap())));
+      return RotateDatabaseTokenResponse.newBuilder()
+          .setToken(ProtoMapper.databaseToken(issued.token()))
+          .setAccessToken(issued.secret().value())
+          .build();
+    });
   }
 
   @Override

@@ -5,10 +5,13 @@ import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.IssuedToken;
 import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Revocation;
+import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.TokenPage;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
 import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
+import dev.tollgate.domain.port.in.RotateTokenUseCase;
 import dev.tollgate.proto.management.v1.CreateManagementTokenRequest;
 import dev.tollgate.proto.management.v1.CreateManagementTokenResponse;
 import dev.tollgate.proto.management.v1.ListManagementTokensRequest;
@@ -16,6 +19,8 @@ import dev.tollgate.proto.management.v1.ListManagementTokensResponse;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.RevokeManagementTokensRequest;
 import dev.tollgate.proto.management.v1.RevokeManagementTokensResponse;
+import dev.tollgate.proto.management.v1.RotateManagementTokenRequest;
+import dev.tollgate.proto.management.v1.RotateManagementTokenResponse;
 import dev.tollgate.proto.management.v1.WhoAmIRequest;
 import dev.tollgate.proto.management.v1.WhoAmIResponse;
 import io.grpc.stub.StreamObserver;
@@ -36,13 +41,33 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
   private final CreateManagementTokenUseCase create;
   private final ListManagementTokensUseCase list;
   private final RevokeManagementTokensUseCase revoke;
+  private final RotateTokenUseCase rotate;
 
   @Inject
   ManagementTokenGrpcService(CreateManagementTokenUseCase create, ListManagementTokensUseCase list,
-      RevokeManagementTokensUseCase revoke) {
+      RevokeManagementTokensUseCase revoke, RotateTokenUseCase rotate) {
     this.create = create;
     this.list = list;
     this.revoke = revoke;
+    this.rotate = rotate;
+  }
+
+  @Override
+  public void rotateManagementToken(RotateManagementTokenRequest request,
+      StreamObserver<RotateManagementTokenResponse> observer) {
+    ErrorMapping.respond(observer, () -> {
+      Caller caller = CallerContext.current();
+      caller.require(Operation.CREATE_MANAGEMENT_TOKEN);
+      IssuedToken issued = rotate.rotate(new RotateTokenUseCase.Command(caller,
+          TokenKind.MANAGEMENT, TokenId.parse("id", request.getId().strip()),
+          ProtoMapper.overlap(request.hasOverlap(), request.getOverlap())));
+      LOG.info("rotated management token {} ({}) for {}", issued.token().id(),
+          issued.token().tokenPrefix(), caller.subject());
+      return RotateManagementTokenResponse.newBuilder()
+          .setToken(ProtoMapper.managementToken(issued.token()))
+          .setAccessToken(issued.secret().value())
+          .build();
+    });
   }
 
   @Override

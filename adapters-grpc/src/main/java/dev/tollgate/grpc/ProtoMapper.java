@@ -52,6 +52,8 @@ final class ProtoMapper {
     token.expiresAt().ifPresent(at -> proto.setExpiresAt(timestamp(at)));
     token.revokedAt().ifPresent(at -> proto.setRevokedAt(timestamp(at)));
     token.lastUsedAt().ifPresent(at -> proto.setLastUsedAt(timestamp(at)));
+    token.previous().ifPresent(previous ->
+        proto.setPreviousValidUntil(timestamp(previous.validUntil())));
     return proto.build();
   }
 
@@ -71,7 +73,21 @@ final class ProtoMapper {
     token.expiresAt().ifPresent(at -> proto.setExpiresAt(timestamp(at)));
     token.revokedAt().ifPresent(at -> proto.setRevokedAt(timestamp(at)));
     token.lastUsedAt().ifPresent(at -> proto.setLastUsedAt(timestamp(at)));
+    token.previous().ifPresent(previous ->
+        proto.setPreviousValidUntil(timestamp(previous.validUntil())));
     return proto.build();
+  }
+
+  /** An overlap as a request gives it; unset is none, a negative or malformed one is refused. */
+  static java.time.Duration overlap(boolean isSet, com.google.protobuf.Duration overlap) {
+    if (!isSet) {
+      return java.time.Duration.ZERO;
+    }
+    if (overlap.getSeconds() < 0 || overlap.getNanos() < 0 || overlap.getNanos() > 999_999_999) {
+      throw new InvalidRequestException("overlap", overlap.getSeconds() + "s is not an overlap;"
+          + " expected from 0 (the previous string stops at once) to 7 days");
+    }
+    return java.time.Duration.ofSeconds(overlap.getSeconds(), overlap.getNanos());
   }
 
   /** Reads requested grants, naming the first bad one as {@code permissions[i]}. */

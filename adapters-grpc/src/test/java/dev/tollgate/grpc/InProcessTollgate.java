@@ -39,11 +39,11 @@ final class InProcessTollgate implements AutoCloseable {
     server = InProcessServerBuilder.forName(name).directExecutor()
         .addService(ServerInterceptors.intercept(new ManagementTokenGrpcService(
             tollgate.createManagementToken(), tollgate.listManagementTokens(),
-            tollgate.revokeManagementTokens()), callers))
+            tollgate.revokeManagementTokens(), tollgate.rotateToken()), callers))
         .addService(ServerInterceptors.intercept(new DatabaseTokenGrpcService(
             tollgate.createDatabaseToken(), tollgate.listDatabaseTokens(),
             tollgate.getDatabaseToken(), tollgate.updateDatabaseToken(),
-            tollgate.revokeDatabaseTokens()), callers))
+            tollgate.revokeDatabaseTokens(), tollgate.rotateToken()), callers))
         .addService(new IoxAuthorizerGrpcService(tollgate.authorize(), tollgate.useCases().limits(),
             AuthorizeMetrics.none()))
         .build().start();

@@ -16,6 +16,7 @@ import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.domain.port.in.RevokeDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
+import dev.tollgate.domain.port.in.RotateTokenUseCase;
 import dev.tollgate.domain.port.in.UpdateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.out.BootstrapTokenStore;
 import dev.tollgate.domain.port.out.Clock;
@@ -110,6 +111,11 @@ final class DomainModule {
   @Provides
   static GetReplicaStatusUseCase replicaStatus(UseCases useCases) {
     return useCases.replicaStatus();
+  }
+
+  @Provides
+  static RotateTokenUseCase rotateToken(UseCases useCases) {
+    return useCases.rotateToken();
   }
 
   @Provides

@@ -29,6 +29,16 @@ final class Expiry {
     return "active";
   }
 
+  /**
+   * For a status: {@code ", previous string until T"} while a rotated token's previous string
+   * still works, else nothing.
+   */
+  static String previousString(boolean revoked, Optional<Instant> previousValidUntil,
+      Instant now) {
+    return !revoked && previousValidUntil.filter(now::isBefore).isPresent()
+        ? ", previous string until " + Times.format(previousValidUntil.get()) : "";
+  }
+
   /** Whether a token in use now stops working within {@code within}. */
   static boolean expiringWithin(boolean revoked, Optional<Instant> expiresAt, Instant now,
       Duration within) {

@@ -7,6 +7,8 @@ import dev.tollgate.proto.management.v1.ListManagementTokensRequest;
 import dev.tollgate.proto.management.v1.ListManagementTokensResponse;
 import dev.tollgate.proto.management.v1.ManagementToken;
 import dev.tollgate.proto.management.v1.RevokeManagementTokensRequest;
+import dev.tollgate.proto.management.v1.RotateManagementTokenRequest;
+import dev.tollgate.proto.management.v1.RotateManagementTokenResponse;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code tollgate management create|list|revoke}, as influxctl's management commands. */
 @Command(name = "management", usageHelpAutoWidth = true,
@@ -24,7 +27,8 @@ import picocli.CommandLine.Option;
 public final class ManagementCommand {
 
   /** The subcommands, made only when the command line asks for them ({@link CommandTree}). */
-  static final List<Class<?>> SUBCOMMANDS = List.of(Create.class, ListTokens.class, Revoke.class);
+  static final List<Class<?>> SUBCOMMANDS = List.of(Create.class, ListTokens.class, Revoke.class,
+      Rotate.class);
 
   private static final Map<String, String> FLAGS =
       Map.of("expires_at", "--expires-at", "description", "--description");
@@ -40,7 +44,49 @@ public final class ManagementCommand {
     Json.putTimestamp(node, "last_used_at", token.hasLastUsedAt(), token.getLastUsedAt());
     Json.putText(node, "created_by", token.getCreatedBy());
     Json.putText(node, "revoked_by", token.getRevokedBy());
+    Json.putTimestamp(node, "previous_valid_until", token.hasPreviousValidUntil(),
+        token.getPreviousValidUntil());
     return node;
+  }
+
+  /** {@code tollgate management rotate}. */
+  @Command(name = "rotate", usageHelpAutoWidth = true, sortOptions = false,
+      description = {"Give a management token a new token string, printed this once; its id,"
+          + " description and expiry stay. Only an Admin user or the bootstrap admin may.",
+          "The previous string keeps working for --overlap, then stops."})
+  static final class Rotate extends ClientCommand {
+
+    @Mixin
+    OverlapOption overlap;
+
+    @Mixin
+    FormatOption format;
+
+    @Parameters(paramLabel = "TOKEN_ID", description = "Id of the token.")
+    String id;
+
+    @Override
+    public Integer call() {
+      RotateManagementTokenRequest request = RotateManagementTokenRequest.newBuilder().setId(id)
+          .setOverlap(overlap.duration()).build();
+      try (Connection connection = connect()) {
+        RotateManagementTokenResponse response;
+        try {
+          response = connection.managementTokens().rotateManagementToken(request);
+        } catch (StatusRuntimeException e) {
+          throw CallFailures.describe(e, connection, Map.of("overlap", "--overlap", "id",
+              "TOKEN_ID"));
+        }
+        ManagementToken token = response.getToken();
+        return printCreated(format, json(token), List.of(
+            List.of("id", token.getId()),
+            List.of("description", token.getDescription()),
+            List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
+            List.of("previous string until", Tables.time(token.hasPreviousValidUntil(),
+                token.getPreviousValidUntil()))),
+            response.getAccessToken());
+      }
+    }
   }
 
   /** {@code tollgate management create}. */
@@ -135,7 +181,10 @@ public final class ManagementCommand {
           Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
           Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()),
           Tables.time(token.hasRevokedAt(), token.getRevokedAt()),
-          Expiry.status(token.hasRevokedAt(), expiryOf(token), now));
+          Expiry.status(token.hasRevokedAt(), expiryOf(token), now)
+              + Expiry.previousString(token.hasRevokedAt(), token.hasPreviousValidUntil()
+                  ? Optional.of(Protos.instant(token.getPreviousValidUntil())) : Optional.empty(),
+                  now));
     }
 
     private static Optional<Instant> expiryOf(ManagementToken token) {

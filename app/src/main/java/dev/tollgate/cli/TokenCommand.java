@@ -12,6 +12,8 @@ import dev.tollgate.proto.management.v1.ListDatabaseTokensRequest;
 import dev.tollgate.proto.management.v1.ListDatabaseTokensResponse;
 import dev.tollgate.proto.management.v1.RevokeDatabaseTokensRequest;
 import dev.tollgate.proto.management.v1.RevokeResult;
+import dev.tollgate.proto.management.v1.RotateDatabaseTokenRequest;
+import dev.tollgate.proto.management.v1.RotateDatabaseTokenResponse;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -36,7 +38,7 @@ public final class TokenCommand {
 
   /** The subcommands, made only when the command line asks for them ({@link CommandTree}). */
   static final List<Class<?>> SUBCOMMANDS = List.of(Create.class, ListTokens.class, Get.class,
-      Update.class, Revoke.class);
+      Update.class, Revoke.class, Rotate.class);
 
   static ObjectNode json(DatabaseToken token) {
     ObjectNode node = Json.object();
@@ -52,6 +54,8 @@ public final class TokenCommand {
     Json.putTimestamp(node, "last_used_at", token.hasLastUsedAt(), token.getLastUsedAt());
     Json.putText(node, "created_by", token.getCreatedBy());
     Json.putText(node, "revoked_by", token.getRevokedBy());
+    Json.putTimestamp(node, "previous_valid_until", token.hasPreviousValidUntil(),
+        token.getPreviousValidUntil());
     return node;
   }
 
@@ -62,7 +66,9 @@ public final class TokenCommand {
 
   /** active, expired or revoked, judged by this machine's clock. */
   static String status(DatabaseToken token, Instant now) {
-    return Expiry.status(token.hasRevokedAt(), expiryOf(token), now);
+    return Expiry.status(token.hasRevokedAt(), expiryOf(token), now)
+        + Expiry.previousString(token.hasRevokedAt(), token.hasPreviousValidUntil()
+            ? Optional.of(Protos.instant(token.getPreviousValidUntil())) : Optional.empty(), now);
   }
 
   static Optional<Instant> expiryOf(DatabaseToken token) {
@@ -167,6 +173,47 @@ public final class TokenCommand {
             List.of("permissions", permissions(token)),
             List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
             List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt()))),
+            response.getAccessToken());
+      }
+    }
+  }
+
+  /** {@code tollgate token rotate}. */
+  @Command(name = "rotate", usageHelpAutoWidth = true, sortOptions = false,
+      description = {"Give a database token a new token string, printed this once; its id,"
+          + " description, permissions and expiry stay.",
+          "The previous string keeps working for --overlap, then stops."})
+  static final class Rotate extends TokenSubcommand {
+
+    @Mixin
+    OverlapOption overlap;
+
+    @Mixin
+    FormatOption format;
+
+    @Parameters(paramLabel = "TOKEN_ID", description = "Id of the token.")
+    String id;
+
+    @Override
+    Map<String, String> fieldFlags() {
+      return Map.of("overlap", "--overlap", "id", "TOKEN_ID");
+    }
+
+    @Override
+    public Integer call() {
+      RotateDatabaseTokenRequest request = RotateDatabaseTokenRequest.newBuilder().setId(id)
+          .setOverlap(overlap.duration()).build();
+      try (Connection connection = connect()) {
+        RotateDatabaseTokenResponse response =
+            call(connection, c -> c.databaseTokens().rotateDatabaseToken(request));
+        DatabaseToken token = response.getToken();
+        return printCreated(format, json(token), List.of(
+            List.of("id", token.getId()),
+            List.of("description", token.getDescription()),
+            List.of("permissions", permissions(token)),
+            List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
+            List.of("previous string until", Tables.time(token.hasPreviousValidUntil(),
+                token.getPreviousValidUntil()))),
             response.getAccessToken());
       }
     }

@@ -233,6 +233,54 @@ class DatabaseTokensIT {
   }
 
   @Test
+  void rotate_bothStringsWorkInTheOverlapThenOnlyTheNewOne() throws Exception {
+    String before = createToken("token", "create", "--read-database", "db1", "rotated");
+    String id = idOf("rotated");
+
+    Result rotated = tollgate("token", "rotate", "--overlap", "1h", id, "--format", "json");
+
+    assertThat(rotated.exitCode()).as(rotated.stderr()).isZero();
+    JsonNode answer = JSON.readTree(rotated.stdout());
+    String after = answer.get("token").asText();
+    assertThat(answer.get("id").asText()).isEqualTo(id);
+    assertThat(answer.get("description").asText()).isEqualTo("rotated");
+    assertThat(answer.has("previous_valid_until")).isTrue();
+    assertThat(after).isNotEqualTo(before).startsWith("apiv1_");
+    assertThat(authorize(before, ask("db1", Action.ACTION_READ)).getValid()).isTrue();
+    assertThat(authorize(after, ask("db1", Action.ACTION_READ)).getValid()).isTrue();
+    assertThat(tollgate("token", "list").stdout()).contains("active, previous string until ");
+    Result again = tollgate("token", "rotate", id);
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.stderr()).contains("its previous token string works until");
+    JsonNode trail = JSON.readTree(tollgate("events", "--token", id, "--format", "json").stdout());
+    assertThat(trail.get(1).get("event").asText()).isEqualTo("rotated");
+
+    // a short overlap: after it the old string is refused and the new one still works
+    String shortBefore = createToken("token", "create", "--read-database", "db1", "short");
+    Result shortRotated = tollgate("token", "rotate", "--overlap", "2s", idOf("short"),
+        "--format", "json");
+    String shortAfter = JSON.readTree(shortRotated.stdout()).get("token").asText();
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+    while (authorize(shortBefore, ask("db1", Action.ACTION_READ)).getValid()
+        && java.time.Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+    }
+    assertThat(authorize(shortBefore, ask("db1", Action.ACTION_READ)).getValid()).isFalse();
+    assertThat(authorize(shortAfter, ask("db1", Action.ACTION_READ)).getValid()).isTrue();
+
+    // a management token rotated without an overlap: the old string stops at once
+    Result management = tollgate("management", "create", "--description", "ci", "--format",
+        "json");
+    JsonNode created = JSON.readTree(management.stdout());
+    Result rotatedManagement = tollgate("management", "rotate", created.get("id").asText(),
+        "--format", "json");
+    assertThat(rotatedManagement.exitCode()).as(rotatedManagement.stderr()).isZero();
+    assertThat(authorize(created.get("token").asText()).getValid()).isFalse();
+    assertThat(authorize(JSON.readTree(rotatedManagement.stdout()).get("token").asText())
+        .getValid()).isTrue();
+  }
+
+  @Test
   void healthAndReflection_answerWithoutCredentials() throws Exception {
     var health = io.grpc.health.v1.HealthGrpc.newBlockingStub(channel).check(
         io.grpc.health.v1.HealthCheckRequest.getDefaultInstance());

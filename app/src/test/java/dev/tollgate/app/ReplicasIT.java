@@ -19,6 +19,8 @@ import dev.tollgate.proto.management.v1.GetReplicaStatusRequest;
 import dev.tollgate.proto.management.v1.ListDatabaseTokensRequest;
 import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
 import dev.tollgate.proto.management.v1.RevokeDatabaseTokensRequest;
+import dev.tollgate.proto.management.v1.RotateDatabaseTokenRequest;
+import dev.tollgate.proto.management.v1.RotateDatabaseTokenResponse;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
@@ -137,6 +139,28 @@ class ReplicasIT {
         "B refuses the revoked token");
     awaitWithin(COHERENT_WITHIN, () -> !onC.authorize(token, READ_DB1).getValid(), revoked,
         "C refuses the revoked token");
+  }
+
+  @Test
+  @Order(2)
+  void rotatedOnA_newStringValidOnBAtOnce_oldOneRefusedByBAndCWithinASecond() {
+    String before = onA.create(READ_DB1);
+    assertThat(onB.authorize(before, READ_DB1).getValid()).isTrue();
+    assertThat(onC.authorize(before, READ_DB1).getValid()).isTrue();
+
+    RotateDatabaseTokenResponse rotated = onA.databaseTokens().rotateDatabaseToken(
+        RotateDatabaseTokenRequest.newBuilder().setId(onA.idOf(before)).build());
+    long rotatedAt = System.nanoTime();
+    String after = rotated.getAccessToken();
+    secrets.add(after);
+
+    assertThat(onB.authorize(after, READ_DB1).getValid()).as("B at the first try").isTrue();
+    assertThat(onA.authorize(before, READ_DB1).getValid()).as("A at once").isFalse();
+    awaitWithin(COHERENT_WITHIN, () -> !onB.authorize(before, READ_DB1).getValid(), rotatedAt,
+        "B refuses the replaced string");
+    awaitWithin(COHERENT_WITHIN, () -> !onC.authorize(before, READ_DB1).getValid(), rotatedAt,
+        "C refuses the replaced string");
+    assertThat(onC.authorize(after, READ_DB1).getValid()).isTrue();
   }
 
   @Test
