@@ -49,6 +49,15 @@ public final class ManagementCommand {
     return node;
   }
 
+  /** What a create or a rotation prints above the token string, then {@code last}. */
+  static List<List<String>> issued(ManagementToken token, List<String> last) {
+    return List.of(
+        List.of("id", token.getId()),
+        List.of("description", token.getDescription()),
+        List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
+        last);
+  }
+
   /** {@code tollgate management rotate}. */
   @Command(name = "rotate", usageHelpAutoWidth = true, sortOptions = false,
       description = {"Give a management token a new token string, printed this once; its id,"
@@ -78,12 +87,8 @@ public final class ManagementCommand {
               "TOKEN_ID"));
         }
         ManagementToken token = response.getToken();
-        return printCreated(format, json(token), List.of(
-            List.of("id", token.getId()),
-            List.of("description", token.getDescription()),
-            List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
-            List.of("previous string until", Tables.time(token.hasPreviousValidUntil(),
-                token.getPreviousValidUntil()))),
+        return printCreated(format, json(token), issued(token, List.of("previous string until",
+            Tables.time(token.hasPreviousValidUntil(), token.getPreviousValidUntil()))),
             response.getAccessToken());
       }
     }
@@ -117,12 +122,8 @@ public final class ManagementCommand {
           throw CallFailures.describe(e, connection, FLAGS);
         }
         ManagementToken token = response.getToken();
-        return printCreated(format, json(token), List.of(
-            List.of("id", token.getId()),
-            List.of("description", token.getDescription()),
-            List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
-            List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt()))),
-            response.getAccessToken());
+        return printCreated(format, json(token), issued(token, List.of("revoked at",
+            Tables.time(token.hasRevokedAt(), token.getRevokedAt()))), response.getAccessToken());
       }
     }
   }

@@ -59,6 +59,16 @@ public final class TokenCommand {
     return node;
   }
 
+  /** What a create or a rotation prints above the token string, then {@code last}. */
+  static List<List<String>> issued(DatabaseToken token, List<String> last) {
+    return List.of(
+        List.of("id", token.getId()),
+        List.of("description", token.getDescription()),
+        List.of("permissions", permissions(token)),
+        List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
+        last);
+  }
+
   static String permissions(DatabaseToken token) {
     return token.getPermissionsList().stream().map(p -> p.getAction() + ":" + p.getResource())
         .collect(Collectors.joining(", "));
@@ -167,13 +177,8 @@ public final class TokenCommand {
         CreateDatabaseTokenResponse response =
             call(connection, c -> c.databaseTokens().createDatabaseToken(request.build()));
         DatabaseToken token = response.getToken();
-        return printCreated(format, json(token), List.of(
-            List.of("id", token.getId()),
-            List.of("description", token.getDescription()),
-            List.of("permissions", permissions(token)),
-            List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
-            List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt()))),
-            response.getAccessToken());
+        return printCreated(format, json(token), issued(token, List.of("revoked at",
+            Tables.time(token.hasRevokedAt(), token.getRevokedAt()))), response.getAccessToken());
       }
     }
   }
@@ -207,13 +212,8 @@ public final class TokenCommand {
         RotateDatabaseTokenResponse response =
             call(connection, c -> c.databaseTokens().rotateDatabaseToken(request));
         DatabaseToken token = response.getToken();
-        return printCreated(format, json(token), List.of(
-            List.of("id", token.getId()),
-            List.of("description", token.getDescription()),
-            List.of("permissions", permissions(token)),
-            List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
-            List.of("previous string until", Tables.time(token.hasPreviousValidUntil(),
-                token.getPreviousValidUntil()))),
+        return printCreated(format, json(token), issued(token, List.of("previous string until",
+            Tables.time(token.hasPreviousValidUntil(), token.getPreviousValidUntil()))),
             response.getAccessToken());
       }
     }

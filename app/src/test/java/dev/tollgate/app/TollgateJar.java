@@ -51,31 +51,13 @@ final class TollgateJar {
 
   /** Runs {@code tollgate ARGS} in the working directory with extra environment variables. */
   static Result cli(Path workingDirectory, Map<String, String> env, String... args) {
-    List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString()));
-    command.addAll(List.of(args));
     try {
-      Path out = Files.createTempFile(workingDirectory, "cli", ".out");
-      Path err = Files.createTempFile(workingDirectory, "cli", ".err");
-      ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-          .redirectInput(new File("/dev/null")).redirectOutput(out.toFile()).redirectError(err.toFile());
-      builder.environment().remove("TOLLGATE_MGMT_TOKEN");
-      builder.environment().remove("TOLLGATE_CONFIG");
-      builder.environment().remove("TOLLGATE_PROFILE");
-      builder.environment().putAll(env);
-      Process process = builder.start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("tollgate " + String.join(" ", args) + " did not finish in 60 s");
-      }
-      Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-      Files.delete(out);
-      Files.delete(err);
-      return result;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return startCli(workingDirectory, env, args).finish();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -134,7 +116,7 @@ final class TollgateJar {
     }
 
     /** Waits for the end (60 s at most). */
-    Result finish() throws Exception {
+    Result finish() throws IOException, InterruptedException {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("tollgate " + args + " did not finish in 60 s; stderr: "
