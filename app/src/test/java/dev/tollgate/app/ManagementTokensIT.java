@@ -221,10 +221,10 @@ class ManagementTokensIT {
     assertThat(files).isNotEmpty();
     assertThat(secrets).hasSize(4);
     for (String secret : secrets) {
-      assertThat(log).doesNotContain(secret).doesNotContain(secret.substring(9));
+      TollgateJar.assertNoTokenString(log, secret, "the server log");
       for (Path file : files) {
         String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        assertThat(bytes).as(file.toString()).doesNotContain(secret.substring(9));
+        TollgateJar.assertNoTokenString(bytes, secret, file.toString());
       }
     }
   }
@@ -241,6 +241,7 @@ class ManagementTokensIT {
     assertThat(admin.stdout()).contains("| bootstrap-admin").contains("| never");
     assertThat(holder.exitCode()).as(holder.stderr()).isZero();
     assertThat(holder.stdout()).contains("\"kind\": \"management-token\"")
-        .contains("\"seconds\": 1893456000").doesNotContain(token);
+        .contains("\"seconds\": 1893456000");
+    TollgateJar.assertNoTokenString(holder.stdout(), token, "whoami's answer");
   }
 }

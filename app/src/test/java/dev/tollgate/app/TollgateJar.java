@@ -231,6 +231,16 @@ final class TollgateJar {
     };
   }
 
+  /**
+   * Fails when {@code text} holds the token string, or its secret part, without the failure
+   * message (and so the test report) holding it too.
+   */
+  static void assertNoTokenString(String text, String token, String where) {
+    if (text.contains(token) || text.contains(token.substring(9))) {
+      throw new AssertionError(where + " holds a token string (not shown here)");
+    }
+  }
+
   /** Writes a config.toml its owner alone can read, as the command line expects of one. */
   static Path writeConfig(Path file, String text) throws IOException {
     Files.writeString(file, text);

@@ -107,7 +107,8 @@ class TokenFormatTest {
   void tokenString_toString_neverShowsTheSecret() {
     TokenString token = TokenFormat.MANAGEMENT.generate(random);
 
-    assertThat(token.toString()).doesNotContain(token.value()).contains(token.displayPrefix());
+    assertThat(token.toString().contains(token.value())).as("holds no token string").isFalse();
+    assertThat(token.toString()).contains(token.displayPrefix());
     assertThat(token.displayPrefix()).hasSize(9).startsWith("M.V1.");
   }
 

@@ -84,7 +84,8 @@ class AuthenticateCallerServiceTest {
 
     assertThat(result).isInstanceOfSatisfying(Rejected.class, r -> {
       assertThat(r.reason()).contains("malformed (bad checksum)");
-      assertThat(r.reason()).doesNotContain(typo).doesNotContain(secret);
+      assertThat(r.reason().contains(typo) || r.reason().contains(secret))
+          .as("holds no token string").isFalse();
     });
   }
 
