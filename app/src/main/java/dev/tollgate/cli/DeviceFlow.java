@@ -73,6 +73,13 @@ final class DeviceFlow {
     Instant start = clock.instant();
     Instant expires = start.plusSeconds(code.getLifetime() > 0 ? code.getLifetime() : 300);
     Instant deadline = limit.map(start::plus).filter(at -> at.isBefore(expires)).orElse(expires);
+    // before the person is told what to do: a Ctrl-C right after the prompt says so too
+    Thread stopped = new Thread(() -> {
+      err.println();
+      err.println("Sign-in stopped; nothing was saved.");
+      err.flush();
+    }, "sign-in-stopped");
+    Runtime.getRuntime().addShutdownHook(stopped);
     err.println("To sign in, open " + code.getVerificationURI() + " in a browser and enter the"
         + " code " + code.getUserCode().getValue());
     if (code.getVerificationURIComplete() != null) {
@@ -81,12 +88,6 @@ final class DeviceFlow {
     err.println("Waiting for the sign-in to be approved, until "
         + deadline.truncatedTo(ChronoUnit.SECONDS) + " (Ctrl-C to stop)...");
     err.flush();
-    Thread stopped = new Thread(() -> {
-      err.println();
-      err.println("Sign-in stopped; nothing was saved.");
-      err.flush();
-    }, "sign-in-stopped");
-    Runtime.getRuntime().addShutdownHook(stopped); // Ctrl-C while the person has not approved
     try {
       return poll(code, limit, expires, deadline);
     } finally {
