@@ -233,7 +233,7 @@ class DatabaseTokensIT {
   }
 
   @Test
-  void rotate_bothStringsWorkInTheOverlapThenOnlyTheNewOne() throws Exception {
+  void rotate_bothStringsWorkInTheOverlap_withoutOneTheOldStopsAtOnce() throws Exception {
     String before = createToken("token", "create", "--read-database", "db1", "rotated");
     String id = idOf("rotated");
 
@@ -256,20 +256,8 @@ class DatabaseTokensIT {
     JsonNode trail = JSON.readTree(tollgate("events", "--token", id, "--format", "json").stdout());
     assertThat(trail.get(1).get("event").asText()).isEqualTo("rotated");
 
-    // a short overlap: after it the old string is refused and the new one still works
-    String shortBefore = createToken("token", "create", "--read-database", "db1", "short");
-    Result shortRotated = tollgate("token", "rotate", "--overlap", "2s", idOf("short"),
-        "--format", "json");
-    String shortAfter = JSON.readTree(shortRotated.stdout()).get("token").asText();
-    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
-    while (authorize(shortBefore, ask("db1", Action.ACTION_READ)).getValid()
-        && java.time.Instant.now().isBefore(deadline)) {
-      Thread.sleep(200);
-    }
-    assertThat(authorize(shortBefore, ask("db1", Action.ACTION_READ)).getValid()).isFalse();
-    assertThat(authorize(shortAfter, ask("db1", Action.ACTION_READ)).getValid()).isTrue();
-
-    // a management token rotated without an overlap: the old string stops at once
+    // the old string refused once an overlap ends is RotateTokenTest's, driven by the Clock
+    // port; here a management token rotated without an overlap: the old string stops at once
     Result management = tollgate("management", "create", "--description", "ci", "--format",
         "json");
     JsonNode created = JSON.readTree(management.stdout());

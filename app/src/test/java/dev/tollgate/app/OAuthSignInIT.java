@@ -297,7 +297,9 @@ class OAuthSignInIT {
         "login");
     cli.awaitStderr(USER_CODE);
 
-    cli.process.destroy(); // SIGTERM, which runs the same shutdown as Ctrl-C's SIGINT
+    // SIGTERM, which runs the same shutdown as Ctrl-C's SIGINT; through the handle, which,
+    // unlike Process.destroy(), leaves the output streams open to read what it prints
+    cli.process.toHandle().destroy();
     TollgateJar.Result result = cli.finish();
 
     assertThat(result.exitCode()).isNotZero();

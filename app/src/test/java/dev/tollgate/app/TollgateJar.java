@@ -56,8 +56,6 @@ final class TollgateJar {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -68,18 +66,76 @@ final class TollgateJar {
   static RunningCli startCli(Path workingDirectory, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+        .redirectInput(new File("/dev/null"));
+    builder.environment().remove("TOLLGATE_MGMT_TOKEN");
+    builder.environment().remove("TOLLGATE_CONFIG");
+    builder.environment().remove("TOLLGATE_PROFILE");
+    builder.environment().putAll(env);
     try {
-      Path out = Files.createTempFile(workingDirectory, "cli", ".out");
-      Path err = Files.createTempFile(workingDirectory, "cli", ".err");
-      ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-          .redirectInput(new File("/dev/null")).redirectOutput(out.toFile()).redirectError(err.toFile());
-      builder.environment().remove("TOLLGATE_MGMT_TOKEN");
-      builder.environment().remove("TOLLGATE_CONFIG");
-      builder.environment().remove("TOLLGATE_PROFILE");
-      builder.environment().putAll(env);
-      return new RunningCli(builder.start(), String.join(" ", args), out, err);
+      return new RunningCli(builder.start(), String.join(" ", args));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * What a process writes to one of its streams, read as it comes, in memory only (a token
+   * string printed never reaches a file); a reader can wait for text to appear.
+   */
+  private static final class Drain {
+
+    private final StringBuilder text = new StringBuilder();
+    private final Thread reader;
+    private boolean ended;
+
+    Drain(java.io.InputStream stream, String name) {
+      reader = new Thread(() -> {
+        byte[] buffer = new byte[8192];
+        try (stream) {
+          for (int n; (n = stream.read(buffer)) >= 0; ) {
+            synchronized (this) {
+              text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+              notifyAll();
+            }
+          }
+        } catch (IOException e) {
+          // the process is gone; what was read stays
+        }
+        synchronized (this) {
+          ended = true;
+          notifyAll();
+        }
+      }, name);
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    /** The first match of {@code pattern} once it appears; null at the deadline or the end. */
+    synchronized Matcher await(Pattern pattern, Instant deadline) throws InterruptedException {
+      while (true) {
+        Matcher matcher = pattern.matcher(text.toString());
+        if (matcher.find()) {
+          return matcher;
+        }
+        long left = Duration.between(Instant.now(), deadline).toMillis();
+        if (ended || left <= 0) {
+          return null;
+        }
+        wait(left);
+      }
+    }
+
+    /** Everything, once the stream has ended. */
+    String all() throws InterruptedException {
+      reader.join(10_000);
+      synchronized (this) {
+        return text.toString();
+      }
+    }
+
+    synchronized String soFar() {
+      return text.toString();
     }
   }
 
@@ -88,44 +144,34 @@ final class TollgateJar {
 
     final Process process;
     private final String args;
-    private final Path out;
-    private final Path err;
+    private final Drain out;
+    private final Drain err;
 
-    RunningCli(Process process, String args, Path out, Path err) {
+    RunningCli(Process process, String args) {
       this.process = process;
       this.args = args;
-      this.out = out;
-      this.err = err;
+      this.out = new Drain(process.getInputStream(), "cli-stdout");
+      this.err = new Drain(process.getErrorStream(), "cli-stderr");
     }
 
     /** Waits until standard error has a match of {@code pattern} (30 s at most) and returns it. */
-    Matcher awaitStderr(Pattern pattern) throws Exception {
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-      while (Instant.now().isBefore(deadline)) {
-        Matcher matcher = pattern.matcher(Files.readString(err));
-        if (matcher.find()) {
-          return matcher;
-        }
-        if (!process.isAlive()) {
-          break;
-        }
-        Thread.sleep(50);
+    Matcher awaitStderr(Pattern pattern) throws InterruptedException {
+      Matcher matcher = err.await(pattern, Instant.now().plus(Duration.ofSeconds(30)));
+      if (matcher == null) {
+        throw new AssertionError("tollgate " + args + " did not print " + pattern + "; stderr: "
+            + err.soFar() + (process.isAlive() ? "" : " (exited " + process.exitValue() + ")"));
       }
-      throw new AssertionError("tollgate " + args + " did not print " + pattern + "; stderr: "
-          + Files.readString(err) + (process.isAlive() ? "" : " (exited " + process.exitValue() + ")"));
+      return matcher;
     }
 
     /** Waits for the end (60 s at most). */
-    Result finish() throws IOException, InterruptedException {
+    Result finish() throws InterruptedException {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("tollgate " + args + " did not finish in 60 s; stderr: "
-            + Files.readString(err));
+            + err.soFar());
       }
-      Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-      Files.delete(out);
-      Files.delete(err);
-      return result;
+      return new Result(process.exitValue(), out.all(), err.all());
     }
   }
 
