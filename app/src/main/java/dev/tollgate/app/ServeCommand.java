@@ -376,17 +376,25 @@ public final class ServeCommand implements Callable<Integer> {
     // only once every option is good is anything written
     Optional<InetSocketAddress> metrics = metricsAddress();
     if (!logFormat.strip().equalsIgnoreCase("text") && !logFormat.strip().equalsIgnoreCase("json")) {
-      throw new ParameterException(spec.commandLine(), (spec.findOption("--log-format")
-          .originalStringValues().isEmpty() ? "TOLLGATE_LOG_FORMAT=\"" : "--log-format \"")
-          + logFormat + "\" is not a log format; expected text or json");
+      throw new ParameterException(spec.commandLine(), given("--log-format",
+          "TOLLGATE_LOG_FORMAT", logFormat) + " is not a log format; expected text or json");
     }
     return new ServerConfig(address, createDataDirectory(directory), database, oauth, tls,
         following, limits, calls, metrics);
   }
 
+  /** The option, or its variable when the option was not on the command line. */
+  private String source(String option, String variable) {
+    return spec.findOption(option).originalStringValues().isEmpty() ? variable : option;
+  }
+
+  /** A value as messages name it, by where it came from. */
+  private String given(String option, String variable, String text) {
+    return GoDuration.given(source(option, variable), text);
+  }
+
   /** A limit from its option or, when the option was not given, its variable. */
   private int limit(String option, String variable, String text) {
-    String named = spec.findOption(option).originalStringValues().isEmpty() ? variable : option;
     try {
       int value = Integer.parseInt(text.strip());
       if (value >= 1) {
@@ -395,8 +403,8 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // explained below
     }
-    throw new ParameterException(spec.commandLine(), named + " \"" + text
-        + "\" is not a limit; expected a whole number of at least 1, such as 1000");
+    throw new ParameterException(spec.commandLine(), given(option, variable, text)
+        + " is not a limit; expected a whole number of at least 1, such as 1000");
   }
 
   /** A lifetime policy: off when neither the option nor its variable is given. */
@@ -406,23 +414,20 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (text.strip().chars().allMatch(Character::isDigit)) {
       // a bare number here is days far more often than seconds
-      String named = spec.findOption(option).originalStringValues().isEmpty()
-          ? variable + "=\"" + text + "\"" : option + " \"" + text + "\"";
-      throw new ParameterException(spec.commandLine(), named + " is not a duration; use "
-          + text.strip() + "d for days");
+      throw new ParameterException(spec.commandLine(), given(option, variable, text)
+          + " is not a duration; use " + text.strip() + "d for days");
     }
     Duration lifetime = duration(option, variable, text);
     if (lifetime.getSeconds() < 1) {
-      throw new ParameterException(spec.commandLine(), option + " \"" + text + "\" is shorter"
-          + " than a second; expected a lifetime such as 90d or 720h");
+      throw new ParameterException(spec.commandLine(), given(option, variable, text)
+          + " is shorter than a second; expected a lifetime such as 90d or 720h");
     }
     return Optional.of(lifetime);
   }
 
   private Duration duration(String option, String variable, String text) {
     return GoDuration.parse(text).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        GoDuration.notADuration(spec.findOption(option).originalStringValues().isEmpty()
-            ? variable : option, text)));
+        GoDuration.notADuration(source(option, variable), text)));
   }
 
   private InetSocketAddress listenAddress() {
@@ -449,8 +454,7 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       port = -1;
     }
-    String named = spec.findOption(option).originalStringValues().isEmpty()
-        ? variable + "=\"" + value + "\"" : option + " \"" + value + "\"";
+    String named = given(option, variable, value);
     if (!host.isEmpty() && port > 65535) {
       throw new ParameterException(spec.commandLine(), named + ": port " + port + " is out of"
           + " range; expected 0 to 65535 (0: any free port)");
