@@ -1,7 +1,9 @@
 package dev.tollgate.app;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +26,7 @@ import java.util.Set;
  */
 public final class TokenFile {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private TokenFile() {}
@@ -56,8 +58,8 @@ public final class TokenFile {
       }
       return text;
     }
-    try {
-      JsonNode node = JSON.readTree(text);
+    try (JsonParser parser = JSON.createParser(text)) {
+      JsonNode node = JsonTrees.read(parser);
       for (String key : new String[] {"token", "access_token"}) {
         if (node.path(key).isTextual() && !node.path(key).asText().isBlank()) {
           return node.path(key).asText().strip();
@@ -75,7 +77,7 @@ public final class TokenFile {
    * returns, the file survives a crash, and no reader ever sees half a file.
    */
   public static void write(Path file, String token, String note) {
-    ObjectNode node = JSON.createObjectNode().put("token", token).put("note", note);
+    ObjectNode node = JsonNodeFactory.instance.objectNode().put("token", token).put("note", note);
     Path directory = file.toAbsolutePath().getParent();
     try {
       Files.createDirectories(directory);

@@ -2,7 +2,9 @@ package dev.tollgate.cli;
 
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
+import dev.tollgate.app.JsonTrees;
 import dev.tollgate.app.TokenFile;
 import dev.tollgate.grpc.Loopback;
 import java.io.IOException;
@@ -105,8 +107,8 @@ final class ClientConfig {
   }
 
   private static JsonNode read(Path file) {
-    try {
-      return new TomlMapper().readTree(file.toFile());
+    try (JsonParser parser = new TomlFactory().createParser(file.toFile())) {
+      return JsonTrees.read(parser);
     } catch (StreamReadException e) {
       String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
           : ":" + e.getLocation().getLineNr();

@@ -1,20 +1,21 @@
 package dev.tollgate.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Timestamp;
+import dev.tollgate.app.JsonTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 
 /**
  * JSON as influxctl prints it: snake_case keys, unset fields left out, timestamps as
@@ -22,11 +23,11 @@ import java.io.UncheckedIOException;
  */
 final class Json {
 
-  private static final ObjectWriter WRITER = new ObjectMapper().writer(new TidyPrinter(
-      new DefaultPrettyPrinter()
-          .withSeparators(Separators.createDefaultInstance()
-              .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-          .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE)));
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final TidyPrinter PRINTER = new TidyPrinter(new DefaultPrettyPrinter()
+      .withSeparators(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+      .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
 
   /** Jackson's pretty printer, but an empty array is {@code []} and an empty object {@code {}}. */
   private static final class TidyPrinter extends DefaultPrettyPrinter {
@@ -98,11 +99,19 @@ final class Json {
     if (node.isArray() && node.isEmpty()) {
       return "[]";
     }
-    try {
-      return WRITER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = generator(text)) {
+      JsonTrees.write(node, generator);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return text.toString();
+  }
+
+  /** A generator that writes as {@link #write} does; it leaves the writer open when closed. */
+  private static JsonGenerator generator(Writer out) throws IOException {
+    return FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .setPrettyPrinter(PRINTER.createInstance());
   }
 
   /** A JSON array written an element at a time, formatted as {@link #write} formats arrays. */
@@ -118,12 +127,11 @@ final class Json {
     void add(JsonNode element) {
       try {
         if (generator == null) {
-          generator = WRITER.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-              .setCodec(new ObjectMapper());
+          generator = generator(out);
           generator.writeStartArray();
         }
         // the element nested in the array the generator is writing, as in a whole array
-        generator.writeTree(element);
+        JsonTrees.write(element, generator);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
