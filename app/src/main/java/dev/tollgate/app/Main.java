@@ -31,11 +31,20 @@ public final class Main {
   public static void main(String[] args) {
     boolean debug = Arrays.asList(args).contains("--debug");
     List<String> words = CommandTree.commandWords(args);
-    boolean serving = !words.isEmpty() && words.get(0).equals("serve");
+    String command = words.isEmpty() ? "" : words.get(0);
+    boolean serving = command.equals("serve");
     if (!serving) {
       // Netty registers Java Flight Recorder events as it starts, a quarter of a second of
       // class generation that a command which lives for one call never uses
       System.setProperty("io.grpc.netty.shaded.io.netty.jfr.enabled", "false");
+    }
+    if (!serving && !command.equals("bench")) {
+      // A command of one call: gRPC's probe for Netty's epoll transport unpacks and loads a native
+      // library (20 ms), where Java's own sockets do (Connection); and buffer pools and sampled
+      // leak tracking, made as Netty starts, pay off only over many calls (35 ms)
+      System.setProperty("io.grpc.netty.shaded.io.netty.transport.noNative", "true");
+      System.setProperty("io.grpc.netty.shaded.io.netty.allocator.type", "unpooled");
+      System.setProperty("io.grpc.netty.shaded.io.netty.leakDetection.level", "disabled");
     }
     configureLogging(debug, serving, serving && jsonLogs(args, System.getenv()));
     int exitCode = commandLine(debug, args).execute(args);
@@ -94,6 +103,12 @@ public final class Main {
     }
     String level = debug ? "debug" : serving ? "info" : "warn";
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+    if (serving || debug) {
+      // a server's lines, and a command's when debugging, carry the time; a command's few
+      // warnings do without, and do not pay the 30 ms of locale data that a date format loads
+      System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+      System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+    }
     if (debug) {
       // Tollgate's own debug lines, not the libraries' start-up chatter (Netty's platform
       // probing, gRPC's provider loading, the pool's settings dump)

@@ -35,6 +35,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -48,6 +50,7 @@ final class Connection implements AutoCloseable {
   private final Duration timeout;
   private final ManagedChannel channel;
   private final EventLoopGroup eventLoop;
+  private final ExecutorService resolver;
   private final CallCredentials bearer;
   private final Optional<OAuthSignIn> signIn;
   private final Optional<PrintWriter> warnings;
@@ -89,9 +92,12 @@ final class Connection implements AutoCloseable {
     ChannelCredentials credentials = credentials(profile.tls());
     this.eventLoop = new MultiThreadIoEventLoopGroup(1, DaemonThreads.named("tollgate-cli-io"),
         NioIoHandler.newFactory());
+    // gRPC's shared executors are named with String.format, which loads the locale data (30 ms); a
+    // command's callbacks are short and run where they arise, the name lookup on a thread of its own
+    this.resolver = Executors.newSingleThreadExecutor(DaemonThreads.named("tollgate-cli-resolve"));
     this.channel = NettyChannelBuilder.forAddress(profile.host(), profile.port(), credentials)
-        .eventLoopGroup(eventLoop).channelType(NioSocketChannel.class)
-        .intercept(new CredentialExpiryListener()).build();
+        .eventLoopGroup(eventLoop).channelType(NioSocketChannel.class).directExecutor()
+        .offloadExecutor(resolver).intercept(new CredentialExpiryListener()).build();
   }
 
   /**
@@ -221,6 +227,7 @@ final class Connection implements AutoCloseable {
   public void close() {
     warnIfExpiringSoon();
     channel.shutdownNow();
+    resolver.shutdownNow();
     try {
       channel.awaitTermination(5, TimeUnit.SECONDS);
       eventLoop.shutdownGracefully(0, 5, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
