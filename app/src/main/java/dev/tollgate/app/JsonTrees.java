@@ -1,6 +1,7 @@
 package dev.tollgate.app;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -19,8 +20,20 @@ import java.util.Map;
 public final class JsonTrees {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonFactory JSON = new JsonFactory();
 
   private JsonTrees() {}
+
+  /**
+   * A JSON document as a tree.
+   *
+   * @throws IOException the parser's exception, with its location, when the text is not JSON
+   */
+  public static JsonNode readJson(byte[] json) throws IOException {
+    try (JsonParser parser = JSON.createParser(json)) {
+      return read(parser);
+    }
+  }
 
   /**
    * The parser's whole document as a tree.

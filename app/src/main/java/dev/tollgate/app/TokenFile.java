@@ -1,7 +1,5 @@
 package dev.tollgate.app;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +24,6 @@ import java.util.Set;
  */
 public final class TokenFile {
 
-  private static final JsonFactory JSON = new JsonFactory();
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private TokenFile() {}
@@ -58,8 +55,8 @@ public final class TokenFile {
       }
       return text;
     }
-    try (JsonParser parser = JSON.createParser(text)) {
-      JsonNode node = JsonTrees.read(parser);
+    try {
+      JsonNode node = JsonTrees.readJson(text.getBytes(StandardCharsets.UTF_8));
       for (String key : new String[] {"token", "access_token"}) {
         if (node.path(key).isTextual() && !node.path(key).asText().isBlank()) {
           return node.path(key).asText().strip();

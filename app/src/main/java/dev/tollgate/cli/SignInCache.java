@@ -1,8 +1,8 @@
 package dev.tollgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.app.JsonTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -72,7 +72,7 @@ final class SignInCache {
     Path file = file(profile);
     JsonNode json;
     try {
-      json = new ObjectMapper().readTree(Files.readAllBytes(file));
+      json = JsonTrees.readJson(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
