@@ -26,7 +26,10 @@ import dev.tollgate.domain.port.out.RandomSource;
 import dev.tollgate.domain.port.out.TokenEvents;
 import dev.tollgate.domain.port.out.TokenRepository;
 import dev.tollgate.domain.service.UseCases;
+import dev.tollgate.grpc.DaemonThreads;
 import jakarta.inject.Singleton;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Hands the domain's use cases to the graph; they are wired in the domain's {@link UseCases}, the
@@ -42,8 +45,12 @@ final class DomainModule {
   static UseCases useCases(TokenRepository store, TokenEvents feed, Clock clock,
       RandomSource random, IdGenerator ids, IdentityProvider identityProvider,
       ServerConfig config) {
+    // a lookup that missed is answered after a read of the feed on a thread of its own, so that
+    // the thread that asked (a transport thread, for Authorize) never waits for the database
+    Executor missRounds = Executors.newSingleThreadExecutor(DaemonThreads.named("tollgate-miss"));
     return new UseCases(store, feed, clock, random, ids, identityProvider,
-        ChangeFollower.Settings.defaults().withPollInterval(config.following().pollInterval()),
+        ChangeFollower.Settings.defaults().withPollInterval(config.following().pollInterval())
+            .withMissRounds(missRounds),
         config.limits());
   }
 

@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -45,9 +48,11 @@ public final class ChangeFollower {
    * @param maxWaiting lookups allowed to wait for a round; more are refused as unavailable
    * @param batchSize events read at most per read
    * @param trailingWindow events before the newest one re-read after loading, to catch late commits
+   * @param missRounds where a round for lookups that missed runs, so that the thread that asked
+   *     (a transport thread, say) never waits for the store; a direct executor runs it in place
    */
   public record Settings(Duration pollInterval, Duration maxBackoff, Duration missingRetention,
-      int maxWaiting, int batchSize, int trailingWindow) {
+      int maxWaiting, int batchSize, int trailingWindow, Executor missRounds) {
 
     public Settings {
       if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -59,12 +64,16 @@ public final class ChangeFollower {
       if (maxWaiting < 1 || batchSize < 1 || trailingWindow < 0) {
         throw new IllegalArgumentException("waiting and batch limits must be positive");
       }
+      Objects.requireNonNull(missRounds, "missRounds");
     }
 
-    /** A server's pacing: poll every 200 ms, back off up to 50 ms, 10,000 waiting lookups. */
+    /**
+     * A server's pacing: poll every 200 ms, back off up to 50 ms, 10,000 waiting lookups; rounds
+     * for misses run on the thread that missed until {@link #withMissRounds} says otherwise.
+     */
     public static Settings defaults() {
       return new Settings(Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofSeconds(60),
-          10_000, 1_000, 1_000);
+          10_000, 1_000, 1_000, Runnable::run);
     }
 
     /** No back-off: for an in-memory store that nobody ticks. */
@@ -74,17 +83,22 @@ public final class ChangeFollower {
 
     public Settings withPollInterval(Duration interval) {
       return new Settings(interval, maxBackoff, missingRetention, maxWaiting, batchSize,
-          trailingWindow);
+          trailingWindow, missRounds);
     }
 
     public Settings withMaxWaiting(int waiting) {
       return new Settings(pollInterval, maxBackoff, missingRetention, waiting, batchSize,
-          trailingWindow);
+          trailingWindow, missRounds);
     }
 
     public Settings withMaxBackoff(Duration backoff) {
       return new Settings(pollInterval, backoff, missingRetention, maxWaiting, batchSize,
-          trailingWindow);
+          trailingWindow, missRounds);
+    }
+
+    public Settings withMissRounds(Executor executor) {
+      return new Settings(pollInterval, maxBackoff, missingRetention, maxWaiting, batchSize,
+          trailingWindow, executor);
     }
   }
 
@@ -172,8 +186,9 @@ public final class ChangeFollower {
   /**
    * A round that starts after this call, for a lookup that missed: completes when the round has
    * applied what it read, or exceptionally with {@link UnavailableException} when the feed
-   * cannot be read or too many lookups are waiting. Runs the round on the calling thread when
-   * none is under way and no back-off applies.
+   * cannot be read or too many lookups are waiting. Starts the round on
+   * {@link Settings#missRounds()} when none is under way and no back-off applies; never reads the
+   * store on the calling thread unless that executor is a direct one.
    */
   public CompletionStage<Void> awaitRound() {
     CompletableFuture<Void> done = new CompletableFuture<>();
@@ -192,9 +207,24 @@ public final class ChangeFollower {
       roundRunning |= runHere;
     }
     if (runHere) {
-      runClaimedRound(Trigger.MISS, false);
+      startMissRound();
     }
     return done;
+  }
+
+  private void startMissRound() {
+    try {
+      settings.missRounds().execute(() -> runClaimedRound(Trigger.MISS, false));
+    } catch (RejectedExecutionException e) {
+      List<CompletableFuture<Void>> served;
+      synchronized (this) {
+        served = waiting;
+        waiting = new ArrayList<>();
+        roundRunning = false;
+        notifyAll();
+      }
+      complete(served, new UnavailableException("this replica is shutting down; retry on another"));
+    }
   }
 
   /**
