@@ -60,6 +60,13 @@ public final class LiveToken extends TokenDigest {
   private volatile State state;
   /** When a use was last handed to {@link LastUsedLog}, in epoch milliseconds. */
   volatile long lastUseNotedMillis = Long.MIN_VALUE / 2;
+  /**
+   * On the entry of a token's current string: the entry of the string a rotation replaced, if
+   * the index holds one. Read and written under the index's lock only.
+   */
+  LiveToken previousString;
+  /** The last reconciliation that found this token in the store; under the index's lock only. */
+  int reconciliation;
 
   LiveToken(TokenDigest digest, Holder holder, TokenId id, State state) {
     super(digest);

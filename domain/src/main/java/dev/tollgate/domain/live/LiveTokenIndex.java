@@ -7,8 +7,10 @@ import dev.tollgate.domain.model.TokenHash;
 import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.TokenStatus;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every stored token of this replica, in memory, keyed by digest: the hot path's only source.
- * Each entry is its own key, so a token costs one map node and one entry. Lookups take no lock; changes are applied one at a time and never move a token back to an
- * older version, so a late or repeated change is harmless.
+ * Lookups take no lock; changes are applied one at a time and never move a token back to an older
+ * version, so a late or repeated change is harmless. A token is held under every string it
+ * currently answers to (its current one and, after a rotation, the previous one) and under no
+ * other: applying a newer version retires whatever digest the token no longer names, however many
+ * versions this replica missed.
  */
 public final class LiveTokenIndex {
 
@@ -25,6 +30,8 @@ public final class LiveTokenIndex {
   private static final int MAX_SHARED_GRANTS = 100_000;
 
   private final ConcurrentHashMap<TokenDigest, LiveToken> entries = new ConcurrentHashMap<>(1024);
+  /** Each token's entry under its current string, by id; read and written under this lock only. */
+  private final Map<IdKey, LiveToken> byId = new HashMap<>(1024);
   private final Map<Set<Permission>, Grants> sharedGrants = new HashMap<>();
   private volatile boolean loaded;
   /** The bootstrap admin's entry, or null while none is known. */
@@ -36,41 +43,125 @@ public final class LiveTokenIndex {
   }
 
   /**
-   * Takes in a stored token unless this index holds the same or a newer version of it.
+   * Takes in a stored token unless this index holds the same or a newer version of it, and
+   * retires every string of the token that the stored version no longer names.
    *
    * @return whether the index changed
    */
   public synchronized boolean apply(Token.Access token) {
-    long expires = token.expiresAt().isPresent() ? TokenStatus.micros(token.expiresAt().get())
-        : TokenStatus.NEVER;
-    long revoked = token.revokedAt().isPresent() ? TokenStatus.micros(token.revokedAt().get())
-        : LiveToken.State.NOT_REVOKED;
-    Grants grants = grants(token.permissions());
-    boolean changed = apply(TokenDigest.of(token.hash()), token,
-        new LiveToken.State(token.version(), expires, revoked, grants));
-    if (token.previous().isPresent()) {
-      // the string a rotation replaced: the same token, until the overlap ends
-      long until = Math.min(expires, TokenStatus.micros(token.previous().get().validUntil()));
-      changed |= apply(TokenDigest.of(token.previous().get().hash()), token,
-          new LiveToken.State(token.version(), until, revoked, grants));
+    IdKey key = IdKey.of(token.id());
+    LiveToken held = byId.get(key);
+    if (held != null && held.version() >= token.version()) {
+      return false;
     }
-    return changed;
+    replace(key, held, token);
+    return true;
   }
 
-  private boolean apply(TokenDigest digest, Token.Access token, LiveToken.State next) {
+  /**
+   * Makes the index hold exactly what the store holds for this token, whatever version it holds
+   * now: for a reconciliation that found them different.
+   *
+   * @return whether the index changed
+   */
+  synchronized boolean repair(Token.Access token) {
+    IdKey key = IdKey.of(token.id());
+    LiveToken held = byId.get(key);
+    if (held != null && held.version() > token.version()) {
+      return false;
+    }
+    if (held != null && agrees(held, token)) {
+      return false;
+    }
+    replace(key, held, token);
+    return true;
+  }
+
+  /**
+   * Tells whether the index holds this version of the token under exactly its current strings;
+   * {@code NEWER} when it holds a later version (the store was read before it changed).
+   */
+  synchronized Agreement compare(Token.Access token) {
+    LiveToken held = byId.get(IdKey.of(token.id()));
+    if (held == null || held.version() < token.version()) {
+      return Agreement.DIFFERENT;
+    }
+    if (held.version() > token.version()) {
+      return Agreement.NEWER;
+    }
+    return agrees(held, token) ? Agreement.SAME : Agreement.DIFFERENT;
+  }
+
+  /** How an entry compares with a stored token. */
+  enum Agreement {
+    SAME,
+    NEWER,
+    DIFFERENT
+  }
+
+  private boolean agrees(LiveToken held, Token.Access token) {
+    LiveToken previous = held.previousString;
+    return held.equals(TokenDigest.of(token.hash()))
+        && (previous == null ? token.previous().isEmpty() : token.previous()
+            .filter(p -> previous.equals(TokenDigest.of(p.hash()))).isPresent())
+        && held.state().equals(currentState(token))
+        && (previous == null || previous.state().equals(previousState(token)));
+  }
+
+  private void replace(IdKey key, LiveToken held, Token.Access token) {
+    TokenDigest current = TokenDigest.of(token.hash());
+    TokenDigest previous = token.previous().map(p -> TokenDigest.of(p.hash())).orElse(null);
+    LiveToken currentEntry = put(current, token, currentState(token));
+    LiveToken previousEntry = previous == null ? null : put(previous, token, previousState(token));
+    if (held != null) {
+      retireUnless(held, current, previous);
+      retireUnless(held.previousString, current, previous);
+    }
+    currentEntry.previousString = previousEntry;
+    if (previousEntry != null) {
+      previousEntry.previousString = null;
+    }
+    byId.put(key, currentEntry);
+  }
+
+  private LiveToken.State currentState(Token.Access token) {
+    return new LiveToken.State(token.version(), expiresMicros(token), revokedMicros(token),
+        grants(token.permissions()));
+  }
+
+  /** The string a rotation replaced: the same token, until the overlap ends. */
+  private LiveToken.State previousState(Token.Access token) {
+    long until = Math.min(expiresMicros(token),
+        TokenStatus.micros(token.previous().orElseThrow().validUntil()));
+    return new LiveToken.State(token.version(), until, revokedMicros(token),
+        grants(token.permissions()));
+  }
+
+  private static long expiresMicros(Token.Access token) {
+    return token.expiresAt().map(TokenStatus::micros).orElse(TokenStatus.NEVER);
+  }
+
+  private static long revokedMicros(Token.Access token) {
+    return token.revokedAt().map(TokenStatus::micros).orElse(LiveToken.State.NOT_REVOKED);
+  }
+
+  private LiveToken put(TokenDigest digest, Token.Access token, LiveToken.State state) {
     LiveToken current = entries.get(digest);
     if (current == null) {
       LiveToken.Holder holder = token.kind() == TokenKind.MANAGEMENT
           ? LiveToken.Holder.MANAGEMENT_TOKEN : LiveToken.Holder.DATABASE_TOKEN;
-      LiveToken added = new LiveToken(digest, holder, token.id(), next);
+      LiveToken added = new LiveToken(digest, holder, token.id(), state);
       entries.put(added, added);
-      return true;
+      return added;
     }
-    if (current.version() >= token.version()) {
-      return false;
+    current.replace(state);
+    return current;
+  }
+
+  private void retireUnless(LiveToken entry, TokenDigest current, TokenDigest previous) {
+    if (entry != null && !entry.equals(current) && !entry.equals(previous)) {
+      entries.remove(entry);
     }
-    current.replace(next);
-    return true;
   }
 
   /**
@@ -108,18 +199,54 @@ public final class LiveTokenIndex {
   }
 
   /**
-   * Drops the tokens of these ids (purged from the store); one pass over the index.
+   * Drops the tokens of these ids (purged from the store), under every string they answered to.
    *
-   * @return how many entries were dropped
+   * @return how many tokens were dropped
    */
   public synchronized int removeAll(Collection<TokenId> ids) {
-    if (ids.isEmpty()) {
-      return 0;
+    int removed = 0;
+    for (TokenId id : ids) {
+      LiveToken held = byId.remove(IdKey.of(id));
+      if (held != null) {
+        entries.remove(held);
+        if (held.previousString != null) {
+          entries.remove(held.previousString);
+        }
+        removed++;
+      }
     }
-    Set<TokenId> gone = Set.copyOf(ids);
-    int before = entries.size();
-    entries.values().removeIf(entry -> entry.id().filter(gone::contains).isPresent());
-    return before - entries.size();
+    return removed;
+  }
+
+  /**
+   * Compares a stored token with what the index holds, and notes that reconciliation
+   * {@code round} found the token in the store.
+   */
+  synchronized Agreement compareAndMark(Token.Access token, int round) {
+    LiveToken held = byId.get(IdKey.of(token.id()));
+    if (held != null) {
+      held.reconciliation = round;
+    }
+    return compare(token);
+  }
+
+  /**
+   * Up to {@code limit} ids of tokens held here that reconciliation {@code round} did not find in
+   * the store: purged, or stored after the store was read.
+   */
+  synchronized List<TokenId> unmarked(int round, int limit) {
+    List<TokenId> found = new ArrayList<>();
+    for (LiveToken entry : byId.values()) {
+      if (entry.reconciliation != round && found.size() < limit) {
+        found.add(entry.id().orElseThrow());
+      }
+    }
+    return found;
+  }
+
+  /** The number of stored tokens the index holds (not counting second strings or the bootstrap admin). */
+  public synchronized int tokens() {
+    return byId.size();
   }
 
   /** Tells whether a bootstrap admin credential is in the index. */
@@ -150,5 +277,12 @@ public final class LiveTokenIndex {
       sharedGrants.clear();
     }
     return sharedGrants.computeIfAbsent(permissions, Grants::of);
+  }
+
+  /** A token id as the id map's key, without a {@code TokenId} and a {@code UUID} per token. */
+  private record IdKey(long high, long low) {
+    static IdKey of(TokenId id) {
+      return new IdKey(id.value().getMostSignificantBits(), id.value().getLeastSignificantBits());
+    }
   }
 }

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The safety net under the change feed: reads every stored token and makes the index agree. A
- * token the index holds at an older version than the store, after the follower has caught up,
- * means a change was missed; such differences are repaired and reported, never expected.
+ * The safety net under the change feed: compares every stored token with the index, and the
+ * index with the store, and makes them agree. After the follower has caught up, a token the index
+ * holds at an older version or under other strings than the store, or holds although the store no
+ * longer does, means a change was missed; such differences are repaired and reported, never
+ * expected.
  */
 public final class Reconciler {
 
@@ -22,7 +24,7 @@ public final class Reconciler {
    * What one reconciliation found.
    *
    * @param checked stored tokens compared
-   * @param differences tokens the index had wrong or lacked, now repaired
+   * @param differences tokens the index had wrong, lacked or held in excess, now repaired
    * @param examples the ids of the first few of them
    */
   public record Result(long checked, long differences, List<TokenId> examples) {
@@ -34,6 +36,7 @@ public final class Reconciler {
   private final TokenRepository repository;
   private final LiveTokenIndex index;
   private final ChangeFollower follower;
+  private int round;
 
   public Reconciler(TokenRepository repository, LiveTokenIndex index, ChangeFollower follower) {
     this.repository = repository;
@@ -41,16 +44,19 @@ public final class Reconciler {
     this.follower = follower;
   }
 
-  /** Compares, catches up, repairs; throws when the store cannot be read. */
-  public Result reconcile() {
-    index.setBootstrapAdmin(repository.bootstrapAdminHash());
+  /** Compares both ways, catches up, repairs; throws when the store cannot be read. */
+  public synchronized Result reconcile() {
+    int thisRound = ++round;
+    Report report = new Report();
+    if (index.setBootstrapAdmin(repository.bootstrapAdminHash())) {
+      report.differences++;
+    }
     List<Token.Access> suspects = new ArrayList<>();
     long[] checked = {0};
     boolean[] overflow = {false};
     repository.forEachAccess(token -> {
       checked[0]++;
-      LiveToken held = index.get(TokenDigest.of(token.hash()));
-      if (held == null || held.version() < token.version()) {
+      if (index.compareAndMark(token, thisRound) == LiveTokenIndex.Agreement.DIFFERENT) {
         if (suspects.size() < MAX_SUSPECTS) {
           suspects.add(token);
         } else {
@@ -60,20 +66,31 @@ public final class Reconciler {
     });
     // whatever the feed delivered meanwhile is not a difference
     follower.catchUp();
-    List<TokenId> examples = new ArrayList<>();
-    long[] differences = {0};
-    java.util.function.Consumer<Token.Access> repair = token -> {
-      if (index.apply(token)) {
-        differences[0]++;
+    suspects.forEach(token -> report.repaired(index.repair(token), token.id()));
+    if (overflow[0]) {
+      repository.forEachAccess(token -> report.repaired(index.repair(token), token.id()));
+    }
+    // memory against the store: a token held here that the read did not meet is either newer
+    // than the read or gone from the store for good
+    for (TokenId id : index.unmarked(thisRound, MAX_SUSPECTS)) {
+      if (repository.findById(id).isEmpty()) {
+        report.repaired(index.removeAll(List.of(id)) > 0, id);
+      }
+    }
+    return new Result(checked[0], report.differences, report.examples);
+  }
+
+  private static final class Report {
+    long differences;
+    final List<TokenId> examples = new ArrayList<>();
+
+    void repaired(boolean changed, TokenId id) {
+      if (changed) {
+        differences++;
         if (examples.size() < MAX_REPORTED) {
-          examples.add(token.id());
+          examples.add(id);
         }
       }
-    };
-    suspects.forEach(repair);
-    if (overflow[0]) {
-      repository.forEachAccess(repair);
     }
-    return new Result(checked[0], differences[0], examples);
   }
 }

@@ -99,9 +99,19 @@ final class HoldingStore implements TokenRepository, TokenEvents {
         seqs.add(seq);
       }
     }
-    List<Token.Access> tokens = new ArrayList<>();
-    all.tokens().forEach(token -> visible(token).ifPresent(tokens::add));
-    return new Changes(seqs, tokens, all.gone());
+    // only what the visible events name, as the store's join would give
+    Map<TokenId, Token.Access> tokens = new java.util.LinkedHashMap<>();
+    Set<TokenId> gone = new java.util.LinkedHashSet<>();
+    for (long seq : seqs) {
+      TokenId id = shared.after(seq - 1, 1).get(0).event().tokenId();
+      Optional<Token> stored = shared.findById(id);
+      if (stored.isPresent()) {
+        visible(stored.get().access()).ifPresent(token -> tokens.put(id, token));
+      } else {
+        gone.add(id);
+      }
+    }
+    return new Changes(seqs, List.copyOf(tokens.values()), List.copyOf(gone));
   }
 
   @Override

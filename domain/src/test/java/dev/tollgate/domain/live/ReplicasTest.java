@@ -21,6 +21,7 @@ import dev.tollgate.domain.model.UnavailableException;
 import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.RevokeDatabaseTokensUseCase;
+import dev.tollgate.domain.port.in.RotateTokenUseCase;
 import dev.tollgate.domain.port.in.UpdateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.out.IdentityProvider;
 import dev.tollgate.domain.port.out.TokenEvents;
@@ -144,6 +145,67 @@ class ReplicasTest {
     pollB();
 
     assertThat(authorize(b, issued, READ_DB1, WRITE_DB2).granted()).containsExactly(WRITE_DB2);
+  }
+
+  private IssuedToken rotateOnA(IssuedToken issued, Duration overlap) {
+    return a.rotateToken().rotate(new RotateTokenUseCase.Command(Caller.bootstrapAdmin(),
+        issued.token().kind(), issued.token().id(), overlap));
+  }
+
+  @Test
+  void bMissedTwoRotationsAndARevocation_refusesEveryStringOfTheToken() {
+    IssuedToken first = createOnA(Permission.read("db1"));
+    assertThat(authorize(b, first, READ_DB1).valid()).isTrue();
+    IssuedToken second = rotateOnA(first, Duration.ZERO);
+    IssuedToken third = rotateOnA(first, Duration.ZERO);
+    revokeOnA(first);
+
+    pollB();
+
+    assertThat(authorize(a, first, READ_DB1).valid()).as("first string on A").isFalse();
+    assertThat(authorize(b, first, READ_DB1).valid()).as("first string on B").isFalse();
+    assertThat(authorize(b, second, READ_DB1).valid()).as("second string on B").isFalse();
+    assertThat(authorize(b, third, READ_DB1).valid()).as("third string on B").isFalse();
+    assertThat(b.index().size()).as("B holds the current and previous strings only")
+        .isEqualTo(a.index().size());
+  }
+
+  @Test
+  void bMissedTwoRotations_acceptsOnlyTheCurrentString() {
+    IssuedToken first = createOnA(Permission.read("db1"));
+    assertThat(authorize(b, first, READ_DB1).valid()).isTrue();
+    rotateOnA(first, Duration.ZERO);
+    IssuedToken third = rotateOnA(first, Duration.ZERO);
+
+    pollB();
+
+    assertThat(authorize(b, first, READ_DB1).valid()).as("first string on B").isFalse();
+    assertThat(authorize(b, third, READ_DB1).valid()).as("third string on B").isTrue();
+  }
+
+  @Test
+  void purgeEventNeverSeenByB_reconciliationDropsTheTokenFromBsMemory() {
+    IssuedToken issued = createOnA(Permission.read("db1"));
+    assertThat(authorize(b, issued, READ_DB1).valid()).isTrue();
+    revokeOnA(issued);
+    pollB();
+    int heldBefore = b.index().size();
+    clock.advance(Duration.ofDays(31));
+    bView.holdNextEvent();
+    a.purger().purgeRevokedBefore(Duration.ofDays(30));
+    createOnA();
+    pollB();
+    clock.advance(ChangeFollower.Settings.defaults().missingRetention());
+    pollB();
+    assertThat(b.follower().status().missingSeqs()).as("the purge's number was given up").isZero();
+    assertThat(b.index().size()).as("B still holds the purged token").isEqualTo(heldBefore + 1);
+
+    Reconciler.Result result = b.reconciler().reconcile();
+
+    assertThat(result.differences()).isEqualTo(1);
+    assertThat(result.examples()).containsExactly(issued.token().id());
+    assertThat(b.index().size()).isEqualTo(heldBefore);
+    assertThat(b.reconciler().reconcile().differences()).isZero();
   }
 
   @Test
