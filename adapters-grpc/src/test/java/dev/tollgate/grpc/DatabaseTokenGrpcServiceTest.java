@@ -101,7 +101,7 @@ class DatabaseTokenGrpcServiceTest {
         .isEqualTo("permissions[1]: database name \" db2\" starts or ends with whitespace;"
             + " expected the name without surrounding spaces");
     assertThat(badAction.getStatus().getDescription()).contains("\"admin\" is not a permission action");
-    assertThat(server.tollgate.repository().after(0, 10)).isEmpty();
+    assertThat(server.eventsWritten()).isEmpty();
   }
 
   @Test

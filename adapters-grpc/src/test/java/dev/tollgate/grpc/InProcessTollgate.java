@@ -33,7 +33,7 @@ final class InProcessTollgate implements AutoCloseable {
 
   InProcessTollgate(IdentityProvider identityProvider) throws IOException {
     tollgate = new InMemoryTollgate(new ControllableClock(START), identityProvider, 9L);
-    tollgate.repository().registerBootstrapAdmin(bootstrapAdmin.hash(), START);
+    tollgate.repository().registerBootstrapAdmin(bootstrapAdmin.hash(), "memory", START);
     String name = InProcessServerBuilder.generateName();
     CallerInterceptor callers = new CallerInterceptor(tollgate.authenticateCaller(), tollgate.clock());
     server = InProcessServerBuilder.forName(name).directExecutor()
@@ -48,6 +48,14 @@ final class InProcessTollgate implements AutoCloseable {
             AuthorizeMetrics.none()))
         .build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+  }
+
+  /** The events written since the server started (its bootstrap admin's registration aside). */
+  java.util.List<dev.tollgate.domain.model.RecordedTokenEvent> eventsWritten() {
+    return tollgate.repository().find(new dev.tollgate.domain.model.EventQuery(
+        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), 0,
+        100)).stream().filter(event -> !event.event().tokenId()
+            .equals(dev.tollgate.domain.model.TokenId.BOOTSTRAP_ADMIN)).toList();
   }
 
   /** A management-API stub that presents the credential as a bearer token, or none if null. */

@@ -133,7 +133,7 @@ class ManagementTokenGrpcServiceTest {
     assertThat(e.getStatus().getDescription()).startsWith("expires_at: 2020-01-01T00:00:00Z is in the past");
     BadRequest.FieldViolation violation = badRequest(e).getFieldViolations(0);
     assertThat(violation.getField()).isEqualTo("expires_at");
-    assertThat(server.tollgate.repository().after(0, 10)).isEmpty();
+    assertThat(server.eventsWritten()).isEmpty();
   }
 
   @Test

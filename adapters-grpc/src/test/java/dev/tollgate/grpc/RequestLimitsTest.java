@@ -75,7 +75,7 @@ class RequestLimitsTest {
 
     assertInvalidArgument(e, "permissions", String.format("has %,d permissions; at most %,d are"
         + " allowed per database token", LIMIT + 1, LIMIT));
-    assertThat(server.tollgate.repository().after(0, 10)).isEmpty();
+    assertThat(server.eventsWritten()).isEmpty();
     assertThat(create(LIMIT).getToken().getPermissionsCount()).isEqualTo(LIMIT);
   }
 

@@ -89,6 +89,8 @@ final class Databases {
     jdbi.registerRowMapper(dev.tollgate.domain.model.RecordedTokenEvent.class,
         (rs, ctx) -> Rows.recordedEvent(rs));
     jdbi.registerRowMapper(dev.tollgate.domain.model.TokenHash.class, (rs, ctx) -> Rows.hash(rs));
+    jdbi.registerRowMapper(dev.tollgate.domain.model.BootstrapAdmin.class,
+        (rs, ctx) -> Rows.bootstrapAdmin(rs));
     jdbi.registerRowMapper(Rows.EventRow.Joined.class, (rs, ctx) -> Rows.eventWithToken(rs));
     jdbi.registerRowMapper(Rows.AccessRow.class, (rs, ctx) -> Rows.accessRow(rs));
     jdbi.registerRowMapper(Rows.PermissionRow.class, (rs, ctx) -> Rows.permissionRow(rs));

@@ -1,5 +1,6 @@
 package dev.tollgate.persistence;
 
+import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.EventQuery;
 import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Permission;
@@ -155,8 +156,13 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
   }
 
   @Override
-  public Optional<TokenHash> bootstrapAdminHash() {
-    return read(reads::bootstrapAdminHash);
+  public BootstrapAdmin bootstrapAdmin() {
+    return read(() -> reads.bootstrapAdmin().orElse(BootstrapAdmin.NEVER_REGISTERED));
+  }
+
+  @Override
+  public Optional<Instant> bootstrapAdminRetiredAt(TokenHash hash) {
+    return read(() -> reads.bootstrapAdminRetiredAt(hash.algorithm(), hash.hex()));
   }
 
   @Override
@@ -179,19 +185,48 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
   }
 
   @Override
-  public void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at) {
-    write(dao -> {
-      dao.deleteBootstrapAdmin();
-      hash.ifPresent(h -> dao.insertBootstrapAdmin(h.algorithm(), h.hex(), at));
-      return null;
-    });
+  public BootstrapAdmin replaceBootstrapAdmin(Optional<TokenHash> hash, String keptAt,
+      Instant at) {
+    try {
+      return write(dao -> replaceBootstrapAdmin(dao, hash, keptAt, at));
+    } catch (UnableToExecuteStatementException e) {
+      if (!isUniqueViolation(e)) {
+        throw e;
+      }
+      // another replica made the first registration meanwhile: there is a row to lock now
+      return write(dao -> replaceBootstrapAdmin(dao, hash, keptAt, at));
+    }
+  }
+
+  private static BootstrapAdmin replaceBootstrapAdmin(TokenDao dao, Optional<TokenHash> hash,
+      String keptAt, Instant at) {
+    Optional<BootstrapAdmin> before = dao.lockBootstrapAdmin();
+    before.flatMap(BootstrapAdmin::hash).ifPresent(retired ->
+        dao.retireBootstrapAdmin(retired.algorithm(), retired.hex(), at));
+    long generation = before.map(BootstrapAdmin::generation).orElse(0L) + 1;
+    BootstrapAdmin now = hash.map(h -> BootstrapAdmin.registered(generation, h, keptAt, at))
+        .orElse(new BootstrapAdmin(generation, Optional.empty(), Optional.empty(),
+            Optional.of(at)));
+    String algorithm = hash.map(TokenHash::algorithm).orElse(null);
+    String hex = hash.map(TokenHash::hex).orElse(null);
+    String where = now.keptAt().orElse(null);
+    if (before.isPresent()) {
+      dao.updateBootstrapAdmin(generation, algorithm, hex, where, at);
+    } else {
+      dao.insertBootstrapAdmin(generation, algorithm, hex, where, at);
+    }
+    dao.insertEvent(EventRow.of(TokenEvent.bootstrapAdmin(now,
+        hash.isPresent() ? "rotated" : "disabled")));
+    return now;
   }
 
   @Override
-  public boolean registerBootstrapAdmin(TokenHash hash, Instant at) {
+  public boolean registerBootstrapAdmin(TokenHash hash, String keptAt, Instant at) {
+    BootstrapAdmin registered = BootstrapAdmin.registered(1, hash, keptAt, at);
     try {
       write(dao -> {
-        dao.insertBootstrapAdmin(hash.algorithm(), hash.hex(), at);
+        dao.insertBootstrapAdmin(1, hash.algorithm(), hash.hex(), keptAt, at);
+        dao.insertEvent(EventRow.of(TokenEvent.bootstrapAdmin(registered, "registered")));
         return null;
       });
       return true;
@@ -229,7 +264,13 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
 
   @Override
   public Changes changesAfter(long after, Collection<Long> missing, int limit) {
-    return read(() -> Rows.changes(reads.changesAfter(after, missing, limit)));
+    return read(() -> {
+      TokenEvents.Changes changes = Rows.changes(reads.changesAfter(after, missing, limit));
+      // read after the events: a registration at least as new as the events that announced it
+      return changes.bootstrapAdmin().isEmpty() ? changes : new TokenEvents.Changes(
+          changes.seqs(), changes.tokens(), changes.gone(),
+          Optional.of(reads.bootstrapAdmin().orElse(BootstrapAdmin.NEVER_REGISTERED)));
+    });
   }
 
   private <T> T read(Supplier<T> work) {

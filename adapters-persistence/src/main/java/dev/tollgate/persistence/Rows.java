@@ -2,6 +2,7 @@ package dev.tollgate.persistence;
 
 import dev.tollgate.domain.model.DatabaseName;
 import dev.tollgate.domain.model.Description;
+import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.PermissionAction;
 import dev.tollgate.domain.model.RecordedTokenEvent;
@@ -167,9 +168,12 @@ final class Rows {
     Map<UUID, Long> firstNamedBy = new HashMap<>();
     List<AccessRow> tokenRows = new ArrayList<>();
     Set<TokenId> gone = new LinkedHashSet<>();
+    boolean bootstrapChanged = false;
     for (EventRow.Joined row : rows) {
       seqs.add(row.seq());
-      if (row.token() == null) {
+      if (row.tokenId().equals(TokenId.BOOTSTRAP_ADMIN.value())) {
+        bootstrapChanged = true;
+      } else if (row.token() == null) {
         gone.add(new TokenId(row.tokenId()));
       } else if (firstNamedBy.computeIfAbsent(row.token().id(), id -> row.seq()) == row.seq()) {
         tokenRows.add(row.token());
@@ -178,7 +182,9 @@ final class Rows {
     tokenRows.sort(Comparator.comparing(AccessRow::id));
     List<Token.Access> tokens = new ArrayList<>();
     forEachAccess(tokenRows.iterator(), tokens::add);
-    return new TokenEvents.Changes(List.copyOf(seqs), tokens, List.copyOf(gone));
+    // the registration itself is read by the caller, once, when an event announced a change
+    return new TokenEvents.Changes(List.copyOf(seqs), tokens, List.copyOf(gone),
+        bootstrapChanged ? Optional.of(BootstrapAdmin.NEVER_REGISTERED) : Optional.empty());
   }
 
   /** Folds joined rows into tokens, keeping the order in which each token first appears. */
@@ -267,6 +273,15 @@ final class Rows {
 
   static TokenHash hash(ResultSet rs) throws SQLException {
     return TokenHash.fromHex(rs.getString("hash_algorithm"), rs.getString("hash"));
+  }
+
+  static BootstrapAdmin bootstrapAdmin(ResultSet rs) throws SQLException {
+    String hash = rs.getString("hash");
+    return new BootstrapAdmin(rs.getLong("generation"),
+        hash == null ? Optional.empty()
+            : Optional.of(TokenHash.fromHex(rs.getString("hash_algorithm"), hash)),
+        Optional.ofNullable(rs.getString("kept_at")),
+        Optional.ofNullable(instant(rs, "created_at")));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.tollgate.persistence;
 
+import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.RecordedTokenEvent;
 import dev.tollgate.domain.model.TokenHash;
 import dev.tollgate.persistence.Rows.AccessRow;
@@ -145,8 +146,14 @@ interface TokenDao {
   @SqlUpdate("notify tollgate_token_events")
   void notifyFollowers();
 
-  @SqlQuery("select hash_algorithm, hash from bootstrap_admin where id = 1")
-  Optional<TokenHash> bootstrapAdminHash();
+  @SqlQuery("select generation, hash_algorithm, hash, kept_at, created_at from bootstrap_admin"
+      + " where id = 1")
+  Optional<BootstrapAdmin> bootstrapAdmin();
+
+  /** The registration, locked until the transaction ends, so that changes of it line up. */
+  @SqlQuery("select generation, hash_algorithm, hash, kept_at, created_at from bootstrap_admin"
+      + " where id = 1 for update")
+  Optional<BootstrapAdmin> lockBootstrapAdmin();
 
   @SqlQuery("select id from tokens where revoked_at < :before order by revoked_at, id"
       + " limit :limit")
@@ -158,10 +165,23 @@ interface TokenDao {
   @SqlUpdate("delete from tokens where id in (<ids>)")
   void deleteTokens(@BindList("ids") List<UUID> ids);
 
-  @SqlUpdate("delete from bootstrap_admin where id = 1")
-  void deleteBootstrapAdmin();
+  /** The first registration; fails on the primary key when a registration row exists. */
+  @SqlUpdate("insert into bootstrap_admin (id, generation, hash_algorithm, hash, kept_at,"
+      + " created_at) values (1, :generation, :algorithm, :hash, :keptAt, :at)")
+  void insertBootstrapAdmin(long generation, String algorithm, String hash, String keptAt,
+      Instant at);
 
-  @SqlUpdate("insert into bootstrap_admin (id, hash_algorithm, hash, created_at)"
-      + " values (1, :algorithm, :hash, :at)")
-  void insertBootstrapAdmin(String algorithm, String hash, Instant at);
+  @SqlUpdate("update bootstrap_admin set generation = :generation, hash_algorithm = :algorithm,"
+      + " hash = :hash, kept_at = :keptAt, created_at = :at where id = 1")
+  void updateBootstrapAdmin(long generation, String algorithm, String hash, String keptAt,
+      Instant at);
+
+  @SqlUpdate("insert into bootstrap_admin_retired (hash_algorithm, hash, retired_at)"
+      + " select :algorithm, :hash, :at where not exists (select 1 from bootstrap_admin_retired"
+      + " where hash_algorithm = :algorithm and hash = :hash)")
+  void retireBootstrapAdmin(String algorithm, String hash, Instant at);
+
+  @SqlQuery("select retired_at from bootstrap_admin_retired where hash_algorithm = :algorithm"
+      + " and hash = :hash")
+  Optional<Instant> bootstrapAdminRetiredAt(String algorithm, String hash);
 }

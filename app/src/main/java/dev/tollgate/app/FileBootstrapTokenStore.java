@@ -21,9 +21,25 @@ final class FileBootstrapTokenStore implements BootstrapTokenStore {
       + " bypasses the identity provider. Keep it secret; use it to create management tokens.";
 
   private final Path file;
+  private final String host;
 
-  FileBootstrapTokenStore(Path file) {
+  /** @param host the name of this machine, so that another replica's log can say where it is */
+  FileBootstrapTokenStore(Path file, String host) {
     this.file = file;
+    this.host = host;
+  }
+
+  /** This machine's name, as a person would look for it: the container's or the host's. */
+  static String hostName() {
+    String fromEnvironment = System.getenv("HOSTNAME");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return fromEnvironment.strip();
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "an unnamed host";
+    }
   }
 
   @Override
@@ -59,6 +75,6 @@ final class FileBootstrapTokenStore implements BootstrapTokenStore {
 
   @Override
   public String location() {
-    return file.toAbsolutePath().toString();
+    return file.toAbsolutePath() + " on " + host;
   }
 }

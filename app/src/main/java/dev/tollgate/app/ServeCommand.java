@@ -242,8 +242,9 @@ public final class ServeCommand implements Callable<Integer> {
     DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
     Logger log = LoggerFactory.getLogger(ServeCommand.class);
     ServerComponent component = DaggerServerComponent.factory().create(config);
-    reportBootstrapAdmin(log, config, component.provisionBootstrapAdmin().provision(
-        new ProvisionBootstrapAdminUseCase.Command(config.oauth().isEmpty(), bootstrapChange)));
+    BootstrapAdminReport.log(config.adminTokenFile(), config.oauth().isPresent(),
+        component.provisionBootstrapAdmin().provision(new ProvisionBootstrapAdminUseCase.Command(
+            config.oauth().isEmpty(), bootstrapChange)));
     TollgateServer server = component.server();
     try {
       server.start();
@@ -305,26 +306,6 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     log.info("stopped");
-  }
-
-  private static void reportBootstrapAdmin(Logger log, ServerConfig config,
-      ProvisionBootstrapAdminUseCase.Outcome outcome) {
-    Path file = config.adminTokenFile().toAbsolutePath();
-    switch (outcome) {
-      case CREATED -> log.info("bootstrap admin token written to {} (mode 0600); use it to create"
-          + " management tokens", file);
-      case REGISTERED, REUSED -> log.info("bootstrap admin token in {}", file);
-      case KEPT_ELSEWHERE -> log.warn("a bootstrap admin token is registered but {} is missing"
-          + " (kept by another replica?); no new one is made", file);
-      case MISMATCH -> log.warn("{} is not the bootstrap admin token registered in the database;"
-          + " it will be refused", file);
-      case NONE -> log.info("no bootstrap admin token: an OAuth identity provider is configured");
-      case ROTATED -> log.warn("bootstrap admin token rotated: the new one is in {} (mode 0600);"
-          + " the old one is refused by this replica now and by the others within seconds", file);
-      case DISABLED -> log.warn("bootstrap admin token disabled: it is refused, and {} is removed;"
-          + " start with --disable-bootstrap-admin every time (or configure OAuth), or a start"
-          + " without it makes a new one", file);
-    }
   }
 
   private ProvisionBootstrapAdminUseCase.Change bootstrapChange() {

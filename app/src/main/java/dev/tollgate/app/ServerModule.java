@@ -78,7 +78,7 @@ final class ServerModule {
   @Provides
   @Singleton
   static BootstrapTokenStore bootstrapTokenStore(ServerConfig config) {
-    return new FileBootstrapTokenStore(config.adminTokenFile());
+    return new FileBootstrapTokenStore(config.adminTokenFile(), FileBootstrapTokenStore.hostName());
   }
 
   @Provides

@@ -79,7 +79,7 @@ class ReplicasIT {
       statement.execute("create database tollgate");
     }
     proxy = new TcpProxy(postgres.getPort());
-    String direct = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/tollgate";
+    String direct = direct();
     String viaProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/tollgate";
     a = server("a", direct).start();
     b = server("b", viaProxy).start();
@@ -90,9 +90,27 @@ class ReplicasIT {
     onC = new Replica(c.port, admin);
   }
 
-  private static TollgateJar.Server server(String name, String databaseUrl) {
+  private static TollgateJar.Server server(String name, String databaseUrl, String... more) {
+    List<String> args = new ArrayList<>(List.of("--database-url", databaseUrl,
+        "--database-user", "postgres"));
+    args.addAll(List.of(more));
     return new TollgateJar.Server(work.resolve(name), work.resolve(name + ".log"),
-        "--database-url", databaseUrl, "--database-user", "postgres");
+        args.toArray(String[]::new));
+  }
+
+  private static String direct() {
+    return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/tollgate";
+  }
+
+  /** Whether the replica refuses its caller's credential on the management API. */
+  private static boolean refused(Replica replica) {
+    try {
+      replica.status();
+      return false;
+    } catch (StatusRuntimeException e) {
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+      return true;
+    }
   }
 
   @AfterAll
@@ -253,6 +271,99 @@ class ReplicasIT {
 
   @Test
   @Order(7)
+  void bStoppedWhileATokenIsRotatedTwiceAndRevoked_bRefusesEveryStringOfItOnceResumed()
+      throws Exception {
+    String first = onA.create(READ_DB1);
+    assertThat(onB.authorize(first, READ_DB1).getValid()).isTrue();
+    String id = onA.idOf(first);
+
+    b.pause();
+    String second;
+    String third;
+    try {
+      second = onA.rotate(id);
+      third = onA.rotate(id);
+      onA.revoke(id);
+    } finally {
+      b.resume();
+    }
+    long resumed = System.nanoTime();
+
+    assertThat(onA.authorize(first, READ_DB1).getValid()).as("A").isFalse();
+    awaitWithin(COHERENT_WITHIN, () -> !onB.authorize(third, READ_DB1).getValid(), resumed,
+        "B applies the revocation");
+    assertThat(onB.authorize(first, READ_DB1).getValid()).as("first string on B").isFalse();
+    assertThat(onB.authorize(second, READ_DB1).getValid()).as("second string on B").isFalse();
+    assertThat(onC.authorize(first, READ_DB1).getValid()).as("first string on C").isFalse();
+  }
+
+  @Test
+  @Order(8)
+  void bootstrapAdminDisabledOnC_aRestartWithTheOldFile_leavesItRefusedEverywhere()
+      throws Exception {
+    String admin = onA.credential;
+    assertThat(onB.status()).isNotNull();
+    c.terminate();
+    onC.close();
+    c = server("c", direct(), "--disable-bootstrap-admin").start();
+    onC = new Replica(c.port, admin);
+    long disabled = System.nanoTime();
+    assertThat(c.logText()).contains("bootstrap admin token disabled");
+
+    awaitWithin(COHERENT_WITHIN, () -> refused(onA), disabled, "A refuses the disabled admin");
+    awaitWithin(COHERENT_WITHIN, () -> refused(onB), disabled, "B refuses the disabled admin");
+    assertThat(refused(onC)).as("C").isTrue();
+
+    a.terminate();
+    onA.close();
+    a.start();
+    onA = new Replica(a.port, admin);
+
+    assertThat(refused(onA)).as("A, restarted with the old file").isTrue();
+    assertThat(refused(onB)).as("B, after A's restart").isTrue();
+    assertThat(refused(onC)).as("C, after A's restart").isTrue();
+    Path file = work.resolve("a/admin-token.json").toAbsolutePath();
+    assertThat(a.logText()).contains(file + " holds a bootstrap admin token that was retired at")
+        .contains("delete " + file);
+  }
+
+  @Test
+  @Order(9)
+  void twoReplicasStartedTogetherOnAnEmptyDatabase_exactlyOneKeepsTheBootstrapAdmin()
+      throws Exception {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create database together");
+    }
+    String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/together";
+    TollgateJar.Server first = new TollgateJar.Server(work.resolve("t1"), work.resolve("t1.log"),
+        "--database-url", url, "--database-user", "postgres");
+    TollgateJar.Server second = new TollgateJar.Server(work.resolve("t2"),
+        work.resolve("t2.log"), "--database-url", url, "--database-user", "postgres");
+    try (first; second) {
+      var starting = java.util.concurrent.CompletableFuture.runAsync(first::start);
+      second.start();
+      starting.join();
+
+      List<Path> kept = java.util.stream.Stream.of("t1", "t2")
+          .map(name -> work.resolve(name).resolve("admin-token.json"))
+          .filter(java.nio.file.Files::exists).toList();
+      assertThat(kept).as("admin-token.json files").hasSize(1);
+      TollgateJar.Server winner = kept.get(0).startsWith(work.resolve("t1")) ? first : second;
+      TollgateJar.Server loser = winner == first ? second : first;
+      String token = TokenFile.read(kept.get(0));
+      for (TollgateJar.Server server : List.of(first, second)) {
+        try (Replica replica = new Replica(server.port, token)) {
+          assertThat(refused(replica)).as("the kept token on every replica").isFalse();
+        }
+      }
+      assertThat(loser.logText()).contains("the bootstrap admin token is kept by the replica"
+          + " that registered it: " + kept.get(0).toAbsolutePath());
+    }
+  }
+
+  @Test
+  @Order(20)
   void noTokenString_reachesAnyServerLog() throws Exception {
     String logs = a.logText() + b.logText() + c.logText();
 
@@ -313,6 +424,14 @@ class ReplicasIT {
 
     String idOf(String token) {
       return ids.get(token);
+    }
+
+    String rotate(String id) {
+      String rotated = databaseTokens().rotateDatabaseToken(RotateDatabaseTokenRequest.newBuilder()
+          .setId(id).build()).getAccessToken();
+      secrets.add(rotated);
+      ids.put(rotated, id);
+      return rotated;
     }
 
     void revoke(String id) {

@@ -229,6 +229,22 @@ final class TollgateJar {
       process.destroyForcibly().waitFor();
     }
 
+    /** Stops the process where it is (SIGSTOP), as a machine that hangs or a long GC pause would. */
+    void pause() throws IOException, InterruptedException {
+      signal("STOP");
+    }
+
+    /** Lets a paused process go on (SIGCONT). */
+    void resume() throws IOException, InterruptedException {
+      signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+          .inheritIO().start();
+      assertThat(kill.waitFor()).as("kill -" + name).isZero();
+    }
+
     /** Sends SIGTERM and waits for the graceful shutdown; returns the exit code. */
     int terminate() throws InterruptedException {
       process.destroy();

@@ -1,5 +1,6 @@
 package dev.tollgate.domain.inmemory;
 
+import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.EventQuery;
 import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.RecordedTokenEvent;
@@ -36,7 +37,8 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
   private final Map<TokenId, Token> byId = new HashMap<>();
   private final Map<TokenHash, TokenId> idByHash = new HashMap<>();
   private final List<RecordedTokenEvent> events = new ArrayList<>();
-  private TokenHash bootstrapAdmin;
+  private BootstrapAdmin bootstrapAdmin = BootstrapAdmin.NEVER_REGISTERED;
+  private final Map<TokenHash, Instant> retiredBootstrapAdmins = new HashMap<>();
 
   @Override
   public synchronized void add(Token token, TokenEvent event) {
@@ -89,8 +91,8 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
   }
 
   @Override
-  public synchronized Optional<TokenHash> bootstrapAdminHash() {
-    return Optional.ofNullable(bootstrapAdmin);
+  public synchronized BootstrapAdmin bootstrapAdmin() {
+    return bootstrapAdmin;
   }
 
   @Override
@@ -109,17 +111,31 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
   }
 
   @Override
-  public synchronized void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at) {
-    bootstrapAdmin = hash.orElse(null);
+  public synchronized BootstrapAdmin replaceBootstrapAdmin(Optional<TokenHash> hash,
+      String keptAt, Instant at) {
+    bootstrapAdmin.hash().ifPresent(retired -> retiredBootstrapAdmins.putIfAbsent(retired,
+        at.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+    long generation = bootstrapAdmin.generation() + 1;
+    bootstrapAdmin = hash.map(h -> BootstrapAdmin.registered(generation, h, keptAt, at))
+        .orElse(new BootstrapAdmin(generation, Optional.empty(), Optional.empty(),
+            Optional.of(at)));
+    append(TokenEvent.bootstrapAdmin(bootstrapAdmin, hash.isPresent() ? "rotated" : "disabled"));
+    return bootstrapAdmin;
   }
 
   @Override
-  public synchronized boolean registerBootstrapAdmin(TokenHash hash, Instant at) {
-    if (bootstrapAdmin != null) {
+  public synchronized boolean registerBootstrapAdmin(TokenHash hash, String keptAt, Instant at) {
+    if (bootstrapAdmin.generation() > 0) {
       return false;
     }
-    bootstrapAdmin = hash;
+    bootstrapAdmin = BootstrapAdmin.registered(1, hash, keptAt, at);
+    append(TokenEvent.bootstrapAdmin(bootstrapAdmin, "registered"));
     return true;
+  }
+
+  @Override
+  public synchronized Optional<Instant> bootstrapAdminRetiredAt(TokenHash hash) {
+    return Optional.ofNullable(retiredBootstrapAdmins.get(hash));
   }
 
   @Override
@@ -147,16 +163,20 @@ public final class InMemoryTokenRepository implements TokenRepository, TokenEven
     }
     Map<TokenId, Token.Access> tokens = new LinkedHashMap<>();
     Set<TokenId> gone = new LinkedHashSet<>();
+    boolean bootstrapChanged = false;
     for (long seq : seqs) {
       TokenId id = events.get((int) seq - 1).event().tokenId();
       Token token = byId.get(id);
-      if (token != null) {
+      if (id.equals(TokenId.BOOTSTRAP_ADMIN)) {
+        bootstrapChanged = true;
+      } else if (token != null) {
         tokens.put(token.id(), token.access());
       } else {
         gone.add(id);
       }
     }
-    return new Changes(seqs, List.copyOf(tokens.values()), List.copyOf(gone));
+    return new Changes(seqs, List.copyOf(tokens.values()), List.copyOf(gone),
+        bootstrapChanged ? Optional.of(bootstrapAdmin) : Optional.empty());
   }
 
   private void append(TokenEvent event) {

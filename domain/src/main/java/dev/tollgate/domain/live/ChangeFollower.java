@@ -115,8 +115,6 @@ public final class ChangeFollower {
       Optional<Instant> lastCaughtUpAt, Optional<String> lastFailure, int waiting,
       Map<Trigger, Long> reads, long failedRounds) {}
 
-  /** How often a poll reads the bootstrap admin registration, which writes no event. */
-  static final Duration BOOTSTRAP_RECHECK = Duration.ofSeconds(5);
   private static final int MAX_MISSING = 10_000;
 
   private final TokenRepository repository;
@@ -137,7 +135,6 @@ public final class ChangeFollower {
 
   // touched only by the round in progress, whose start and end synchronize on this
   private FeedPosition position = new FeedPosition(0, MAX_MISSING);
-  private Instant lastBootstrapCheck = Instant.MIN;
 
   private volatile long appliedSeq;
   private volatile int missingSeqs;
@@ -169,7 +166,7 @@ public final class ChangeFollower {
     }
     try {
       long latest = feed.latestSeq();
-      repository.bootstrapAdminHash().ifPresent(index::applyBootstrapAdmin);
+      index.setBootstrapAdmin(repository.bootstrapAdmin());
       repository.forEachAccess(index::apply);
       position = new FeedPosition(Math.max(0, latest - settings.trailingWindow()), MAX_MISSING);
     } catch (RuntimeException e) {
@@ -338,14 +335,6 @@ public final class ChangeFollower {
   }
 
   private int readAndApply(Trigger trigger, Instant startedAt) {
-    // the bootstrap admin's registration, rotation or disabling writes no event: a poll reads it
-    // every few seconds, and while none is known a lookup that missed asks too (rounds for misses
-    // are paced and shared, so unknown tokens never cost a read each)
-    boolean due = !startedAt.isBefore(lastBootstrapCheck.plus(BOOTSTRAP_RECHECK));
-    if (trigger == Trigger.POLL ? due : !index.knowsBootstrapAdmin()) {
-      lastBootstrapCheck = startedAt;
-      index.setBootstrapAdmin(repository.bootstrapAdminHash());
-    }
     int applied = 0;
     int above;
     do {
@@ -356,6 +345,10 @@ public final class ChangeFollower {
         applied += index.apply(token) ? 1 : 0;
       }
       applied += index.removeAll(changes.gone());
+      if (changes.bootstrapAdmin().isPresent()
+          && index.setBootstrapAdmin(changes.bootstrapAdmin().get())) {
+        applied++;
+      }
       above = position.note(changes.seqs(), startedAt);
     } while (above >= settings.batchSize());
     position.giveUpOnMissingSince(startedAt.minus(settings.missingRetention()));

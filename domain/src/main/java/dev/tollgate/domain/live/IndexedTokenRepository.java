@@ -1,5 +1,6 @@
 package dev.tollgate.domain.live;
 
+import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
@@ -53,18 +54,25 @@ public final class IndexedTokenRepository implements TokenRepository {
   }
 
   @Override
-  public void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at) {
-    store.replaceBootstrapAdmin(hash, at);
-    index.setBootstrapAdmin(hash);
+  public BootstrapAdmin replaceBootstrapAdmin(Optional<TokenHash> hash, String keptAt,
+      Instant at) {
+    BootstrapAdmin now = store.replaceBootstrapAdmin(hash, keptAt, at);
+    index.setBootstrapAdmin(now);
+    return now;
   }
 
   @Override
-  public boolean registerBootstrapAdmin(TokenHash hash, Instant at) {
-    boolean registered = store.registerBootstrapAdmin(hash, at);
+  public boolean registerBootstrapAdmin(TokenHash hash, String keptAt, Instant at) {
+    boolean registered = store.registerBootstrapAdmin(hash, keptAt, at);
     if (registered) {
-      index.applyBootstrapAdmin(hash);
+      index.setBootstrapAdmin(BootstrapAdmin.registered(1, hash, keptAt, at));
     }
     return registered;
+  }
+
+  @Override
+  public Optional<Instant> bootstrapAdminRetiredAt(TokenHash hash) {
+    return store.bootstrapAdminRetiredAt(hash);
   }
 
   @Override
@@ -90,7 +98,7 @@ public final class IndexedTokenRepository implements TokenRepository {
   }
 
   @Override
-  public Optional<TokenHash> bootstrapAdminHash() {
-    return store.bootstrapAdminHash();
+  public BootstrapAdmin bootstrapAdmin() {
+    return store.bootstrapAdmin();
   }
 }

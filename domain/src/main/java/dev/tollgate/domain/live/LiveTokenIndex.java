@@ -1,9 +1,9 @@
 package dev.tollgate.domain.live;
 
+import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.Grants;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.Token;
-import dev.tollgate.domain.model.TokenHash;
 import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.TokenStatus;
@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,6 +35,7 @@ public final class LiveTokenIndex {
   private volatile boolean loaded;
   /** The bootstrap admin's entry, or null while none is known. */
   private volatile LiveToken bootstrapAdmin;
+  private long bootstrapGeneration;
 
   /** The entry of this digest, or null; never touches the store. */
   public LiveToken get(TokenDigest digest) {
@@ -165,22 +165,18 @@ public final class LiveTokenIndex {
   }
 
   /**
-   * Takes in the bootstrap admin credential's hash.
+   * Makes the registration the bootstrap admin credential of this index (a rotation replaces the
+   * one held, a disabled registration holds none) unless the index knows the same or a later
+   * generation of it: a stale read can never bring back a credential rotated away or disabled.
    *
    * @return whether the index changed
    */
-  public boolean applyBootstrapAdmin(TokenHash hash) {
-    return setBootstrapAdmin(Optional.of(hash));
-  }
-
-  /**
-   * Makes {@code hash} the bootstrap admin credential, replacing the one held (rotation), or holds
-   * none when it is empty (disabled).
-   *
-   * @return whether the index changed
-   */
-  public synchronized boolean setBootstrapAdmin(Optional<TokenHash> hash) {
-    TokenDigest next = hash.map(TokenDigest::of).orElse(null);
+  public synchronized boolean setBootstrapAdmin(BootstrapAdmin registration) {
+    if (registration.generation() <= bootstrapGeneration) {
+      return false;
+    }
+    bootstrapGeneration = registration.generation();
+    TokenDigest next = registration.hash().map(TokenDigest::of).orElse(null);
     LiveToken current = bootstrapAdmin;
     if (current == null ? next == null : current.equals(next)) {
       return false;
@@ -191,11 +187,17 @@ public final class LiveTokenIndex {
     LiveToken added = null;
     if (next != null) {
       added = new LiveToken(next, LiveToken.Holder.BOOTSTRAP_ADMIN, null,
-          new LiveToken.State(1, TokenStatus.NEVER, LiveToken.State.NOT_REVOKED, Grants.NONE));
+          new LiveToken.State(registration.generation(), TokenStatus.NEVER,
+              LiveToken.State.NOT_REVOKED, Grants.NONE));
       entries.put(added, added);
     }
     bootstrapAdmin = added;
     return true;
+  }
+
+  /** The generation of the bootstrap admin registration this index reflects; 0 before any. */
+  public synchronized long bootstrapGeneration() {
+    return bootstrapGeneration;
   }
 
   /**
@@ -247,11 +249,6 @@ public final class LiveTokenIndex {
   /** The number of stored tokens the index holds (not counting second strings or the bootstrap admin). */
   public synchronized int tokens() {
     return byId.size();
-  }
-
-  /** Tells whether a bootstrap admin credential is in the index. */
-  public boolean knowsBootstrapAdmin() {
-    return bootstrapAdmin != null;
   }
 
   /** Tells whether every stored token has been loaded once, so that a miss means "not stored yet". */

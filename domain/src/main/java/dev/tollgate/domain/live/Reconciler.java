@@ -48,7 +48,7 @@ public final class Reconciler {
   public synchronized Result reconcile() {
     int thisRound = ++round;
     Report report = new Report();
-    if (index.setBootstrapAdmin(repository.bootstrapAdminHash())) {
+    if (index.setBootstrapAdmin(repository.bootstrapAdmin())) {
       report.differences++;
     }
     List<Token.Access> suspects = new ArrayList<>();

@@ -36,8 +36,16 @@ public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, S
     /** Given a new token string; the previous one works until the overlap ends. */
     ROTATED,
     /** Deleted long after its revocation ({@code --purge-revoked-after}); its events remain. */
-    PURGED
+    PURGED,
+    /**
+     * The bootstrap admin credential was registered, rotated or disabled; recorded under
+     * {@link TokenId#BOOTSTRAP_ADMIN}, so that every replica learns it from the feed.
+     */
+    BOOTSTRAP_ADMIN
   }
+
+  /** Who changes the bootstrap admin credential: the server, at its start, on the operator's flags. */
+  public static final String OPERATOR = "tollgate:serve";
 
   /** Who purges revoked tokens: the server itself. */
   public static final String PURGER = "tollgate:purge-revoked";
@@ -75,6 +83,13 @@ public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, S
 
   public static TokenEvent purged(TokenId id, Instant at, Instant revokedBefore) {
     return new TokenEvent(at, id, Type.PURGED, PURGER, "revoked before " + revokedBefore);
+  }
+
+  /** A change of the bootstrap admin registration into {@code now}, for people. */
+  public static TokenEvent bootstrapAdmin(BootstrapAdmin now, String what) {
+    String where = now.keptAt().map(at -> "; kept in " + at).orElse("");
+    return new TokenEvent(now.changedAt().orElseThrow(), TokenId.BOOTSTRAP_ADMIN,
+        Type.BOOTSTRAP_ADMIN, OPERATOR, "bootstrap admin " + what + where);
   }
 
   /** The update of {@code before} into {@code after}, with the fields that differ. */

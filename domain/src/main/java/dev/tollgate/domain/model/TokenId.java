@@ -6,6 +6,9 @@ import java.util.UUID;
 /** A token's public identifier, a UUID; safe to log and to show. */
 public record TokenId(UUID value) implements Comparable<TokenId> {
 
+  /** The id the bootstrap admin credential's events are recorded under; no token has it. */
+  public static final TokenId BOOTSTRAP_ADMIN = new TokenId(new UUID(0, 0));
+
   public TokenId {
     Objects.requireNonNull(value, "value");
   }

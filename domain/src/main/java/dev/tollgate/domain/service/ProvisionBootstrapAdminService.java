@@ -1,5 +1,6 @@
 package dev.tollgate.domain.service;
 
+import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.model.TokenHash;
 import dev.tollgate.domain.model.TokenString;
@@ -8,6 +9,7 @@ import dev.tollgate.domain.port.out.BootstrapTokenStore;
 import dev.tollgate.domain.port.out.Clock;
 import dev.tollgate.domain.port.out.RandomSource;
 import dev.tollgate.domain.port.out.TokenRepository;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Provisions the bootstrap admin credential, keeping the token string before registering its hash. */
@@ -27,49 +29,61 @@ public final class ProvisionBootstrapAdminService implements ProvisionBootstrapA
   }
 
   @Override
-  public Outcome provision(Command command) {
+  public Result provision(Command command) {
     switch (command.change()) {
       case ROTATE -> {
         TokenString created = TokenFormat.MANAGEMENT.generate(random);
         // kept before it is registered, as at creation: a crash in between never loses it
         store.write(created);
-        repository.replaceBootstrapAdmin(Optional.of(created.hash()), clock.now());
-        return Outcome.ROTATED;
+        return new Result(Outcome.ROTATED, repository.replaceBootstrapAdmin(
+            Optional.of(created.hash()), store.location(), clock.now()));
       }
       case DISABLE -> {
-        repository.replaceBootstrapAdmin(Optional.empty(), clock.now());
+        BootstrapAdmin now =
+            repository.replaceBootstrapAdmin(Optional.empty(), store.location(), clock.now());
         store.delete();
-        return Outcome.DISABLED;
+        return new Result(Outcome.DISABLED, now);
       }
       case NONE -> {
         // provisioned below
       }
     }
     Optional<TokenString> kept = store.read();
-    Optional<TokenHash> registered = repository.bootstrapAdminHash();
+    BootstrapAdmin registered = repository.bootstrapAdmin();
     if (kept.isPresent()) {
-      TokenHash hash = kept.get().hash();
-      if (registered.isEmpty()) {
-        return repository.registerBootstrapAdmin(hash, clock.now()) ? Outcome.REGISTERED
-            : matches(hash);
-      }
-      return registered.get().equals(hash) ? Outcome.REUSED : Outcome.MISMATCH;
+      return provisionKept(kept.get().hash(), registered);
     }
-    if (registered.isPresent()) {
-      return Outcome.KEPT_ELSEWHERE;
+    if (registered.hash().isPresent()) {
+      return new Result(Outcome.KEPT_ELSEWHERE, registered);
+    }
+    if (registered.isDisabled()) {
+      return new Result(Outcome.STILL_DISABLED, registered);
     }
     if (!command.createIfMissing()) {
-      return Outcome.NONE;
+      return new Result(Outcome.NONE, registered);
     }
     TokenString created = TokenFormat.MANAGEMENT.generate(random);
     store.write(created);
-    return repository.registerBootstrapAdmin(created.hash(), clock.now()) ? Outcome.CREATED
-        : matches(created.hash());
+    if (repository.registerBootstrapAdmin(created.hash(), store.location(), clock.now())) {
+      return new Result(Outcome.CREATED, repository.bootstrapAdmin());
+    }
+    // another replica registered its own between our read and our write: ours never worked
+    store.delete();
+    return new Result(Outcome.KEPT_ELSEWHERE, repository.bootstrapAdmin());
   }
 
-  // another replica registered its own credential between our read and our write
-  private Outcome matches(TokenHash hash) {
-    return repository.bootstrapAdminHash().filter(hash::equals).isPresent() ? Outcome.REUSED
-        : Outcome.MISMATCH;
+  private Result provisionKept(TokenHash hash, BootstrapAdmin registered) {
+    if (registered.hash().filter(hash::equals).isPresent()) {
+      return new Result(Outcome.REUSED, registered);
+    }
+    Optional<Instant> retired = repository.bootstrapAdminRetiredAt(hash);
+    if (retired.isPresent()) {
+      return new Result(Outcome.RETIRED, registered, retired);
+    }
+    if (registered.generation() == 0
+        && repository.registerBootstrapAdmin(hash, store.location(), clock.now())) {
+      return new Result(Outcome.REGISTERED, repository.bootstrapAdmin());
+    }
+    return new Result(Outcome.MISMATCH, repository.bootstrapAdmin());
   }
 }

@@ -24,9 +24,13 @@ final class TokenLookup {
     this.follower = follower;
   }
 
-  /** The entry memory holds for the digest, or null; touches no store. */
+  /**
+   * The entry memory holds for the digest, or null; touches no store. Null until the replica has
+   * loaded every token and caught up with the feed: a partly loaded index may hold an entry from
+   * a snapshot older than a revocation.
+   */
   LiveToken held(TokenDigest digest) {
-    return index.get(digest);
+    return index.isLoaded() ? index.get(digest) : null;
   }
 
   /**
@@ -34,7 +38,7 @@ final class TokenLookup {
    * hit, otherwise after one more read of the change feed.
    */
   <T> CompletionStage<T> find(TokenDigest digest, Function<LiveToken, T> then) {
-    LiveToken hit = index.get(digest);
+    LiveToken hit = held(digest);
     return hit != null ? CompletableFuture.completedFuture(then.apply(hit)) : afterMiss(digest, then);
   }
 

@@ -1,6 +1,7 @@
 package dev.tollgate.domain.live;
 
 import dev.tollgate.domain.inmemory.InMemoryTokenRepository;
+import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.RecordedTokenEvent;
 import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Token;
@@ -102,16 +103,19 @@ final class HoldingStore implements TokenRepository, TokenEvents {
     // only what the visible events name, as the store's join would give
     Map<TokenId, Token.Access> tokens = new java.util.LinkedHashMap<>();
     Set<TokenId> gone = new java.util.LinkedHashSet<>();
+    Optional<BootstrapAdmin> bootstrap = Optional.empty();
     for (long seq : seqs) {
       TokenId id = shared.after(seq - 1, 1).get(0).event().tokenId();
       Optional<Token> stored = shared.findById(id);
-      if (stored.isPresent()) {
+      if (id.equals(TokenId.BOOTSTRAP_ADMIN)) {
+        bootstrap = Optional.of(shared.bootstrapAdmin());
+      } else if (stored.isPresent()) {
         visible(stored.get().access()).ifPresent(token -> tokens.put(id, token));
       } else {
         gone.add(id);
       }
     }
-    return new Changes(seqs, List.copyOf(tokens.values()), List.copyOf(gone));
+    return new Changes(seqs, List.copyOf(tokens.values()), List.copyOf(gone), bootstrap);
   }
 
   @Override
@@ -130,10 +134,24 @@ final class HoldingStore implements TokenRepository, TokenEvents {
     return shared.after(seq, limit);
   }
 
+  /** Runs once, after the next full read has handed out its first token: a concurrent step. */
+  volatile Runnable duringNextFullRead;
+  /** Runs once, after the next read of the bootstrap admin registration, before it returns. */
+  volatile Runnable afterNextBootstrapRead;
+
   @Override
   public void forEachAccess(Consumer<Token.Access> action) {
     failIfOutOfReach();
-    shared.forEachAccess(token -> visible(token).ifPresent(action));
+    boolean[] first = {true};
+    shared.forEachAccess(token -> {
+      visible(token).ifPresent(action);
+      Runnable concurrent = duringNextFullRead;
+      if (first[0] && concurrent != null) {
+        duringNextFullRead = null;
+        concurrent.run();
+      }
+      first[0] = false;
+    });
   }
 
   @Override
@@ -168,10 +186,16 @@ final class HoldingStore implements TokenRepository, TokenEvents {
   }
 
   @Override
-  public Optional<TokenHash> bootstrapAdminHash() {
+  public BootstrapAdmin bootstrapAdmin() {
     failIfOutOfReach();
     bootstrapReads.incrementAndGet();
-    return shared.bootstrapAdminHash();
+    BootstrapAdmin read = shared.bootstrapAdmin();
+    Runnable concurrent = afterNextBootstrapRead;
+    if (concurrent != null) {
+      afterNextBootstrapRead = null;
+      concurrent.run();
+    }
+    return read;
   }
 
   /** How often the bootstrap admin registration was read through this view. */
@@ -186,14 +210,21 @@ final class HoldingStore implements TokenRepository, TokenEvents {
   }
 
   @Override
-  public void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at) {
+  public BootstrapAdmin replaceBootstrapAdmin(Optional<TokenHash> hash, String keptAt,
+      Instant at) {
     failIfOutOfReach();
-    shared.replaceBootstrapAdmin(hash, at);
+    return shared.replaceBootstrapAdmin(hash, keptAt, at);
   }
 
   @Override
-  public boolean registerBootstrapAdmin(TokenHash hash, Instant at) {
+  public boolean registerBootstrapAdmin(TokenHash hash, String keptAt, Instant at) {
     failIfOutOfReach();
-    return shared.registerBootstrapAdmin(hash, at);
+    return shared.registerBootstrapAdmin(hash, keptAt, at);
+  }
+
+  @Override
+  public Optional<Instant> bootstrapAdminRetiredAt(TokenHash hash) {
+    failIfOutOfReach();
+    return shared.bootstrapAdminRetiredAt(hash);
   }
 }

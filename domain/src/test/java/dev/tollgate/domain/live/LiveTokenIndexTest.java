@@ -3,6 +3,7 @@ package dev.tollgate.domain.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;
+import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.Permission;
@@ -78,12 +79,46 @@ class LiveTokenIndexTest {
   void bootstrapAdmin_apply_isFoundAsTheBootstrapAdminWithoutAnId() {
     TokenString secret = TokenFormat.MANAGEMENT.generate(random);
 
-    index.applyBootstrapAdmin(secret.hash());
+    index.setBootstrapAdmin(BootstrapAdmin.registered(1, secret.hash(), "memory", T0));
 
     LiveToken held = index.get(TokenDigest.of(secret));
     assertThat(held.caller()).isEqualTo(Caller.bootstrapAdmin());
     assertThat(held.subject()).isEqualTo("bootstrap-admin");
     assertThat(held.id()).isEmpty();
-    assertThat(index.knowsBootstrapAdmin()).isTrue();
+    assertThat(index.bootstrapGeneration()).isEqualTo(1);
+  }
+
+  @Test
+  void bootstrapAdminRotated_anOlderGenerationReadLate_isIgnored() {
+    TokenString first = TokenFormat.MANAGEMENT.generate(random);
+    TokenString second = TokenFormat.MANAGEMENT.generate(random);
+    BootstrapAdmin registered = BootstrapAdmin.registered(1, first.hash(), "a", T0);
+    index.setBootstrapAdmin(registered);
+    index.setBootstrapAdmin(BootstrapAdmin.registered(2, second.hash(), "b", T0));
+
+    assertThat(index.setBootstrapAdmin(registered)).isFalse();
+
+    assertThat(index.get(TokenDigest.of(first))).isNull();
+    assertThat(index.get(TokenDigest.of(second))).isNotNull();
+  }
+
+  @Test
+  void tokenRotatedTwice_applyTheLatestOnly_retiresTheFirstString() {
+    TokenString s1 = TokenFormat.DATABASE.generate(random);
+    TokenString s2 = TokenFormat.DATABASE.generate(random);
+    TokenString s3 = TokenFormat.DATABASE.generate(random);
+    Token first = stored(s1, Set.of(Permission.read("db1")));
+    index.apply(first.access());
+    Token latest = first.rotate(s2, java.time.Duration.ZERO, T0).rotate(s3,
+        java.time.Duration.ofHours(1), T0.plusSeconds(1)).atVersion(first.version() + 2);
+
+    assertThat(index.apply(latest.access())).isTrue();
+
+    assertThat(index.get(TokenDigest.of(s1))).as("first string").isNull();
+    assertThat(index.get(TokenDigest.of(s2))).as("previous string").isNotNull();
+    assertThat(index.get(TokenDigest.of(s3))).as("current string").isNotNull();
+    assertThat(index.size()).isEqualTo(2);
+    assertThat(index.removeAll(java.util.List.of(first.id()))).isEqualTo(1);
+    assertThat(index.size()).isZero();
   }
 }

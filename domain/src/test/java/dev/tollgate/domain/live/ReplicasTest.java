@@ -377,7 +377,7 @@ class ReplicasTest {
   }
 
   @Test
-  void bootstrapAdminRotatedThenDisabledOnA_refusedOnAAtOnce_andOnBAtItsNextBootstrapCheck() {
+  void bootstrapAdminRotatedThenDisabledOnA_refusedOnAAtOnce_andOnBFromItsNextRound() {
     InMemoryBootstrapTokenStore file = new InMemoryBootstrapTokenStore();
     var provision = a.provisionBootstrapAdmin(file);
     provision.provision(new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Command(true));
@@ -385,25 +385,63 @@ class ReplicasTest {
     assertThat(accepted(b, first)).isTrue();
 
     assertThat(provision.provision(new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase
-        .Command(true, dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.ROTATE)))
+        .Command(true, dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.ROTATE)).outcome())
         .isEqualTo(dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Outcome.ROTATED);
     String second = file.read().orElseThrow().value();
 
     assertThat(accepted(a, first)).as("old on A at once").isFalse();
     assertThat(accepted(a, second)).as("new on A at once").isTrue();
-    assertThat(accepted(b, first)).as("old on B until its next check").isTrue();
-    clock.advance(ChangeFollower.BOOTSTRAP_RECHECK);
-    b.follower().tick();
-    assertThat(accepted(b, first)).as("old on B after its check").isFalse();
-    assertThat(accepted(b, second)).as("new on B after its check").isTrue();
+    assertThat(accepted(b, first)).as("old on B until its next round").isTrue();
+    pollB();
+    assertThat(accepted(b, first)).as("old on B after its next round").isFalse();
+    assertThat(accepted(b, second)).as("new on B after its next round").isTrue();
 
     provision.provision(new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Command(true,
         dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.DISABLE));
     assertThat(file.read()).isEmpty();
     assertThat(accepted(a, second)).as("disabled on A at once").isFalse();
-    clock.advance(ChangeFollower.BOOTSTRAP_RECHECK);
-    b.follower().tick();
-    assertThat(accepted(b, second)).as("disabled on B after its check").isFalse();
+    pollB();
+    assertThat(accepted(b, second)).as("disabled on B after its next round").isFalse();
+  }
+
+  @Test
+  void reconciliationReadsTheBootstrapAdminJustBeforeARotation_theRotatedOneStaysRefused() {
+    InMemoryBootstrapTokenStore file = new InMemoryBootstrapTokenStore();
+    var provision = a.provisionBootstrapAdmin(file);
+    provision.provision(new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Command(true));
+    String first = file.read().orElseThrow().value();
+    assertThat(accepted(b, first)).isTrue();
+    bView.afterNextBootstrapRead = () -> {
+      // the rotation commits, and B's follower applies it, while the reconciliation holds its read
+      provision.provision(new dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Command(
+          true, dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.ROTATE));
+      clock.advance(Duration.ofSeconds(5));
+      b.follower().tick();
+      assertThat(accepted(b, first)).as("refused once B's follower applied the rotation").isFalse();
+    };
+
+    b.reconciler().reconcile();
+
+    assertThat(accepted(b, first)).as("after the reconciliation").isFalse();
+    assertThat(accepted(b, file.read().orElseThrow().value())).isTrue();
+  }
+
+  @Test
+  void tokenRevokedWhileBLoads_wellFormedTokensAreUnavailableUntilBHasCaughtUp() {
+    IssuedToken issued = createOnA(Permission.read("db1"));
+    UseCases loading = replica(bView, ChangeFollower.Settings.defaults());
+    List<Throwable> duringLoad = new ArrayList<>();
+    bView.duringNextFullRead = () -> {
+      revokeOnA(issued);
+      duringLoad.add(ask(loading, issued.secret().value(), READ_DB1).handle((decision, failure) ->
+          failure != null ? failure : new AssertionError("answered " + decision.valid()))
+          .toCompletableFuture().join());
+    };
+
+    loading.follower().load();
+
+    assertThat(duringLoad).singleElement().isInstanceOf(UnavailableException.class);
+    assertThat(authorize(loading, issued, READ_DB1).valid()).as("once loaded").isFalse();
   }
 
   @Test

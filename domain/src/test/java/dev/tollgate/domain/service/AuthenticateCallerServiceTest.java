@@ -98,7 +98,7 @@ class AuthenticateCallerServiceTest {
   @Test
   void registeredBootstrapAdminToken_authenticate_isTheBootstrapAdmin() {
     TokenString bootstrap = TokenFormat.MANAGEMENT.generate(new DeterministicRandomSource(8));
-    tollgate.repository().registerBootstrapAdmin(bootstrap.hash(), NOW);
+    tollgate.repository().registerBootstrapAdmin(bootstrap.hash(), "memory", NOW);
 
     assertThat(authenticate(bootstrap.value())).isEqualTo(new Authenticated(Caller.bootstrapAdmin()));
   }

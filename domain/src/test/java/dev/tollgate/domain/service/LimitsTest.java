@@ -39,6 +39,10 @@ class LimitsTest {
       new DeterministicRandomSource(3), new SequentialIdGenerator(), IdentityProvider.NONE,
       ChangeFollower.Settings.immediate(), new Limits(2, 3, 4));
 
+  LimitsTest() {
+    tollgate.follower().load();
+  }
+
   private IssuedToken create(Permission... permissions) {
     return tollgate.createDatabaseToken().create(new CreateDatabaseTokenUseCase.Command(
         Caller.bootstrapAdmin(), new Description("x"), Set.of(permissions), Optional.empty()));

@@ -1,13 +1,20 @@
 package dev.tollgate.domain.port.in;
 
+import dev.tollgate.domain.model.BootstrapAdmin;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * Makes sure the bootstrap admin credential is in place: reuses the kept one, or makes one, keeps
- * it and only then registers its hash, so a crash in between never loses it.
+ * it and only then registers its hash, so a crash in between never loses it. A credential that
+ * was rotated away or disabled is never registered again, and of replicas that start together
+ * exactly one registers its own.
  */
 public interface ProvisionBootstrapAdminUseCase {
 
   /** Provisions the credential; creates one only when {@code createIfMissing} is set. */
-  Outcome provision(Command command);
+  Result provision(Command command);
 
   /**
    * Whether a missing bootstrap admin credential should be created, and whether the operator
@@ -16,7 +23,7 @@ public interface ProvisionBootstrapAdminUseCase {
   record Command(boolean createIfMissing, Change change) {
 
     public Command {
-      java.util.Objects.requireNonNull(change, "change");
+      Objects.requireNonNull(change, "change");
     }
 
     /** Keeps what is there. */
@@ -34,23 +41,48 @@ public interface ProvisionBootstrapAdminUseCase {
     DISABLE
   }
 
+  /**
+   * What provisioning found or did.
+   *
+   * @param registration the registration as it stands afterwards
+   * @param retiredAt when the kept credential was retired, for {@link Outcome#RETIRED}
+   */
+  record Result(Outcome outcome, BootstrapAdmin registration, Optional<Instant> retiredAt) {
+    public Result {
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(registration, "registration");
+      Objects.requireNonNull(retiredAt, "retiredAt");
+    }
+
+    public Result(Outcome outcome, BootstrapAdmin registration) {
+      this(outcome, registration, Optional.empty());
+    }
+  }
+
   /** What provisioning found or did. */
   enum Outcome {
     /** A new credential was made, kept and registered. */
     CREATED,
-    /** The kept credential was registered, as the store had none. */
+    /** The kept credential was registered, as none ever was. */
     REGISTERED,
     /** The kept credential is the registered one. */
     REUSED,
-    /** The store has a credential, kept elsewhere (another replica, or a deleted file). */
+    /**
+     * Another replica's credential is registered and none is kept here: another replica started
+     * first, or won the registration when they started together (this one then kept nothing).
+     */
     KEPT_ELSEWHERE,
-    /** The kept credential differs from the registered one, which stays in force; the kept one is refused. */
+    /** The kept credential was rotated away or disabled; it is refused and stays refused. */
+    RETIRED,
+    /** The kept credential was never registered (another one was); it is refused. */
     MISMATCH,
     /** There is none and none was to be created. */
     NONE,
-    /** A new credential was made and kept, and replaced the registered one. */
+    /** The credential was disabled before and none is kept: it stays disabled. */
+    STILL_DISABLED,
+    /** A new credential was made and kept, and replaced the registered one, which is retired. */
     ROTATED,
-    /** The credential was removed: registered and kept. */
+    /** The registered credential was retired and the kept one removed. */
     DISABLED
   }
 }

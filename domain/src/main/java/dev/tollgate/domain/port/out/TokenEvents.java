@@ -1,11 +1,14 @@
 package dev.tollgate.domain.port.out;
 
+import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.EventQuery;
 import dev.tollgate.domain.model.RecordedTokenEvent;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** The append-only log of token changes: the audit log and the feed replicas follow. */
 public interface TokenEvents {
@@ -39,17 +42,21 @@ public interface TokenEvents {
    * @param seqs the sequence numbers read, ascending
    * @param tokens the tokens they name as they are now, each once
    * @param gone the tokens they name that are no longer stored (purged), each once
+   * @param bootstrapAdmin the bootstrap admin registration as it is now, when one of the events
+   *     read changed it
    */
-  record Changes(List<Long> seqs, List<Token.Access> tokens, List<TokenId> gone) {
+  record Changes(List<Long> seqs, List<Token.Access> tokens, List<TokenId> gone,
+      Optional<BootstrapAdmin> bootstrapAdmin) {
     public Changes {
       seqs = List.copyOf(seqs);
       tokens = List.copyOf(tokens);
       gone = List.copyOf(gone);
+      Objects.requireNonNull(bootstrapAdmin, "bootstrapAdmin");
     }
 
-    /** Changes that name no purged token. */
+    /** Changes that name no purged token and leave the bootstrap admin alone. */
     public Changes(List<Long> seqs, List<Token.Access> tokens) {
-      this(seqs, tokens, List.of());
+      this(seqs, tokens, List.of(), Optional.empty());
     }
   }
 }

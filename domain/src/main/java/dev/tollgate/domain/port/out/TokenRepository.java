@@ -1,5 +1,6 @@
 package dev.tollgate.domain.port.out;
 
+import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
@@ -62,19 +63,29 @@ public interface TokenRepository {
    */
   List<TokenId> purgeRevoked(Instant revokedBefore, Instant at, int limit);
 
-  /**
-   * Replaces the registered bootstrap admin credential's hash ({@code --rotate-bootstrap-admin}),
-   * or removes it when {@code hash} is empty ({@code --disable-bootstrap-admin}).
-   */
-  void replaceBootstrapAdmin(Optional<TokenHash> hash, Instant at);
-
-  /** The hash of the bootstrap admin credential, once one is registered. */
-  Optional<TokenHash> bootstrapAdminHash();
+  /** The bootstrap admin credential as registered now. */
+  BootstrapAdmin bootstrapAdmin();
 
   /**
-   * Registers the bootstrap admin credential's hash unless one is registered already.
+   * Registers the first bootstrap admin credential, with a BOOTSTRAP_ADMIN event, in one
+   * transaction, unless a credential was ever registered (even one disabled since): of replicas
+   * that start together, exactly one registers.
    *
+   * @param keptAt where the token string is kept, for people
    * @return whether this call registered it
    */
-  boolean registerBootstrapAdmin(TokenHash hash, Instant at);
+  boolean registerBootstrapAdmin(TokenHash hash, String keptAt, Instant at);
+
+  /**
+   * Replaces the registered credential ({@code --rotate-bootstrap-admin}), or removes it when
+   * {@code hash} is empty ({@code --disable-bootstrap-admin}), with a BOOTSTRAP_ADMIN event, in
+   * one transaction. The credential replaced is retired for good: it is never registered again.
+   *
+   * @param keptAt where the new token string is kept; not recorded when disabling
+   * @return the registration as it is now
+   */
+  BootstrapAdmin replaceBootstrapAdmin(Optional<TokenHash> hash, String keptAt, Instant at);
+
+  /** When this hash stopped being the bootstrap admin credential, if it ever was one. */
+  Optional<Instant> bootstrapAdminRetiredAt(TokenHash hash);
 }

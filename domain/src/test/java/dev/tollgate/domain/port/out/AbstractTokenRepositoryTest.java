@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;
+import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.EventQuery;
 import dev.tollgate.domain.model.PageCursor;
@@ -278,15 +279,27 @@ public abstract class AbstractTokenRepositoryTest {
   }
 
   @Test
-  void noBootstrapAdmin_register_registersOnceAndKeepsTheFirst() {
+  void noBootstrapAdmin_register_registersOnceAndKeepsTheFirst_withAnEventTheFeedCarries() {
     TokenHash first = TokenFormat.MANAGEMENT.generate(random).hash();
     TokenHash second = TokenFormat.MANAGEMENT.generate(random).hash();
-    assertThat(repository.bootstrapAdminHash()).isEmpty();
+    assertThat(repository.bootstrapAdmin()).isEqualTo(BootstrapAdmin.NEVER_REGISTERED);
 
-    assertThat(repository.registerBootstrapAdmin(first, T0)).isTrue();
-    assertThat(repository.registerBootstrapAdmin(second, T0)).isFalse();
+    assertThat(repository.registerBootstrapAdmin(first, "/data/a/admin-token.json on host a", T0))
+        .isTrue();
+    assertThat(repository.registerBootstrapAdmin(second, "/data/b/admin-token.json on host b", T0))
+        .isFalse();
 
-    assertThat(repository.bootstrapAdminHash()).contains(first);
+    BootstrapAdmin registered = repository.bootstrapAdmin();
+    assertThat(registered).isEqualTo(BootstrapAdmin.registered(1, first,
+        "/data/a/admin-token.json on host a", T0));
+    assertThat(events.after(0, 10)).singleElement().satisfies(event -> {
+      assertThat(event.event().type()).isEqualTo(TokenEvent.Type.BOOTSTRAP_ADMIN);
+      assertThat(event.event().tokenId()).isEqualTo(TokenId.BOOTSTRAP_ADMIN);
+    });
+    TokenEvents.Changes changes = events.changesAfter(0, List.of(), 10);
+    assertThat(changes.bootstrapAdmin()).contains(registered);
+    assertThat(changes.tokens()).isEmpty();
+    assertThat(changes.gone()).isEmpty();
   }
 
   @Test
@@ -380,17 +393,33 @@ public abstract class AbstractTokenRepositoryTest {
   }
 
   @Test
-  void registeredBootstrapAdmin_replaceBootstrapAdmin_rotatesThenRemovesIt() {
+  void registeredBootstrapAdmin_replace_rotatesThenDisables_andNeitherComesBack() {
     TokenHash first = TokenFormat.MANAGEMENT.generate(new DeterministicRandomSource(1)).hash();
     TokenHash second = TokenFormat.MANAGEMENT.generate(new DeterministicRandomSource(2)).hash();
-    repository.registerBootstrapAdmin(first, T0);
+    TokenHash third = TokenFormat.MANAGEMENT.generate(new DeterministicRandomSource(3)).hash();
+    repository.registerBootstrapAdmin(first, "a", T0);
 
-    repository.replaceBootstrapAdmin(Optional.of(second), T0.plusSeconds(1));
-    assertThat(repository.bootstrapAdminHash()).contains(second);
+    BootstrapAdmin rotated = repository.replaceBootstrapAdmin(Optional.of(second), "b",
+        T0.plusSeconds(1));
+    assertThat(rotated).isEqualTo(BootstrapAdmin.registered(2, second, "b", T0.plusSeconds(1)));
+    assertThat(repository.bootstrapAdmin()).isEqualTo(rotated);
+    assertThat(repository.bootstrapAdminRetiredAt(first)).contains(T0.plusSeconds(1));
+    assertThat(repository.bootstrapAdminRetiredAt(second)).isEmpty();
 
-    repository.replaceBootstrapAdmin(Optional.empty(), T0.plusSeconds(2));
-    assertThat(repository.bootstrapAdminHash()).isEmpty();
-    assertThat(repository.registerBootstrapAdmin(first, T0.plusSeconds(3))).isTrue();
+    BootstrapAdmin disabled = repository.replaceBootstrapAdmin(Optional.empty(), "b",
+        T0.plusSeconds(2));
+    assertThat(disabled.generation()).isEqualTo(3);
+    assertThat(disabled.isDisabled()).isTrue();
+    assertThat(repository.bootstrapAdmin()).isEqualTo(disabled);
+    assertThat(repository.bootstrapAdminRetiredAt(second)).contains(T0.plusSeconds(2));
+
+    assertThat(repository.registerBootstrapAdmin(first, "a", T0.plusSeconds(3))).isFalse();
+    assertThat(repository.registerBootstrapAdmin(third, "c", T0.plusSeconds(3))).isFalse();
+    assertThat(repository.bootstrapAdmin()).isEqualTo(disabled);
+    assertThat(events.changesAfter(0, List.of(), 10).bootstrapAdmin()).contains(disabled);
+    assertThat(events.after(0, 10)).extracting(e -> e.event().detail()).containsExactly(
+        "bootstrap admin registered; kept in a", "bootstrap admin rotated; kept in b",
+        "bootstrap admin disabled");
   }
 
   @Test
