@@ -180,7 +180,8 @@ final class ProtoMapper {
         .setLastFailure(following.lastFailure().orElse(""))
         .setMissingSeqs(following.missingSeqs())
         .setWaitingLookups(following.waiting())
-        .setFailedReads(following.failedRounds());
+        .setFailedReads(following.failedRounds())
+        .setNotifications(following.polling());
     status.latestSeq().ifPresent(proto::setLatestSeq);
     following.lastCaughtUpAt().ifPresent(at -> proto.setLastCaughtUpAt(timestamp(at)));
     following.reads().forEach((trigger, reads) ->

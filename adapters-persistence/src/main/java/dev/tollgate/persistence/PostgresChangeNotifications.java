@@ -33,7 +33,7 @@ final class PostgresChangeNotifications implements ChangeNotifications {
   }
 
   @Override
-  public AutoCloseable subscribe(Runnable listener) {
+  public AutoCloseable subscribe(Listener listener) {
     Listening listening = new Listening(listener);
     Thread thread = new Thread(listening, "tollgate-listen");
     thread.setDaemon(true);
@@ -47,10 +47,10 @@ final class PostgresChangeNotifications implements ChangeNotifications {
 
   private final class Listening implements Runnable {
 
-    private final Runnable listener;
+    private final Listener listener;
     private volatile boolean running = true;
 
-    Listening(Runnable listener) {
+    Listening(Listener listener) {
       this.listener = listener;
     }
 
@@ -68,18 +68,20 @@ final class PostgresChangeNotifications implements ChangeNotifications {
           }
           reported = false;
           delay = 100;
-          listener.run();
+          listener.notificationsListening();
           PGConnection postgres = connection.unwrap(PGConnection.class);
           while (running) {
             PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
             if (notifications != null && notifications.length > 0) {
-              listener.run();
+              listener.changesSignalled();
             }
           }
         } catch (SQLException | RuntimeException e) {
           if (!running) {
             return;
           }
+          listener.notificationsStopped("cannot listen for token changes in "
+              + settings.describe() + ": " + e.getMessage());
           if (!reported) {
             LOG.warn("cannot listen for token changes in {}: {}; polling only until it is back",
                 settings.describe(), e.getMessage());

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.Token;
+import dev.tollgate.domain.port.out.ChangeNotifications;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.model.TokenId;
@@ -76,10 +77,25 @@ class PostgresOutageTest {
   void committedChange_notifiesEveryListener() throws Exception {
     DatabaseSettings settings = TestDatabases.freshPostgres();
     Semaphore signals = new Semaphore(0);
+    Semaphore listeningSignals = new Semaphore(0);
+    ChangeNotifications.Listener listener = new ChangeNotifications.Listener() {
+      @Override
+      public void changesSignalled() {
+        signals.release();
+      }
+
+      @Override
+      public void notificationsListening() {
+        listeningSignals.release();
+      }
+
+      @Override
+      public void notificationsStopped(String why) {}
+    };
     try (HikariDataSource pool = Databases.openAndMigrate(settings);
-        AutoCloseable listening = new PostgresChangeNotifications(settings).subscribe(signals::release)) {
+        AutoCloseable listening = new PostgresChangeNotifications(settings).subscribe(listener)) {
       JdbiTokenRepository repository = new JdbiTokenRepository(Databases.jdbi(pool), settings);
-      assertThat(signals.tryAcquire(30, TimeUnit.SECONDS)).as("signal once listening").isTrue();
+      assertThat(listeningSignals.tryAcquire(30, TimeUnit.SECONDS)).as("listening").isTrue();
 
       Token token = newToken();
       repository.add(token, TokenEvent.created(token));

@@ -43,6 +43,8 @@ final class Replica {
   private AutoCloseable listening = () -> { };
   private final AtomicLong reconciliationDifferences = new AtomicLong();
   private Optional<String> outage = Optional.empty();
+  private ChangeFollower.Notifications notificationsHeard =
+      ChangeFollower.Notifications.NOT_OFFERED;
   private boolean flushFailing;
 
   @Inject
@@ -66,7 +68,7 @@ final class Replica {
         LAST_USED_FLUSH.toMillis(), TimeUnit.MILLISECONDS);
     following.purgeRevokedAfter().ifPresent(age -> scheduler.scheduleWithFixedDelay(
         () -> purge(age), 0, PURGE_EVERY.toMillis(), TimeUnit.MILLISECONDS));
-    listening = notifications.subscribe(follower::changesSignalled);
+    listening = notifications.subscribe(follower);
   }
 
   private void purge(Duration age) {
@@ -125,7 +127,9 @@ final class Replica {
   private void tick() {
     try {
       useCases.follower().tick();
-      reportOutage(useCases.follower().status());
+      ChangeFollower.Status status = useCases.follower().status();
+      reportOutage(status);
+      reportNotifications(status);
     } catch (RuntimeException e) {
       LOG.error("following the change feed failed unexpectedly: {}", e.toString(), e);
     }
@@ -142,6 +146,18 @@ final class Replica {
       LOG.info("reading the change feed again; caught up to event {}", status.appliedSeq());
     }
     outage = status.lastFailure();
+  }
+
+  private void reportNotifications(ChangeFollower.Status status) {
+    if (status.notifications() == notificationsHeard) {
+      return;
+    }
+    if (status.notifications() == ChangeFollower.Notifications.LOST) {
+      LOG.warn("change notifications {}", status.polling());
+    } else {
+      LOG.info("change notifications {}", status.polling());
+    }
+    notificationsHeard = status.notifications();
   }
 
   private void reconcile() {

@@ -63,6 +63,7 @@ public final class ReplicaCommand {
     ObjectNode reads = node.putObject("feed_reads");
     new TreeMap<>(status.getFeedReadsMap()).forEach(reads::put);
     node.put("failed_reads", status.getFailedReads());
+    Json.putText(node, "notifications", status.getNotifications());
     return node;
   }
 
@@ -86,6 +87,7 @@ public final class ReplicaCommand {
         List.of("waiting lookups", Integer.toString(status.getWaitingLookups())),
         List.of("feed reads", new TreeMap<>(status.getFeedReadsMap()).entrySet().stream()
             .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))),
-        List.of("failed reads", Long.toString(status.getFailedReads()))));
+        List.of("failed reads", Long.toString(status.getFailedReads())),
+        List.of("notifications", status.getNotifications())));
   }
 }

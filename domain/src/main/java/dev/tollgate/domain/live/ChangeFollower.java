@@ -2,6 +2,7 @@ package dev.tollgate.domain.live;
 
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.UnavailableException;
+import dev.tollgate.domain.port.out.ChangeNotifications;
 import dev.tollgate.domain.port.out.Clock;
 import dev.tollgate.domain.port.out.TokenEvents;
 import dev.tollgate.domain.port.out.TokenRepository;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * unknown tokens costs at most one read in flight and a few reads a second. Time comes from the
  * {@link Clock} only: whoever drives it calls {@link #tick()} often.
  */
-public final class ChangeFollower {
+public final class ChangeFollower implements ChangeNotifications.Listener {
 
   /** Why a round ran. */
   public enum Trigger {
@@ -42,7 +43,9 @@ public final class ChangeFollower {
   /**
    * How the follower paces itself.
    *
-   * @param pollInterval how often to read the feed without being asked
+   * @param pollInterval how often to read the feed without being asked, while change
+   *     notifications are not known to flow
+   * @param safetyPollInterval how often to read it while notifications flow
    * @param maxBackoff the longest wait between rounds for lookups that keep finding nothing
    * @param missingRetention how long a missing sequence number is asked for again
    * @param maxWaiting lookups allowed to wait for a round; more are refused as unavailable
@@ -51,12 +54,17 @@ public final class ChangeFollower {
    * @param missRounds where a round for lookups that missed runs, so that the thread that asked
    *     (a transport thread, say) never waits for the store; a direct executor runs it in place
    */
-  public record Settings(Duration pollInterval, Duration maxBackoff, Duration missingRetention,
-      int maxWaiting, int batchSize, int trailingWindow, Executor missRounds) {
+  public record Settings(Duration pollInterval, Duration safetyPollInterval, Duration maxBackoff,
+      Duration missingRetention, int maxWaiting, int batchSize, int trailingWindow,
+      Executor missRounds) {
 
     public Settings {
       if (pollInterval.isNegative() || pollInterval.isZero()) {
         throw new IllegalArgumentException("the poll interval must be positive, not " + pollInterval);
+      }
+      if (safetyPollInterval.compareTo(pollInterval) < 0) {
+        throw new IllegalArgumentException("the safety poll interval " + safetyPollInterval
+            + " is shorter than the poll interval " + pollInterval);
       }
       if (maxBackoff.isNegative() || missingRetention.isNegative()) {
         throw new IllegalArgumentException("backoff and retention cannot be negative");
@@ -68,12 +76,13 @@ public final class ChangeFollower {
     }
 
     /**
-     * A server's pacing: poll every 200 ms, back off up to 50 ms, 10,000 waiting lookups; rounds
-     * for misses run on the thread that missed until {@link #withMissRounds} says otherwise.
+     * A server's pacing: poll every 200 ms (every 2 s while notifications flow), back off up to
+     * 50 ms, 10,000 waiting lookups; rounds for misses run on the thread that missed until
+     * {@link #withMissRounds} says otherwise.
      */
     public static Settings defaults() {
-      return new Settings(Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofSeconds(60),
-          10_000, 1_000, 1_000, Runnable::run);
+      return new Settings(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(50),
+          Duration.ofSeconds(60), 10_000, 1_000, 1_000, Runnable::run);
     }
 
     /** No back-off: for an in-memory store that nobody ticks. */
@@ -81,25 +90,41 @@ public final class ChangeFollower {
       return defaults().withMaxBackoff(Duration.ZERO);
     }
 
+    /** Polls every {@code interval} while notifications do not flow (and no less often else). */
     public Settings withPollInterval(Duration interval) {
-      return new Settings(interval, maxBackoff, missingRetention, maxWaiting, batchSize,
-          trailingWindow, missRounds);
+      return new Settings(interval, max(interval, safetyPollInterval), maxBackoff,
+          missingRetention, maxWaiting, batchSize, trailingWindow, missRounds);
+    }
+
+    public Settings withSafetyPollInterval(Duration interval) {
+      return new Settings(pollInterval, interval, maxBackoff, missingRetention, maxWaiting,
+          batchSize, trailingWindow, missRounds);
     }
 
     public Settings withMaxWaiting(int waiting) {
-      return new Settings(pollInterval, maxBackoff, missingRetention, waiting, batchSize,
-          trailingWindow, missRounds);
+      return new Settings(pollInterval, safetyPollInterval, maxBackoff, missingRetention,
+          waiting, batchSize, trailingWindow, missRounds);
     }
 
     public Settings withMaxBackoff(Duration backoff) {
-      return new Settings(pollInterval, backoff, missingRetention, maxWaiting, batchSize,
-          trailingWindow, missRounds);
+      return new Settings(pollInterval, safetyPollInterval, backoff, missingRetention,
+          maxWaiting, batchSize, trailingWindow, missRounds);
     }
 
     public Settings withMissRounds(Executor executor) {
-      return new Settings(pollInterval, maxBackoff, missingRetention, maxWaiting, batchSize,
-          trailingWindow, executor);
+      return new Settings(pollInterval, safetyPollInterval, maxBackoff, missingRetention,
+          maxWaiting, batchSize, trailingWindow, executor);
     }
+  }
+
+  /** Where the store's change notifications stand. */
+  public enum Notifications {
+    /** The store offers none: polling is the only way to learn of changes. */
+    NOT_OFFERED,
+    /** Every committed change is announced; polls are a slow safety net. */
+    LISTENING,
+    /** The listening connection is down, or announcements went missing: polls are fast. */
+    LOST
   }
 
   /**
@@ -110,10 +135,12 @@ public final class ChangeFollower {
    * @param lastCaughtUpAt when the last round succeeded
    * @param lastFailure why the last round failed, if it did
    * @param reads reads of the feed, by what caused them
+   * @param notifications whether change notifications flow
+   * @param polling the same for people, with how often the replica polls because of it
    */
   public record Status(boolean loaded, int liveTokens, long appliedSeq, int missingSeqs,
       Optional<Instant> lastCaughtUpAt, Optional<String> lastFailure, int waiting,
-      Map<Trigger, Long> reads, long failedRounds) {}
+      Map<Trigger, Long> reads, long failedRounds, Notifications notifications, String polling) {}
 
   private static final int MAX_MISSING = 10_000;
 
@@ -124,6 +151,7 @@ public final class ChangeFollower {
   private final Settings settings;
   private final Map<Trigger, AtomicLong> reads = new EnumMap<>(Trigger.class);
   private final AtomicLong failedRounds = new AtomicLong();
+  private final NotificationWatch notifications = new NotificationWatch();
 
   // guarded by this
   private boolean roundRunning;
@@ -257,7 +285,7 @@ public final class ChangeFollower {
         trigger = Trigger.MISS;
       } else if (changeSignalled) {
         trigger = Trigger.NOTIFY;
-      } else if (!now.isBefore(lastRoundAt.plus(settings.pollInterval()))) {
+      } else if (!now.isBefore(lastRoundAt.plus(notifications.pollInterval(settings)))) {
         trigger = Trigger.POLL;
       } else {
         return;
@@ -268,11 +296,29 @@ public final class ChangeFollower {
   }
 
   /** The store says changes may be waiting: runs a round now, or right after the current one. */
+  @Override
   public void changesSignalled() {
+    notifications.announced(clock.now());
     synchronized (this) {
       changeSignalled = true;
     }
     tick();
+  }
+
+  /** Notifications flow: polls slow down to the safety interval; a read is due at once. */
+  @Override
+  public void notificationsListening() {
+    notifications.listening(clock.now());
+    synchronized (this) {
+      changeSignalled = true;
+    }
+    tick();
+  }
+
+  /** Notifications stopped: polls speed up until they flow again. */
+  @Override
+  public void notificationsStopped(String why) {
+    notifications.stopped(why, clock.now());
   }
 
   public Status status() {
@@ -284,7 +330,7 @@ public final class ChangeFollower {
     }
     return new Status(index.isLoaded(), index.size(), appliedSeq, missingSeqs,
         Optional.ofNullable(lastCaughtUpAt), Optional.ofNullable(lastFailure), waitingNow, counts,
-        failedRounds.get());
+        failedRounds.get(), notifications.state(), notifications.describe(settings));
   }
 
   private void runClaimedRound(Trigger trigger, boolean rethrow) {
@@ -336,6 +382,7 @@ public final class ChangeFollower {
 
   private int readAndApply(Trigger trigger, Instant startedAt) {
     int applied = 0;
+    int found = 0;
     int above;
     do {
       TokenEvents.Changes changes =
@@ -349,12 +396,22 @@ public final class ChangeFollower {
           && index.setBootstrapAdmin(changes.bootstrapAdmin().get())) {
         applied++;
       }
+      int missingBefore = position.missing().size();
       above = position.note(changes.seqs(), startedAt);
+      found += above + Math.max(0, missingBefore - position.missing().size());
     } while (above >= settings.batchSize());
+    if (trigger == Trigger.POLL && found > 0 && !signalledSince()) {
+      notifications.unannounced(found, startedAt);
+    }
     position.giveUpOnMissingSince(startedAt.minus(settings.missingRetention()));
     appliedSeq = position.highest();
     missingSeqs = position.missing().size();
     return applied;
+  }
+
+  /** Whether a notification arrived while the round in progress ran. */
+  private synchronized boolean signalledSince() {
+    return changeSignalled;
   }
 
   private static void complete(List<CompletableFuture<Void>> served, RuntimeException failure) {

@@ -209,6 +209,52 @@ class ReplicasTest {
   }
 
   @Test
+  void notificationsFlow_bPollsOnlyAsASafetyNet_untilAPollFindsAChangeNoneAnnounced() {
+    b.follower().notificationsListening();
+    assertThat(b.follower().status().notifications())
+        .isEqualTo(ChangeFollower.Notifications.LISTENING);
+    int reads = bView.feedReads.get();
+    clock.advance(Duration.ofMillis(1_900));
+    b.follower().tick();
+    assertThat(bView.feedReads.get()).as("no poll within the safety interval").isEqualTo(reads);
+
+    createOnA(Permission.read("db1"));
+    clock.advance(Duration.ofMillis(100));
+    b.follower().tick();
+
+    ChangeFollower.Status status = b.follower().status();
+    assertThat(status.notifications()).isEqualTo(ChangeFollower.Notifications.LOST);
+    assertThat(status.polling()).contains("a safety poll found 1 change(s) that no notification"
+        + " announced").endsWith("polling every 200 ms until they work again");
+    int lost = bView.feedReads.get();
+    pollB();
+    assertThat(bView.feedReads.get()).as("fast polls while lost").isEqualTo(lost + 1);
+
+    b.follower().changesSignalled();
+    assertThat(b.follower().status().notifications())
+        .isEqualTo(ChangeFollower.Notifications.LISTENING);
+  }
+
+  @Test
+  void listeningConnectionLost_bPollsFastUntilItListensAgain() {
+    b.follower().notificationsListening();
+    b.follower().notificationsStopped("cannot listen: connection reset");
+
+    int reads = bView.feedReads.get();
+    pollB();
+    assertThat(bView.feedReads.get()).isEqualTo(reads + 1);
+    assertThat(b.follower().status().polling()).contains("connection reset");
+    b.follower().changesSignalled();
+    assertThat(b.follower().status().notifications()).as("a notification alone is not enough")
+        .isEqualTo(ChangeFollower.Notifications.LOST);
+
+    b.follower().notificationsListening();
+
+    assertThat(b.follower().status().notifications())
+        .isEqualTo(ChangeFollower.Notifications.LISTENING);
+  }
+
+  @Test
   void revocationCommittingAfterALaterChange_isNotSkipped() {
     IssuedToken issued = createOnA(Permission.read("db1"));
     authorize(b, issued, READ_DB1);
