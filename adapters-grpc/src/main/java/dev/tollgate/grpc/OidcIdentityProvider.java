@@ -22,9 +22,9 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import dev.tollgate.domain.model.Authentication;
 import dev.tollgate.domain.model.Caller;
+import dev.tollgate.domain.model.UnavailableException;
 import dev.tollgate.domain.model.UserGroup;
 import dev.tollgate.domain.port.out.IdentityProvider;
-import io.grpc.Status;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,15 +54,22 @@ final class OidcIdentityProvider implements IdentityProvider {
   private final OAuthSettings settings;
   /** Where the keys come from: the key set given, or the one the issuer publishes. */
   private final URI keys;
+  private final Duration minRefetch;
   private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
   OidcIdentityProvider(OAuthSettings settings) {
+    this(settings, MIN_REFETCH);
+  }
+
+  /** @param minRefetch the least time between two fetches of the key set */
+  OidcIdentityProvider(OAuthSettings settings, Duration minRefetch) {
     this.settings = settings;
+    this.minRefetch = minRefetch;
     this.keys = settings.jwks().orElseGet(() -> discover(settings.issuer()));
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
         new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
-        Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keySource(keys)));
+        Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keySource(keys, minRefetch)));
     processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
         Set.of(settings.audience()),
         new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
@@ -70,7 +77,7 @@ final class OidcIdentityProvider implements IdentityProvider {
         null));
   }
 
-  private static JWKSource<SecurityContext> keySource(URI location) {
+  private static JWKSource<SecurityContext> keySource(URI location, Duration minRefetch) {
     if ("file".equals(location.getScheme())) {
       try {
         return new ImmutableJWKSet<>(JWKSet.load(new File(location)));
@@ -81,9 +88,9 @@ final class OidcIdentityProvider implements IdentityProvider {
     }
     try {
       // a key id not in the set fetches it again (a rotated key works at once), one fetch in
-      // flight and at most one per MIN_REFETCH, so made-up key ids cannot hammer the provider
+      // flight and at most one per minRefetch, so made-up key ids cannot hammer the provider
       return JWKSourceBuilder.<SecurityContext>create(location.toURL())
-          .rateLimited(MIN_REFETCH.toMillis())
+          .rateLimited(minRefetch.toMillis())
           .retrying(true)
           .build();
     } catch (MalformedURLException e) {
@@ -121,15 +128,17 @@ final class OidcIdentityProvider implements IdentityProvider {
     try {
       claims = processor.process(accessToken, null);
     } catch (RateLimitReachedException e) {
-      // a key id the provider has not published, asked again before the keys may be fetched anew
-      return new Authentication.Rejected("the OAuth access token was refused: it is signed with a"
-          + " key the identity provider does not publish");
+      // a key id not in the set, asked before the set may be fetched anew: perhaps a key the
+      // provider published a moment ago, so not a bad credential but a retryable answer
+      throw new UnavailableException("the OAuth access token is signed with a key the identity"
+          + " provider's key set did not have when it was last fetched, and it may be fetched"
+          + " again only once every " + minRefetch.toSeconds() + " s; retry after that");
     } catch (KeySourceException e) {
       // the key set's location is for the operator's log, not for the client
       LOG.warn("cannot get the identity provider's keys from {}: {}", keys,
           e.getMessage());
-      throw Status.UNAVAILABLE.withDescription("cannot get the identity provider's keys; the"
-          + " server log says why").asRuntimeException();
+      throw new UnavailableException("cannot get the identity provider's keys; the server log"
+          + " says why");
     } catch (ParseException | BadJOSEException | JOSEException e) {
       return new Authentication.Rejected("the OAuth access token was refused: " + e.getMessage());
     }

@@ -67,10 +67,13 @@ class KeyRotationTest {
       }
     });
     identityProvider.start();
-    server = new InProcessTollgate(new OidcIdentityProvider(new OAuthSettings(ISSUER, "tollgate",
-        Optional.of(URI.create("http://127.0.0.1:" + identityProvider.getAddress().getPort()
-            + "/certs")),
-        "sub", Map.of("alice", Set.of(UserGroup.ADMIN)))));
+    server = new InProcessTollgate(new OidcIdentityProvider(settings()));
+  }
+
+  private OAuthSettings settings() {
+    return new OAuthSettings(ISSUER, "tollgate", Optional.of(URI.create("http://127.0.0.1:"
+        + identityProvider.getAddress().getPort() + "/certs")), "sub",
+        Map.of("alice", Set.of(UserGroup.ADMIN)));
   }
 
   @AfterEach
@@ -100,6 +103,10 @@ class KeyRotationTest {
   }
 
   private Status listAs(String jwt) {
+    return listAs(server, jwt);
+  }
+
+  private static Status listAs(InProcessTollgate server, String jwt) {
     try {
       server.managementAs(jwt).listManagementTokens(ListManagementTokensRequest.getDefaultInstance());
       return Status.OK;
@@ -122,12 +129,37 @@ class KeyRotationTest {
     int afterRotation = fetches.get();
 
     for (int i = 0; i < 50; i++) {
+      // refused when the key set was fetched anew for it; to be retried when it may not be yet
       assertThat(listAs(signed(rotated, "made-up-" + i)).getCode())
-          .isEqualTo(Status.Code.UNAUTHENTICATED);
+          .isIn(Status.Code.UNAUTHENTICATED, Status.Code.UNAVAILABLE);
     }
     assertThat(fetches.get() - afterRotation).as("fetches caused by 50 unknown key ids")
         .isLessThanOrEqualTo(1);
     assertThat(listAs(signed(rotated, "new")).getCode()).isEqualTo(Status.Code.OK);
+  }
+
+  @Test
+  void unknownKeyIdWhileTheKeySetMayNotBeFetchedAgain_call_isUnavailableAndSaysToRetry()
+      throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("k").generate();
+    publish(key);
+    try (InProcessTollgate limited = new InProcessTollgate(
+        new OidcIdentityProvider(settings(), Duration.ofMinutes(4)))) {
+      assertThat(listAs(limited, signed(key, "k")).getCode()).isEqualTo(Status.Code.OK);
+      assertThat(listAs(limited, signed(key, "made-up-1")).getCode())
+          .as("the key set fetched anew does not have it: the credential is bad")
+          .isEqualTo(Status.Code.UNAUTHENTICATED);
+      int fetched = fetches.get();
+
+      Status limit = listAs(limited, signed(key, "made-up-2"));
+
+      assertThat(fetches.get()).as("no fetch over the limit").isEqualTo(fetched);
+      assertThat(limit.getCode()).as("a limit is retryable, not a bad credential")
+          .isEqualTo(Status.Code.UNAVAILABLE);
+      assertThat(limit.getDescription()).isEqualTo("the OAuth access token is signed with a key"
+          + " the identity provider's key set did not have when it was last fetched, and it may"
+          + " be fetched again only once every 240 s; retry after that");
+    }
   }
 
   private String base() {

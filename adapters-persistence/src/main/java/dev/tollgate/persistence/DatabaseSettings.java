@@ -3,7 +3,6 @@ package dev.tollgate.persistence;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where tokens are stored: a JDBC URL for H2 or PostgreSQL, with optional credentials.
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  */
 public record DatabaseSettings(String jdbcUrl, Optional<String> user, Optional<String> password,
     int maxConnections) {
-
-  private static final Pattern H2_SCRIPT = Pattern.compile(";\\s*INIT\\s*=", Pattern.CASE_INSENSITIVE);
 
   public DatabaseSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -24,10 +21,8 @@ public record DatabaseSettings(String jdbcUrl, Optional<String> user, Optional<S
       throw new IllegalArgumentException("database URL " + redact(jdbcUrl) + " is not supported;"
           + " expected jdbc:postgresql://HOST[:PORT]/DATABASE, jdbc:h2:file:PATH or jdbc:h2:mem:NAME");
     }
-    if (jdbcUrl.startsWith("jdbc:h2:") && H2_SCRIPT.matcher(jdbcUrl).find()) {
-      // INIT runs SQL (and RUNSCRIPT files) with the server's rights whenever a connection opens
-      throw new IllegalArgumentException("database URL " + redact(jdbcUrl) + " runs a script"
-          + " (INIT=); Tollgate makes its own schema, so give the URL without it");
+    if (jdbcUrl.startsWith("jdbc:h2:")) {
+      H2UrlSettings.check(jdbcUrl, redact(jdbcUrl));
     }
     if (maxConnections < 1) {
       throw new IllegalArgumentException("the pool needs at least one connection, not " + maxConnections);

@@ -33,8 +33,11 @@ final class ServerMetrics {
 
   /** The SDK with a Prometheus endpoint on {@code listen}; it serves until closed. */
   static OpenTelemetrySdk start(InetSocketAddress listen) {
+    // no target_info: the exporter writes it without HELP, which promtool check metrics refuses,
+    // and what it says (service name, SDK version) Prometheus knows as the job and instance
     PrometheusHttpServer prometheus = PrometheusHttpServer.builder()
-        .setHost(listen.getHostString()).setPort(listen.getPort()).build();
+        .setHost(listen.getHostString()).setPort(listen.getPort())
+        .setTargetInfoMetricEnabled(false).build();
     Resource tollgate = Resource.getDefault().merge(Resource.create(
         Attributes.of(AttributeKey.stringKey("service.name"), "tollgate")));
     return OpenTelemetrySdk.builder()

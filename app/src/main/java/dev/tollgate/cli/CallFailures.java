@@ -36,10 +36,13 @@ final class CallFailures {
           + connection.profile().credentialSource() + "): " + description
           + connection.forgetRefusedSignIn().map(advice -> "; " + advice).orElse("");
       case PERMISSION_DENIED, NOT_FOUND, FAILED_PRECONDITION -> description;
+      // a retryable answer: a cached sign-in is kept (only UNAUTHENTICATED removes it)
       case UNAVAILABLE -> tlsMismatch(status, connection.profile())
           .map(mismatch -> "cannot talk to Tollgate at " + target + ": " + mismatch)
-          .orElseGet(() -> "cannot reach Tollgate at " + target + " ("
-              + cause(status, description) + "); is `tollgate serve` running there?");
+          .orElseGet(() -> answeredByServer(e)
+              ? "Tollgate at " + target + " cannot answer now: " + description
+              : "cannot reach Tollgate at " + target + " (" + cause(status, description)
+                  + "); is `tollgate serve` running there?");
       case DEADLINE_EXCEEDED -> "Tollgate at " + target + " did not answer within "
           + Times.format(connection.timeout()) + " (--timeout)";
       default -> "Tollgate at " + target + " failed: " + status.getCode() + ": " + description;
@@ -86,6 +89,15 @@ final class CallFailures {
         .map(file -> fix + " in profile \"" + profile.name() + "\" of " + file)
         .orElse("the command line's local default (no config file) speaks plaintext; write a"
             + " config.toml profile for this server with [profile.tls] (see --config)");
+  }
+
+  /**
+   * Whether the status came from the server (which says why and what to do) rather than from
+   * the client's own transport: a server's answer arrives with response metadata (at least its
+   * content-type), a failure of the connection with none.
+   */
+  private static boolean answeredByServer(StatusRuntimeException e) {
+    return e.getTrailers() != null && !e.getTrailers().keys().isEmpty();
   }
 
   private static String cause(Status status, String description) {

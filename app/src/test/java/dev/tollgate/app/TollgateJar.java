@@ -166,9 +166,14 @@ final class TollgateJar {
 
     /** Waits for the end (60 s at most). */
     Result finish() throws InterruptedException {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      return finish(Duration.ofSeconds(60));
+    }
+
+    /** Waits for the end, {@code limit} at most. */
+    Result finish(Duration limit) throws InterruptedException {
+      if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new AssertionError("tollgate " + args + " did not finish in 60 s; stderr: "
+        throw new AssertionError("tollgate " + args + " did not finish in " + limit + "; stderr: "
             + err.soFar());
       }
       return new Result(process.exitValue(), out.all(), err.all());

@@ -12,7 +12,9 @@ public interface IdentityProvider {
 
   /**
    * Checks signature, issuer, audience, expiry and not-before of the access token and looks its
-   * user up in the cluster's user list; an unlisted user is authenticated with no groups.
+   * user up in the cluster's user list; an unlisted user is authenticated with no groups. Throws
+   * {@link dev.tollgate.domain.model.UnavailableException} when the token cannot be checked now
+   * (the provider's keys out of reach, or not to be fetched again yet): a retry may succeed.
    */
   Authentication verify(String accessToken);
 }
