@@ -80,6 +80,18 @@ public final class LiveToken extends TokenDigest {
     return holder;
   }
 
+  long idHigh() {
+    return idHigh;
+  }
+
+  long idLow() {
+    return idLow;
+  }
+
+  boolean hasId(long high, long low) {
+    return idHigh == high && idLow == low;
+  }
+
   /** The token's id; empty for the bootstrap admin, which is not a stored token. */
   public Optional<TokenId> id() {
     return holder == Holder.BOOTSTRAP_ADMIN ? Optional.empty()

@@ -30,7 +30,7 @@ public final class LiveTokenIndex {
 
   private final ConcurrentHashMap<TokenDigest, LiveToken> entries = new ConcurrentHashMap<>(1024);
   /** Each token's entry under its current string, by id; read and written under this lock only. */
-  private final Map<IdKey, LiveToken> byId = new HashMap<>(1024);
+  private final TokensById byId = new TokensById();
   private final Map<Set<Permission>, Grants> sharedGrants = new HashMap<>();
   private volatile boolean loaded;
   /** The bootstrap admin's entry, or null while none is known. */
@@ -49,12 +49,11 @@ public final class LiveTokenIndex {
    * @return whether the index changed
    */
   public synchronized boolean apply(Token.Access token) {
-    IdKey key = IdKey.of(token.id());
-    LiveToken held = byId.get(key);
+    LiveToken held = held(token.id());
     if (held != null && held.version() >= token.version()) {
       return false;
     }
-    replace(key, held, token);
+    replace(held, token);
     return true;
   }
 
@@ -65,15 +64,14 @@ public final class LiveTokenIndex {
    * @return whether the index changed
    */
   synchronized boolean repair(Token.Access token) {
-    IdKey key = IdKey.of(token.id());
-    LiveToken held = byId.get(key);
+    LiveToken held = held(token.id());
     if (held != null && held.version() > token.version()) {
       return false;
     }
     if (held != null && agrees(held, token)) {
       return false;
     }
-    replace(key, held, token);
+    replace(held, token);
     return true;
   }
 
@@ -82,7 +80,7 @@ public final class LiveTokenIndex {
    * {@code NEWER} when it holds a later version (the store was read before it changed).
    */
   synchronized Agreement compare(Token.Access token) {
-    LiveToken held = byId.get(IdKey.of(token.id()));
+    LiveToken held = held(token.id());
     if (held == null || held.version() < token.version()) {
       return Agreement.DIFFERENT;
     }
@@ -108,7 +106,11 @@ public final class LiveTokenIndex {
         && (previous == null || previous.state().equals(previousState(token)));
   }
 
-  private void replace(IdKey key, LiveToken held, Token.Access token) {
+  private LiveToken held(TokenId id) {
+    return byId.get(id.value().getMostSignificantBits(), id.value().getLeastSignificantBits());
+  }
+
+  private void replace(LiveToken held, Token.Access token) {
     TokenDigest current = TokenDigest.of(token.hash());
     TokenDigest previous = token.previous().map(p -> TokenDigest.of(p.hash())).orElse(null);
     LiveToken currentEntry = put(current, token, currentState(token));
@@ -121,7 +123,7 @@ public final class LiveTokenIndex {
     if (previousEntry != null) {
       previousEntry.previousString = null;
     }
-    byId.put(key, currentEntry);
+    byId.put(currentEntry);
   }
 
   private LiveToken.State currentState(Token.Access token) {
@@ -208,7 +210,8 @@ public final class LiveTokenIndex {
   public synchronized int removeAll(Collection<TokenId> ids) {
     int removed = 0;
     for (TokenId id : ids) {
-      LiveToken held = byId.remove(IdKey.of(id));
+      LiveToken held = byId.remove(id.value().getMostSignificantBits(),
+          id.value().getLeastSignificantBits());
       if (held != null) {
         entries.remove(held);
         if (held.previousString != null) {
@@ -225,7 +228,7 @@ public final class LiveTokenIndex {
    * {@code round} found the token in the store.
    */
   synchronized Agreement compareAndMark(Token.Access token, int round) {
-    LiveToken held = byId.get(IdKey.of(token.id()));
+    LiveToken held = held(token.id());
     if (held != null) {
       held.reconciliation = round;
     }
@@ -238,11 +241,11 @@ public final class LiveTokenIndex {
    */
   synchronized List<TokenId> unmarked(int round, int limit) {
     List<TokenId> found = new ArrayList<>();
-    for (LiveToken entry : byId.values()) {
+    byId.forEach(entry -> {
       if (entry.reconciliation != round && found.size() < limit) {
         found.add(entry.id().orElseThrow());
       }
-    }
+    });
     return found;
   }
 
@@ -274,12 +277,5 @@ public final class LiveTokenIndex {
       sharedGrants.clear();
     }
     return sharedGrants.computeIfAbsent(permissions, Grants::of);
-  }
-
-  /** A token id as the id map's key, without a {@code TokenId} and a {@code UUID} per token. */
-  private record IdKey(long high, long low) {
-    static IdKey of(TokenId id) {
-      return new IdKey(id.value().getMostSignificantBits(), id.value().getLeastSignificantBits());
-    }
   }
 }
