@@ -17,7 +17,6 @@ final class FeedPosition {
   private final TreeMap<Long, Instant> missing = new TreeMap<>();
   private final int maxMissing;
   private long highest;
-  private long abandoned;
 
   FeedPosition(long start, int maxMissing) {
     this.highest = start;
@@ -33,11 +32,6 @@ final class FeedPosition {
     return Set.copyOf(missing.keySet());
   }
 
-  /** Numbers given up on without being seen: only a full reconciliation can catch those. */
-  long abandoned() {
-    return abandoned;
-  }
-
   /**
    * Notes the sequence numbers of one read, in ascending order.
    *
@@ -51,7 +45,6 @@ final class FeedPosition {
         continue;
       }
       long firstMissing = Math.max(highest + 1, seq - maxMissing);
-      abandoned += firstMissing - (highest + 1);
       for (long s = firstMissing; s < seq; s++) {
         missing.put(s, now);
       }
@@ -60,7 +53,6 @@ final class FeedPosition {
     }
     while (missing.size() > maxMissing) {
       missing.pollFirstEntry();
-      abandoned++;
     }
     return above;
   }

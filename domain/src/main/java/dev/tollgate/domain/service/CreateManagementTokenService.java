@@ -16,11 +16,6 @@ public final class CreateManagementTokenService implements CreateManagementToken
 
   private final TokenIssuer issuer;
 
-  public CreateManagementTokenService(TokenRepository repository, Clock clock, RandomSource random,
-      IdGenerator ids) {
-    this(repository, clock, random, ids, Limits.defaults());
-  }
-
   /** With the lifetime policy of {@code limits}. */
   public CreateManagementTokenService(TokenRepository repository, Clock clock, RandomSource random,
       IdGenerator ids, Limits limits) {

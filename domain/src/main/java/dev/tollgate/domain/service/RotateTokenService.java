@@ -23,8 +23,6 @@ import java.util.Optional;
  */
 public final class RotateTokenService implements RotateTokenUseCase {
 
-  /** Concurrent changes to one token are rare; after this many lost races something is wrong. */
-  private static final int MAX_ATTEMPTS = 16;
   /** The longest overlap: a week is enough to roll a new string out, and bounds the old one. */
   public static final Duration MAX_OVERLAP = Duration.ofDays(7);
 
@@ -48,19 +46,15 @@ public final class RotateTokenService implements RotateTokenUseCase {
           + " expected from 0 (the previous string stops at once) to 7 days");
     }
     String kindName = command.kind().name().toLowerCase(Locale.ROOT) + " token";
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    return UntilStored.retry(command.id(), "rotated", () -> {
       Token current = repository.findById(command.id())
           .filter(token -> token.kind() == command.kind())
           .orElseThrow(() -> new NotFoundException("no " + kindName + " with id " + command.id()));
       TokenString secret = (management ? TokenFormat.MANAGEMENT : TokenFormat.DATABASE)
           .generate(random);
       Token rotated = current.rotate(secret, command.overlap(), clock.now());
-      Optional<Token> stored = repository.update(rotated,
-          TokenEvent.rotated(rotated, command.caller().subject()));
-      if (stored.isPresent()) {
-        return new IssuedToken(stored.get(), secret);
-      }
-    }
-    throw new IllegalStateException("token " + command.id() + " kept changing while being rotated");
+      return repository.update(rotated, TokenEvent.rotated(rotated, command.caller().subject()))
+          .map(stored -> new IssuedToken(stored, secret));
+    });
   }
 }

@@ -17,8 +17,6 @@ import java.util.Optional;
 /** Revokes tokens of one kind id by id, going on past ids that are not found: shared by both kinds. */
 final class TokenRevoker {
 
-  /** Concurrent changes to one token are rare; after this many lost races something is wrong. */
-  private static final int MAX_ATTEMPTS = 16;
 
   private final TokenRepository repository;
   private final Clock clock;
@@ -40,24 +38,21 @@ final class TokenRevoker {
   }
 
   private Revocation revokeOne(TokenKind kind, TokenId id, Caller caller) {
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    return UntilStored.retry(id, "revoked", () -> {
       Optional<Token> any = repository.findById(id);
       Optional<Token> found = any.filter(t -> t.kind() == kind);
       if (found.isEmpty()) {
         // the other kind's token is neither shown nor touched; only its kind is said
-        return new Revocation(id, any.isPresent() ? Outcome.OTHER_KIND : Outcome.NOT_FOUND,
-            Optional.empty());
+        return Optional.of(new Revocation(id, any.isPresent() ? Outcome.OTHER_KIND
+            : Outcome.NOT_FOUND, Optional.empty()));
       }
       Token current = found.get();
       if (current.isRevoked()) {
-        return new Revocation(id, Outcome.ALREADY_REVOKED, found);
+        return Optional.of(new Revocation(id, Outcome.ALREADY_REVOKED, found));
       }
       Token revoked = current.revoke(caller.subject(), clock.now());
-      Optional<Token> stored = repository.update(revoked, TokenEvent.revoked(revoked));
-      if (stored.isPresent()) {
-        return new Revocation(id, Outcome.REVOKED, stored);
-      }
-    }
-    throw new IllegalStateException("token " + id + " kept changing while being revoked");
+      return repository.update(revoked, TokenEvent.revoked(revoked))
+          .map(stored -> new Revocation(id, Outcome.REVOKED, Optional.of(stored)));
+    });
   }
 }

@@ -16,8 +16,6 @@ import java.util.Optional;
 /** Updates database tokens, retrying when another change to the same token came first. */
 public final class UpdateDatabaseTokenService implements UpdateDatabaseTokenUseCase {
 
-  private static final int MAX_ATTEMPTS = 16;
-
   private final TokenRepository repository;
   private final Clock clock;
   private final Limits limits;
@@ -34,17 +32,13 @@ public final class UpdateDatabaseTokenService implements UpdateDatabaseTokenUseC
     command.description().ifPresent(CreateDatabaseTokenService::requireDescription);
     command.permissions().ifPresent(permissions ->
         limits.checkPermissionsPerToken("permissions.permissions", permissions.size()));
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    return UntilStored.retry(command.id(), "updated", () -> {
       Token current = repository.findById(command.id()).filter(t -> t.kind() == TokenKind.DATABASE)
           .orElseThrow(() -> new NotFoundException("no database token with id " + command.id()));
       Token updated = current.update(command.description().orElse(current.description()),
           command.permissions().orElse(current.permissions()), clock.now());
-      Optional<Token> stored = repository.update(updated,
+      return repository.update(updated,
           TokenEvent.updated(current, updated, command.caller().subject()));
-      if (stored.isPresent()) {
-        return stored.get();
-      }
-    }
-    throw new IllegalStateException("token " + command.id() + " kept changing while being updated");
+    });
   }
 }
