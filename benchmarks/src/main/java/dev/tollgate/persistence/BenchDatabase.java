@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,9 +18,9 @@ import java.util.stream.Stream;
 /**
  * A store for one benchmark: H2 in a fresh directory, or a freshly started embedded PostgreSQL
  * that syncs its commits as a production one does (with a fresh directory for the server's other
- * files); both are gone after {@link #close()}.
+ * files); both are gone after {@link #close()}, or after a start that failed.
  */
-final class BenchDatabase implements AutoCloseable {
+public final class BenchDatabase implements AutoCloseable {
 
   private final Path directory;
   private final EmbeddedPostgres postgres;
@@ -29,7 +33,7 @@ final class BenchDatabase implements AutoCloseable {
   }
 
   /** Starts the store named {@code h2} or {@code postgres}. */
-  static BenchDatabase start(String kind) throws IOException {
+  public static BenchDatabase start(String kind) throws IOException {
     if (!kind.equals("h2") && !kind.equals("postgres")) {
       throw new IllegalArgumentException("database \"" + kind + "\" is not supported; expected"
           + " h2 or postgres");
@@ -38,11 +42,21 @@ final class BenchDatabase implements AutoCloseable {
     if (kind.equals("h2")) {
       return new BenchDatabase(directory, null, DatabaseSettings.h2In(directory));
     }
-    // zonky turns fsync and synchronous commit off for tests; a benchmark wants a durable commit
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .start();
+    // PostgreSQL's own files apart, which zonky removes when it stops it (from a shutdown hook too)
+    Path postgresFiles = Files.createTempDirectory("tollgate-bench-postgres-data-");
+    EmbeddedPostgres postgres;
+    try {
+      // zonky turns fsync and synchronous commit off for tests; a benchmark wants a durable commit
+      postgres = EmbeddedPostgres.builder()
+          .setDataDirectory(postgresFiles)
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .start();
+    } catch (IOException | RuntimeException e) {
+      delete(postgresFiles);
+      delete(directory);
+      throw e;
+    }
     return new BenchDatabase(directory, postgres, new DatabaseSettings(
         postgres.getJdbcUrl("postgres", "postgres"), Optional.of("postgres"), Optional.empty(), 4));
   }
@@ -70,6 +84,41 @@ final class BenchDatabase implements AutoCloseable {
         settings.user(), settings.password(), settings.maxConnections());
   }
 
+  /** The directory removed on {@link #close()}, where a benchmark keeps its servers' files. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** A JDBC URL of {@code database} on the embedded PostgreSQL, over 127.0.0.1. */
+  public String jdbcUrl(String database) {
+    requirePostgres();
+    return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
+  }
+
+  /** The superuser of the embedded PostgreSQL, who needs no password on loopback. */
+  public String user() {
+    return settings.user().orElseThrow();
+  }
+
+  /** Creates an empty database of that name (letters, digits and underscores) on PostgreSQL. */
+  public void createDatabase(String name) throws SQLException {
+    requirePostgres();
+    if (!name.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("database name \"" + name + "\" is not a plain"
+          + " lower-case identifier");
+    }
+    try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), null);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    }
+  }
+
+  private void requirePostgres() {
+    if (!isPostgres()) {
+      throw new IllegalStateException("this benchmark store is H2, not PostgreSQL");
+    }
+  }
+
   /** The {@code tollgate serve} options that point the server at this store. */
   List<String> serveOptions() {
     List<String> options = new ArrayList<>(List.of("--data-dir", directory.toString()));
@@ -80,6 +129,7 @@ final class BenchDatabase implements AutoCloseable {
     return options;
   }
 
+  /** Stops PostgreSQL, if it runs, and removes the directory with everything in it. */
   @Override
   public void close() {
     try {
@@ -88,6 +138,13 @@ final class BenchDatabase implements AutoCloseable {
       }
     } catch (IOException e) {
       System.err.println("stopping the embedded PostgreSQL failed: " + e.getMessage());
+    }
+    delete(directory);
+  }
+
+  private static void delete(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
     }
     try (Stream<Path> files = Files.walk(directory)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

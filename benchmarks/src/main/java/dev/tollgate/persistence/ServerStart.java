@@ -1,16 +1,15 @@
 package dev.tollgate.persistence;
 
+import dev.tollgate.bench.ServeProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,9 +36,7 @@ final class ServerStart {
   /** Starts the server, waits for it to serve, stops it; its output goes to {@code log}. */
   static Result run(Path jar, List<String> serveOptions, Path log, Duration timeout)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toAbsolutePath().toString(), "serve", "--listen", "127.0.0.1:" + freePort()));
+    List<String> command = ServeProcess.command(jar, ServeProcess.freePort());
     command.addAll(serveOptions);
     CompletableFuture<Long> servingAt = new CompletableFuture<>();
     String[] servingLine = new String[1];
@@ -60,7 +57,7 @@ final class ServerStart {
       throw new IllegalStateException("tollgate serve did not print \"" + SERVING + "\" within "
           + timeout.toSeconds() + " s; see " + log, e);
     } finally {
-      stop(process);
+      ServeProcess.stop(process);
       reader.join(TimeUnit.SECONDS.toMillis(5));
     }
   }
@@ -88,20 +85,6 @@ final class ServerStart {
     if (!servingAt.isDone()) {
       servingAt.completeExceptionally(new IllegalStateException("tollgate serve exited with "
           + process.onExit().join().exitValue() + " before serving"));
-    }
-  }
-
-  /** Stops the server gracefully, as an operator would, or kills it when that takes too long. */
-  private static void stop(Process process) throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
