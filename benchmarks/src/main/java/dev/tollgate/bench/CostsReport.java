@@ -56,22 +56,23 @@ record CostsReport(int replicas, DatabaseTransactions.Window idle,
   void print(PrintStream out) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"FIGURE", "MEASURED", "BASELINE (same run)", "TARGET", "RESULT"});
-    rows.add(new String[] {"idle: transactions/s per replica",
-        format("%.2f (%d in %.0f s, %d replicas)", idlePerReplica(), idle.transactions(),
+    rows.add(new String[] {"idle: tx/s per replica",
+        format("%.2f (%d tx in %.0f s, %d replicas)", idlePerReplica(), idle.transactions(),
             idle.seconds(), replicas),
-        format("%.2f/s, no replica running (%d in %.0f s)", noReplica.perSecond(),
-            noReplica.transactions(), noReplica.seconds()),
+        format("%.2f tx/s, no replica running", noReplica.perSecond()),
         format("<= %.0f", IDLE_TARGET), verdict(idlePasses())});
-    rows.add(new String[] {"flood: extra transactions/s, flooded replica",
-        format("%.2f (%.2f/s flooded - %.2f/s idle)", floodExtra(), flood.perSecond(),
+    rows.add(new String[] {"flood: extra tx/s on A",
+        format("%.2f (%.2f flooded - %.2f idle)", floodExtra(), flood.perSecond(),
             idle.perSecond()),
-        format("%.2f/s idle, both replicas", idle.perSecond()),
+        format("%.2f tx/s, both idle", idle.perSecond()),
         format("<= %.0f", FLOOD_TARGET), verdict(floodPasses())});
-    rows.add(new String[] {"revoke on A -> refused by B",
+    rows.add(new String[] {"revoked on A, B refuses",
         percentiles(lag.otherReplica()), "A itself: " + percentiles(lag.sameReplica()),
         format("p99 < %.0f ms", LAG_P99_TARGET_MS), verdict(lagPasses())});
     table(out, rows);
     out.println();
+    out.println("tx: transactions of the tollgate database (pg_stat_database), counted over "
+        + format("%.0f s", idle.seconds()) + " windows");
     out.printf(Locale.ROOT, "feed reads by the replicas' own count: %.2f/s per idle replica,"
         + " %.2f/s on the flooded one%n", idleFeedReads, floodFeedReads);
     out.printf(Locale.ROOT, "flood: %,d calls in %.1f s (%,.0f/s): %,d refused, %,d accepted,"
@@ -89,7 +90,7 @@ record CostsReport(int replicas, DatabaseTransactions.Window idle,
   }
 
   private static String percentiles(Histogram histogram) {
-    return format("p50 %.1f, p99 %.1f, max %.1f ms",
+    return format("p50 %.1f p99 %.1f max %.1f ms",
         RevocationLag.millis(histogram.getValueAtPercentile(50)),
         RevocationLag.millis(histogram.getValueAtPercentile(99)),
         RevocationLag.millis(histogram.getMaxValue()));
@@ -113,7 +114,7 @@ record CostsReport(int replicas, DatabaseTransactions.Window idle,
     for (String[] row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
-        line.append(i == 0 ? "" : " | ").append(String.format("%-" + widths[i] + "s", row[i]));
+        line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row[i]));
       }
       out.println(line.toString().stripTrailing());
     }
