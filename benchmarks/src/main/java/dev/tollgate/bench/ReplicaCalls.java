@@ -1,5 +1,6 @@
 package dev.tollgate.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
@@ -68,7 +69,13 @@ final class ReplicaCalls {
       throw new IllegalStateException("the first replica wrote no " + file + "; it writes one only"
           + " when no identity provider is configured");
     }
-    JsonNode token = new ObjectMapper().readTree(file.toFile()).path("token");
+    JsonNode token;
+    try {
+      token = new ObjectMapper().readTree(file.toFile()).path("token");
+    } catch (JsonProcessingException e) {
+      // not the parser's message: it may quote the token
+      throw new IllegalStateException(file + " is not valid JSON");
+    }
     if (!token.isTextual() || token.asText().isBlank()) {
       throw new IllegalStateException(file + " has no \"token\" field");
     }

@@ -56,7 +56,8 @@ public final class ReplicaCosts {
       status = 3;
       if (!cleanup.closing()) {
         // when the user interrupted the run, the shutdown hook has said so already
-        System.err.println("ReplicaCosts failed: " + e.getMessage());
+        System.err.println("ReplicaCosts failed: "
+            + (e.getMessage() == null ? e.toString() : e.getMessage()));
       }
     } finally {
       cleanup.close();
