@@ -24,11 +24,22 @@ final class Databases {
 
   private static final Logger LOG = LoggerFactory.getLogger(Databases.class);
   private static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
+  /**
+   * Hikari checks a connection idle longer than this before lending it, with a statement that
+   * PostgreSQL counts as a transaction; its default, 500 ms, made every 2-second safety poll of
+   * an idle replica two transactions. A connection that died meanwhile fails its read instead,
+   * which the follower retries, and Hikari replaces it.
+   */
+  static final String ALIVE_BYPASS_WINDOW = "com.zaxxer.hikari.aliveBypassWindowMs";
 
   private Databases() {}
 
   /** A pool over the configured database, whose schema has been migrated to the newest version. */
   static HikariDataSource openAndMigrate(DatabaseSettings settings) {
+    // read once, when Hikari's pool class loads; an operator's own setting wins
+    if (System.getProperty(ALIVE_BYPASS_WINDOW) == null) {
+      System.setProperty(ALIVE_BYPASS_WINDOW, "10000");
+    }
     HikariConfig config = new HikariConfig();
     config.setPoolName("tollgate");
     config.setJdbcUrl(settings.jdbcUrl());
