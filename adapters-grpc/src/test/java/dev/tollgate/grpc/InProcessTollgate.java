@@ -9,6 +9,7 @@ import dev.tollgate.domain.port.out.IdentityProvider;
 import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
+import dev.tollgate.proto.management.v1.TokenEventServiceGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -44,6 +45,8 @@ final class InProcessTollgate implements AutoCloseable {
             tollgate.createDatabaseToken(), tollgate.listDatabaseTokens(),
             tollgate.getDatabaseToken(), tollgate.updateDatabaseToken(),
             tollgate.revokeDatabaseTokens(), tollgate.rotateToken()), callers))
+        .addService(ServerInterceptors.intercept(new TokenEventGrpcService(tollgate.tokenEvents()),
+            callers))
         .addService(new IoxAuthorizerGrpcService(tollgate.authorize(), tollgate.useCases().limits(),
             AuthorizeMetrics.none()))
         .build().start();
@@ -60,6 +63,11 @@ final class InProcessTollgate implements AutoCloseable {
   /** A database-token stub that presents the credential as a bearer token. */
   DatabaseTokenServiceGrpc.DatabaseTokenServiceBlockingStub databaseTokensAs(String credential) {
     return DatabaseTokenServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(credential));
+  }
+
+  /** An audit-trail stub that presents the credential as a bearer token. */
+  TokenEventServiceGrpc.TokenEventServiceBlockingStub tokenEventsAs(String credential) {
+    return TokenEventServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(credential));
   }
 
   /** The authorizer, which takes no caller credential. */
