@@ -63,8 +63,9 @@ public final class BenchCommand extends ClientCommand {
   int unknownTokens;
 
   @Option(names = "--replica", paramLabel = "HOST:PORT",
-      description = "Another replica of the same cluster (plaintext): measure how long after a"
-          + " revoke returns it refuses the token.")
+      description = "Another replica of the same cluster, reached with the profile's TLS settings"
+          + " (plaintext on loopback addresses only): measure how long after a revoke returns it"
+          + " refuses the token.")
   String replica;
 
   @Option(names = "--revocations", paramLabel = "N", defaultValue = "1000",
@@ -79,7 +80,9 @@ public final class BenchCommand extends ClientCommand {
     }
     Duration each = Times.parseDuration("--duration", duration);
     Duration warm = Times.parseDuration("--warmup", warmup);
-    try (Connection connection = connect(); BenchTokens tokens = new BenchTokens(connection)) {
+    try (Connection connection = connect();
+        ReplicaChannel other = ReplicaChannel.open(connection, replica);
+        BenchTokens tokens = new BenchTokens(connection)) {
       List<ManagedChannel> channels = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
         channels.add(connection.newLoadChannel());
@@ -96,9 +99,9 @@ public final class BenchCommand extends ClientCommand {
           runRound(round, scenarios, channels, each, tokens, connection, report);
         }
         eachUnknownOnce(scenarios, channels, connection, report);
-        if (replica != null) {
-          report.revocations(replica, new RevocationTimer(tokens, replica, this::progress)
-              .time(revocations));
+        if (other.channel() != null) {
+          report.revocations(replica, new RevocationTimer(tokens, replica, other.channel(),
+              this::progress).time(revocations));
         }
         out().println(report.render());
         out().flush();
@@ -197,6 +200,40 @@ public final class BenchCommand extends ClientCommand {
   private void progress(String line) {
     err().println(line);
     err().flush();
+  }
+
+  /** The channel to {@code --replica}, if given, opened before anything is created. */
+  private record ReplicaChannel(ManagedChannel channel) implements AutoCloseable {
+
+    static ReplicaChannel open(Connection connection, String replica) {
+      if (replica == null) {
+        return new ReplicaChannel(null);
+      }
+      String text = replica.strip();
+      int colon = text.lastIndexOf(':');
+      String host = colon < 0 ? "" : text.substring(0, colon);
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      }
+      int port;
+      try {
+        port = colon < 0 ? -1 : Integer.parseInt(text.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        port = -1;
+      }
+      if (host.isEmpty() || port < 1 || port > 65535) {
+        throw new CliException("--replica \"" + replica + "\" is not an address; expected"
+            + " HOST:PORT such as 10.0.0.2:8091");
+      }
+      return new ReplicaChannel(connection.newLoadChannel(host, port));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      if (channel != null) {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
   }
 
   private static List<ByteString> unknown(int count) {
