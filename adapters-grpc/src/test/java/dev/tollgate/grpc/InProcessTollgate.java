@@ -36,7 +36,7 @@ final class InProcessTollgate implements AutoCloseable {
     tollgate = new InMemoryTollgate(new ControllableClock(START), identityProvider, 9L);
     tollgate.repository().registerBootstrapAdmin(bootstrapAdmin.hash(), START);
     String name = InProcessServerBuilder.generateName();
-    CallerInterceptor callers = new CallerInterceptor(tollgate.authenticateCaller(), tollgate.clock());
+    CallerInterceptor callers = new CallerInterceptor(tollgate.authenticateCaller());
     server = InProcessServerBuilder.forName(name).directExecutor()
         .addService(ServerInterceptors.intercept(new ManagementTokenGrpcService(
             tollgate.createManagementToken(), tollgate.listManagementTokens(),
