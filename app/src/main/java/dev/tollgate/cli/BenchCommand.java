@@ -4,17 +4,7 @@ import com.google.protobuf.ByteString;
 import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.proto.authz.v1.AuthorizeRequest;
 import dev.tollgate.proto.authz.v1.AuthorizeResponse;
-import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
-import dev.tollgate.proto.authz.v1.Permission;
-import dev.tollgate.proto.authz.v1.ResourceActionPermission;
-import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
-import dev.tollgate.proto.management.v1.DatabasePermission;
-import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
-import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse;
-import io.grpc.health.v1.HealthGrpc;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,15 +71,15 @@ public final class BenchCommand extends ClientCommand {
     Duration each = Times.parseDuration("--duration", duration);
     Duration warm = Times.parseDuration("--warmup", warmup);
     try (Connection connection = connect();
-        ReplicaChannel other = ReplicaChannel.open(connection, replica);
+        BenchReplica other = BenchReplica.open(connection, replica);
         BenchTokens tokens = new BenchTokens(connection)) {
       List<ManagedChannel> channels = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
         channels.add(connection.newLoadChannel());
       }
       try {
-        Scenarios scenarios = new Scenarios(tokens.create("tollgate bench: valid token").secret(),
-            unknown(unknownTokens));
+        BenchScenarios scenarios = new BenchScenarios(
+            tokens.create("tollgate bench: valid token").secret(), unknown(unknownTokens));
         BenchReport report = new BenchReport(connection.profile().target(), concurrency,
             connections, each);
         progress("warming up for " + Times.format(warm));
@@ -112,7 +102,7 @@ public final class BenchCommand extends ClientCommand {
     return 0;
   }
 
-  private void runRound(int round, Scenarios scenarios, List<ManagedChannel> channels,
+  private void runRound(int round, BenchScenarios scenarios, List<ManagedChannel> channels,
       Duration each, BenchTokens tokens, Connection connection, BenchReport report)
       throws InterruptedException {
     String of = "round " + round + "/" + rounds + ": ";
@@ -133,11 +123,11 @@ public final class BenchCommand extends ClientCommand {
    * Presents every distinct unknown token once and counts the change-feed reads the misses cost
    * the server; fresh tokens, so that no earlier round has made the server see them.
    */
-  private void eachUnknownOnce(Scenarios scenarios, List<ManagedChannel> channels,
+  private void eachUnknownOnce(BenchScenarios scenarios, List<ManagedChannel> channels,
       Connection connection, BenchReport report) throws InterruptedException {
     String label = String.format("authorize-unknown: %,d distinct tokens, each once",
         unknownTokens);
-    Scenarios fresh = new Scenarios(scenarios.validToken(), unknown(unknownTokens));
+    BenchScenarios fresh = new BenchScenarios(scenarios.validToken(), unknown(unknownTokens));
     long readsBefore = BenchTokens.missReads(connection);
     LoadRun.Result result = run(label, fresh.authorizeUnknown(), channels, concurrency,
         (load, inFlight) -> load.runCalls(channels, inFlight, unknownTokens));
@@ -145,7 +135,7 @@ public final class BenchCommand extends ClientCommand {
   }
 
   /** Half the callers present the valid token, half unknown ones, at once. */
-  private LoadRun.Result flood(String of, Scenarios scenarios, List<ManagedChannel> channels,
+  private LoadRun.Result flood(String of, BenchScenarios scenarios, List<ManagedChannel> channels,
       Duration each) throws InterruptedException {
     progress(of + "authorize-valid during a flood of unknown tokens");
     LoadRun<AuthorizeRequest, AuthorizeResponse> flood = scenarios.authorizeUnknown();
@@ -202,40 +192,6 @@ public final class BenchCommand extends ClientCommand {
     err().flush();
   }
 
-  /** The channel to {@code --replica}, if given, opened before anything is created. */
-  private record ReplicaChannel(ManagedChannel channel) implements AutoCloseable {
-
-    static ReplicaChannel open(Connection connection, String replica) {
-      if (replica == null) {
-        return new ReplicaChannel(null);
-      }
-      String text = replica.strip();
-      int colon = text.lastIndexOf(':');
-      String host = colon < 0 ? "" : text.substring(0, colon);
-      if (host.startsWith("[") && host.endsWith("]")) {
-        host = host.substring(1, host.length() - 1);
-      }
-      int port;
-      try {
-        port = colon < 0 ? -1 : Integer.parseInt(text.substring(colon + 1));
-      } catch (NumberFormatException e) {
-        port = -1;
-      }
-      if (host.isEmpty() || port < 1 || port > 65535) {
-        throw new CliException("--replica \"" + replica + "\" is not an address; expected"
-            + " HOST:PORT such as 10.0.0.2:8091");
-      }
-      return new ReplicaChannel(connection.newLoadChannel(host, port));
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      if (channel != null) {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-      }
-    }
-  }
-
   private static List<ByteString> unknown(int count) {
     SecureRandom random = new SecureRandom();
     List<ByteString> tokens = new ArrayList<>(count);
@@ -243,55 +199,5 @@ public final class BenchCommand extends ClientCommand {
       tokens.add(ByteString.copyFromUtf8(TokenFormat.DATABASE.generate(random::nextBytes).value()));
     }
     return tokens;
-  }
-
-  /** The load of each scenario, built on the token the run created. */
-  private record Scenarios(String validToken, List<ByteString> unknownTokens) {
-
-    private static final Permission READ_BENCH = Permission.newBuilder().setResourceAction(
-        ResourceActionPermission.newBuilder()
-            .setResourceType(ResourceActionPermission.ResourceType.RESOURCE_TYPE_DATABASE)
-            .setResourceName(BenchTokens.DATABASE)
-            .setAction(ResourceActionPermission.Action.ACTION_READ)).build();
-
-    LoadRun<HealthCheckRequest, HealthCheckResponse> health() {
-      HealthCheckRequest request = HealthCheckRequest.getDefaultInstance();
-      return new LoadRun<>(HealthGrpc.getCheckMethod(), CallOptions.DEFAULT, n -> request,
-          r -> r.getStatus() == HealthCheckResponse.ServingStatus.SERVING);
-    }
-
-    LoadRun<AuthorizeRequest, AuthorizeResponse> authorizeValid() {
-      AuthorizeRequest request = AuthorizeRequest.newBuilder()
-          .setToken(ByteString.copyFromUtf8(validToken)).addPermissions(READ_BENCH).build();
-      return new LoadRun<>(IoxAuthorizerServiceGrpc.getAuthorizeMethod(), CallOptions.DEFAULT,
-          n -> request,
-          r -> r.getValid() && r.getPermissionsCount() == 1);
-    }
-
-    LoadRun<AuthorizeRequest, AuthorizeResponse> authorizeUnknown() {
-      return new LoadRun<>(IoxAuthorizerServiceGrpc.getAuthorizeMethod(), CallOptions.DEFAULT,
-          n -> AuthorizeRequest.newBuilder()
-              .setToken(unknownTokens.get((int) (n % unknownTokens.size())))
-              .addPermissions(READ_BENCH).build(),
-          r -> !r.getValid());
-    }
-
-    LoadRun<AuthorizeRequest, AuthorizeResponse> authorizeMalformed() {
-      String broken = validToken.substring(0, validToken.length() - 5) + "AAAAA";
-      AuthorizeRequest request = AuthorizeRequest.newBuilder()
-          .setToken(ByteString.copyFromUtf8(broken)).addPermissions(READ_BENCH).build();
-      return new LoadRun<>(IoxAuthorizerServiceGrpc.getAuthorizeMethod(), CallOptions.DEFAULT,
-          n -> request,
-          r -> !r.getValid());
-    }
-
-    LoadRun<?, ?> create(BenchTokens tokens) {
-      CreateDatabaseTokenRequest request = CreateDatabaseTokenRequest.newBuilder()
-          .setDescription("tollgate bench: created")
-          .addPermissions(DatabasePermission.newBuilder().setAction("read")
-              .setResource(BenchTokens.DATABASE)).build();
-      return new LoadRun<>(DatabaseTokenServiceGrpc.getCreateDatabaseTokenMethod(),
-          tokens.withCredential(), n -> request, r -> tokens.createdByLoad(r.getToken().getId()));
-    }
   }
 }
