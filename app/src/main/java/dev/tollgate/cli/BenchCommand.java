@@ -81,7 +81,7 @@ public final class BenchCommand extends ClientCommand {
         BenchScenarios scenarios = new BenchScenarios(
             tokens.create("tollgate bench: valid token").secret(), unknown(unknownTokens));
         BenchReport report = new BenchReport(connection.profile().target(), concurrency,
-            connections, each);
+            connections, each, Runtime.getRuntime().availableProcessors());
         progress("warming up for " + Times.format(warm));
         run(scenarios.health(), channels, concurrency, warm);
         run(scenarios.authorizeValid(), channels, concurrency, warm);
