@@ -56,8 +56,9 @@ public final class CallAdmission extends ServerStreamTracer.Factory
   }
 
   /** Set on a call over budget, saying why; never taken from a client. */
-  private static final Metadata.Key<String> REFUSED =
+  static final Metadata.Key<String> REFUSED =
       Metadata.Key.of("tollgate-internal-over-budget", Metadata.ASCII_STRING_MARSHALLER);
+  /** The very executor ServerBuilder.directExecutor() sets, so a call's executor never changes. */
   private static final Executor WHERE_IT_ARRIVES = MoreExecutors.directExecutor();
 
   private final ExecutorService managementThreads;
@@ -100,7 +101,7 @@ public final class CallAdmission extends ServerStreamTracer.Factory
   public ServerStreamTracer newServerStreamTracer(String fullMethodName, Metadata headers) {
     headers.discardAll(REFUSED);
     Lane lane = laneOf(fullMethodName);
-    return lane == null ? NO_TRACE : new Admitting(lane, headers);
+    return lane == null ? NO_TRACE : new LaneTracer(lane, headers);
   }
 
   @Override
@@ -138,46 +139,4 @@ public final class CallAdmission extends ServerStreamTracer.Factory
   }
 
   private static final ServerStreamTracer NO_TRACE = new ServerStreamTracer() {};
-
-  /**
-   * Takes the call's place in its lane once its connection is known, and gives it back when the
-   * stream closes, even if it closes first.
-   */
-  private static final class Admitting extends ServerStreamTracer {
-    private static final int NEW = 0;
-    private static final int HOLDING = 1;
-    private static final int CLOSED = 2;
-
-    private final Lane lane;
-    private final Metadata headers;
-    private final java.util.concurrent.atomic.AtomicInteger state =
-        new java.util.concurrent.atomic.AtomicInteger(NEW);
-    private ConnectionCalls connection;
-
-    Admitting(Lane lane, Metadata headers) {
-      this.lane = lane;
-      this.headers = headers;
-    }
-
-    @Override
-    public void serverCallStarted(ServerCallInfo<?, ?> callInfo) {
-      ConnectionCalls calls = ConnectionCalls.of(callInfo.getAttributes());
-      Lane.Refusal refusal = lane.admit(calls);
-      if (refusal != null) {
-        headers.put(REFUSED, refusal.name());
-        return;
-      }
-      connection = calls;
-      if (!state.compareAndSet(NEW, HOLDING)) {
-        lane.release(calls);
-      }
-    }
-
-    @Override
-    public void streamClosed(Status status) {
-      if (state.getAndSet(CLOSED) == HOLDING) {
-        lane.release(connection);
-      }
-    }
-  }
 }

@@ -1,11 +1,8 @@
 package dev.tollgate.cli;
 
-import com.google.protobuf.ByteString;
-import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.proto.authz.v1.AuthorizeRequest;
 import dev.tollgate.proto.authz.v1.AuthorizeResponse;
 import io.grpc.ManagedChannel;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +76,7 @@ public final class BenchCommand extends ClientCommand {
       }
       try {
         BenchScenarios scenarios = new BenchScenarios(
-            tokens.create("tollgate bench: valid token").secret(), unknown(unknownTokens));
+            tokens.create("tollgate bench: valid token").secret(), BenchScenarios.unknownTokens(unknownTokens));
         BenchReport report = new BenchReport(connection.profile().target(), concurrency,
             connections, each, Runtime.getRuntime().availableProcessors());
         progress("warming up for " + Times.format(warm));
@@ -127,7 +124,7 @@ public final class BenchCommand extends ClientCommand {
       Connection connection, BenchReport report) throws InterruptedException {
     String label = String.format("authorize-unknown: %,d distinct tokens, each once",
         unknownTokens);
-    BenchScenarios fresh = new BenchScenarios(scenarios.validToken(), unknown(unknownTokens));
+    BenchScenarios fresh = new BenchScenarios(scenarios.validToken(), BenchScenarios.unknownTokens(unknownTokens));
     long readsBefore = BenchTokens.missReads(connection);
     LoadRun.Result result = run(label, fresh.authorizeUnknown(), channels, concurrency,
         (load, inFlight) -> load.runCalls(channels, inFlight, unknownTokens));
@@ -190,14 +187,5 @@ public final class BenchCommand extends ClientCommand {
   private void progress(String line) {
     err().println(line);
     err().flush();
-  }
-
-  private static List<ByteString> unknown(int count) {
-    SecureRandom random = new SecureRandom();
-    List<ByteString> tokens = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      tokens.add(ByteString.copyFromUtf8(TokenFormat.DATABASE.generate(random::nextBytes).value()));
-    }
-    return tokens;
   }
 }

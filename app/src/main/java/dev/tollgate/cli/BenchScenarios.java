@@ -1,6 +1,7 @@
 package dev.tollgate.cli;
 
 import com.google.protobuf.ByteString;
+import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.proto.authz.v1.AuthorizeRequest;
 import dev.tollgate.proto.authz.v1.AuthorizeResponse;
 import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
@@ -13,6 +14,8 @@ import io.grpc.CallOptions;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The load of each of {@code tollgate bench}'s scenarios, built on the token the run created. */
@@ -62,5 +65,15 @@ record BenchScenarios(String validToken, List<ByteString> unknownTokens) {
             .setResource(BenchTokens.DATABASE)).build();
     return new LoadRun<>(DatabaseTokenServiceGrpc.getCreateDatabaseTokenMethod(),
         tokens.withCredential(), n -> request, r -> tokens.createdByLoad(r.getToken().getId()));
+  }
+
+  /** Random well-formed tokens no server has issued. */
+  static List<ByteString> unknownTokens(int count) {
+    SecureRandom random = new SecureRandom();
+    List<ByteString> tokens = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      tokens.add(ByteString.copyFromUtf8(TokenFormat.DATABASE.generate(random::nextBytes).value()));
+    }
+    return tokens;
   }
 }
