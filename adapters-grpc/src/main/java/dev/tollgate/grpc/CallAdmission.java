@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Which calls a server takes on, and on which thread each runs: bounded, separate budgets for the
  * data plane's Authorize, the management API and server reflection, of which one connection may
- * hold a quarter; and a bound on how long a call may take to send its request.
+ * hold a quarter (half of the management API's); and a bound on how long a call may take to send
+ * its request.
  *
  * <p>A call is admitted or refused on the thread its stream arrives on, before it is started; one
  * over a budget is answered {@code RESOURCE_EXHAUSTED} there at once. Authorize and health checks
@@ -72,9 +73,11 @@ public final class CallAdmission extends ServerStreamTracer.Factory
     managementThreads = Executors.newFixedThreadPool(budgets.managementThreads(),
         DaemonThreads.named("tollgate-management"));
     reflectionThread = Executors.newSingleThreadExecutor(DaemonThreads.named("tollgate-reflection"));
-    authorize = new Lane("Authorize", 0, budgets.authorizeCalls(), WHERE_IT_ARRIVES);
-    management = new Lane("management", 1, budgets.managementCalls(), managementThreads);
-    reflection = new Lane("reflection", 2, budgets.reflectionCalls(), reflectionThread);
+    // a quarter each, but half of the management API's: only an authenticated caller holds a
+    // place there past the call's start, and one bulk client may well use one connection
+    authorize = new Lane("Authorize", 0, budgets.authorizeCalls(), 4, WHERE_IT_ARRIVES);
+    management = new Lane("management", 1, budgets.managementCalls(), 2, managementThreads);
+    reflection = new Lane("reflection", 2, budgets.reflectionCalls(), 4, reflectionThread);
     requestTimeouts = new RequestTimeouts(requestTimeout, clock);
   }
 

@@ -9,9 +9,6 @@ import java.util.concurrent.Semaphore;
  */
 final class Lane {
 
-  /** A connection may hold at most this fraction of a lane: so many connections fill it. */
-  static final int CONNECTIONS_TO_FILL = 4;
-
   /** Why a call was not admitted. */
   enum Refusal { SERVER, CONNECTION }
 
@@ -22,11 +19,12 @@ final class Lane {
   final Executor executor;
   private final Semaphore permits;
 
-  Lane(String name, int ordinal, int limit, Executor executor) {
+  /** @param connectionsToFill how many connections at their share fill the lane */
+  Lane(String name, int ordinal, int limit, int connectionsToFill, Executor executor) {
     this.name = name;
     this.ordinal = ordinal;
     this.limit = limit;
-    this.perConnection = Math.max(1, limit / CONNECTIONS_TO_FILL);
+    this.perConnection = Math.max(1, limit / connectionsToFill);
     this.executor = executor;
     this.permits = new Semaphore(limit);
   }

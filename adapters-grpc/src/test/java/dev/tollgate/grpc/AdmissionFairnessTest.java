@@ -126,6 +126,23 @@ class AdmissionFairnessTest {
   }
 
   @Test
+  void oneConnection_mayHoldHalfOfTheManagementBudget() {
+    ManagedChannel bulk = connection();
+    openIdle(bulk, ManagementTokenServiceGrpc.getListManagementTokensMethod(), 2);
+
+    io.grpc.StatusRuntimeException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+        () -> ManagementTokenServiceGrpc.newBlockingStub(bulk)
+            .withDeadlineAfter(5, TimeUnit.SECONDS)
+            .listManagementTokens(ListManagementTokensRequest.getDefaultInstance()),
+        io.grpc.StatusRuntimeException.class);
+    assertThat(refused.getStatus().getDescription()).startsWith("this connection has 2"
+        + " management calls in flight, its share of this server's 4;");
+    assertThat(ManagementTokenServiceGrpc.newBlockingStub(connection())
+        .withDeadlineAfter(5, TimeUnit.SECONDS)
+        .listManagementTokens(ListManagementTokensRequest.getDefaultInstance())).isNotNull();
+  }
+
+  @Test
   void authorize_runsOnTheThreadItArrivesOn() {
     Thread[] ran = new Thread[1];
     io.grpc.ServerCall<AuthorizeRequest, AuthorizeResponse> serverCall =
