@@ -18,8 +18,11 @@ final class BenchReport {
 
   private static final String BASELINE = "health";
   private static final String AUTHORIZE = "authorize-valid";
-  /** With the server on the same cores, a client taking half of them is as costly as it. */
-  private static final double BOUND_SHARING = 0.5;
+  /**
+   * With the server on the same cores, a client taking a third of them takes at least a third of
+   * each call's CPU time, and shrinks a difference between the server's costs by as much.
+   */
+  private static final double BOUND_SHARING = 1.0 / 3;
   /** Against a server elsewhere, a client is bound when its own cores are all but full. */
   private static final double BOUND_ALONE = 0.9;
 
@@ -110,9 +113,9 @@ final class BenchReport {
     }
     return Optional.of(String.format("CLIENT-BOUND: this bench used %.0f%% of the %d"
         + " cores for %s and %s%s: its calls/s measure the client as much as the server, and"
-        + " RATIO can hide a gap between their costs on the server. Measure the server with"
-        + " h2load (scripts/authorize-vs-health), or run the bench on another machine.%n",
-        share * 100, cores, BASELINE, AUTHORIZE,
+        + " RATIO shrinks a difference between their costs on the server by about that much."
+        + " Measure the server with h2load (scripts/authorize-vs-health), or run the bench on"
+        + " another machine.%n", share * 100, cores, BASELINE, AUTHORIZE,
         sharesCores ? ", which the server shares" : ""));
   }
 

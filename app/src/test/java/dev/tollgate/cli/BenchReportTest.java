@@ -32,9 +32,9 @@ class BenchReportTest {
 
   @Test
   void clientTakingLittleOfTheCores_reportMakesNoSuchClaim() {
-    String text = report("127.0.0.1:8091", Duration.ofMillis(300)).render();
+    String text = report("127.0.0.1:8091", Duration.ofMillis(500)).render();
 
-    assertThat(text).contains(" 15% ").doesNotContain("CLIENT-BOUND");
+    assertThat(text).contains(" 25% ").doesNotContain("CLIENT-BOUND");
   }
 
   @Test
