@@ -3,7 +3,6 @@ package dev.tollgate.grpc;
 import dev.tollgate.domain.model.Authentication;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
-import dev.tollgate.domain.port.out.Clock;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall;
@@ -14,28 +13,24 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import jakarta.inject.Inject;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns {@code authorization: Bearer <credential>} into the caller in the call's context, or ends
- * the call with UNAUTHENTICATED. The credential itself is never logged or echoed.
+ * the call with UNAUTHENTICATED and the reason (which the call log writes). The credential itself
+ * is never logged or echoed.
  */
 final class CallerInterceptor implements ServerInterceptor {
 
   static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-  private static final Logger LOG = LoggerFactory.getLogger(CallerInterceptor.class);
   private static final String BEARER = "bearer ";
 
   private final AuthenticateCallerUseCase authenticate;
-  private final RefusalLog refusals;
 
   @Inject
-  CallerInterceptor(AuthenticateCallerUseCase authenticate, Clock clock) {
+  CallerInterceptor(AuthenticateCallerUseCase authenticate) {
     this.authenticate = authenticate;
-    this.refusals = new RefusalLog(clock, LOG::info);
   }
 
   @Override
@@ -75,8 +70,8 @@ final class CallerInterceptor implements ServerInterceptor {
       }
       return Contexts.interceptCall(context, answered, headers, next);
     }
+    // the call log writes the reason, at a bounded rate
     String reason = ((Authentication.Rejected) result).reason();
-    refusals.refused(call.getMethodDescriptor().getFullMethodName(), reason);
     call.close(Status.UNAUTHENTICATED.withDescription(reason), new Metadata());
     return new ServerCall.Listener<>() {};
   }

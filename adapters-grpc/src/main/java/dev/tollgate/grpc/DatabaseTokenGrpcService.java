@@ -101,8 +101,10 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
   public void listDatabaseTokens(ListDatabaseTokensRequest request,
       StreamObserver<ListDatabaseTokensResponse> observer) {
     ErrorMapping.respond(observer, () -> {
+      Caller caller = CallerContext.current();
+      caller.require(Operation.READ_DATABASE_TOKENS);
       ListDatabaseTokensResponse.Builder response = ListDatabaseTokensResponse.newBuilder();
-      TokenPage page = list.list(new ListDatabaseTokensUseCase.Query(CallerContext.current(),
+      TokenPage page = list.list(new ListDatabaseTokensUseCase.Query(caller,
           request.getIncludeRevoked(), Pages.after(request.getPageToken()),
           request.getPageSize()));
       return response.setNextPageToken(Pages.fill(page, ProtoMapper::databaseToken,

@@ -1,6 +1,7 @@
 package dev.tollgate.grpc;
 
 import dev.tollgate.domain.model.AuthorizationDecision;
+import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.model.RequestedPermission;
 import dev.tollgate.domain.model.TokenFormat;
@@ -45,7 +46,6 @@ final class IoxAuthorizerGrpcService extends IoxAuthorizerServiceGrpc.IoxAuthori
     byte[] token = request.getToken().toByteArray();
     List<RequestedPermission> requested;
     try {
-      limits.checkPermissionsPerAuthorize("permissions", asked.size());
       requested = requested(token, asked);
     } catch (RuntimeException e) {
       observer.onError(ErrorMapping.toStatus(e));
@@ -64,13 +64,22 @@ final class IoxAuthorizerGrpcService extends IoxAuthorizerServiceGrpc.IoxAuthori
   }
 
   /**
-   * The permissions asked about, converted only when the token has a token's shape: an empty or
-   * misshapen one is refused whatever it asks, so its permissions are not looked at (the domain
-   * checks the token in full, once).
+   * The permissions asked about, converted only when the token has a token's shape: a malformed
+   * one is refused whatever it asks, so neither its permissions nor their number are looked at
+   * (the domain checks the token in full, first; here only when too many are asked, to tell a
+   * request over the limit from a malformed token).
    */
-  private static List<RequestedPermission> requested(byte[] token, List<Permission> asked) {
+  private List<RequestedPermission> requested(byte[] token, List<Permission> asked) {
     if (!TokenFormat.hasTokenShape(token)) {
       return List.of();
+    }
+    try {
+      limits.checkPermissionsPerAuthorize("permissions", asked.size());
+    } catch (InvalidRequestException e) {
+      if (TokenFormat.defectOf(token) != null) {
+        return List.of();
+      }
+      throw e;
     }
     List<RequestedPermission> requested = new ArrayList<>(asked.size());
     for (Permission permission : asked) {

@@ -92,8 +92,10 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
   public void listManagementTokens(ListManagementTokensRequest request,
       StreamObserver<ListManagementTokensResponse> observer) {
     ErrorMapping.respond(observer, () -> {
+      Caller caller = CallerContext.current();
+      caller.require(Operation.LIST_MANAGEMENT_TOKENS);
       ListManagementTokensResponse.Builder response = ListManagementTokensResponse.newBuilder();
-      TokenPage page = list.list(new ListManagementTokensUseCase.Query(CallerContext.current(),
+      TokenPage page = list.list(new ListManagementTokensUseCase.Query(caller,
           Pages.after(request.getPageToken()), request.getPageSize()));
       return response.setNextPageToken(Pages.fill(page, ProtoMapper::managementToken,
           response::addTokens)).build();

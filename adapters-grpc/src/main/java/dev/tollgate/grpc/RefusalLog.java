@@ -4,8 +4,9 @@ import dev.tollgate.domain.port.out.Clock;
 import java.util.function.Consumer;
 
 /**
- * Log lines for refused calls, at most {@link #LINES_PER_SECOND} a second, so that a flood of bad
- * credentials cannot flood the log; the first line of a new second says how many were left out.
+ * How many log lines refused calls may write: at most {@link #LINES_PER_SECOND} a second, so that
+ * a flood of bad credentials or idle streams cannot flood the log; the first line of a new second
+ * is preceded by one that says how many were left out.
  */
 final class RefusalLog {
 
@@ -13,17 +14,19 @@ final class RefusalLog {
   private static final long SECOND_MILLIS = 1_000;
 
   private final Clock clock;
-  private final Consumer<String> lines;
+  private final Consumer<String> notes;
   private long secondStartedAt = Long.MIN_VALUE;
   private int written;
   private long leftOut;
 
-  RefusalLog(Clock clock, Consumer<String> lines) {
+  /** @param notes where the line about left-out lines goes */
+  RefusalLog(Clock clock, Consumer<String> notes) {
     this.clock = clock;
-    this.lines = lines;
+    this.notes = notes;
   }
 
-  void refused(String method, String reason) {
+  /** Whether a refused call's line may be written now; counts it as left out if not. */
+  boolean admit() {
     long now = clock.now().toEpochMilli();
     long leftOutBefore = 0;
     boolean write;
@@ -42,11 +45,9 @@ final class RefusalLog {
       }
     }
     if (leftOutBefore > 0) {
-      lines.accept(leftOutBefore + " more refused call(s) were not logged (at most "
+      notes.accept(leftOutBefore + " more refused call(s) were not logged (at most "
           + LINES_PER_SECOND + " lines a second)");
     }
-    if (write) {
-      lines.accept("refused " + method + ": " + reason);
-    }
+    return write;
   }
 }

@@ -1,8 +1,10 @@
 package dev.tollgate.grpc;
 
 import com.google.protobuf.CodedOutputStream;
+import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.EventPage;
 import dev.tollgate.domain.model.InvalidRequestException;
+import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.RecordedTokenEvent;
 import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
@@ -31,9 +33,11 @@ final class TokenEventGrpcService extends TokenEventServiceGrpc.TokenEventServic
   public void listTokenEvents(ListTokenEventsRequest request,
       StreamObserver<ListTokenEventsResponse> observer) {
     ErrorMapping.respond(observer, () -> {
+      Caller caller = CallerContext.current();
+      caller.require(Operation.READ_TOKEN_EVENTS);
       Optional<TokenId> token = request.getTokenId().isBlank() ? Optional.empty()
           : Optional.of(TokenId.parse("token_id", request.getTokenId().strip()));
-      EventPage page = events.list(new ListTokenEventsUseCase.Query(CallerContext.current(),
+      EventPage page = events.list(new ListTokenEventsUseCase.Query(caller,
           token, ProtoMapper.instant("since", request.hasSince(), request.getSince()),
           ProtoMapper.instant("until", request.hasUntil(), request.getUntil()),
           after(request.getPageToken()), request.getPageSize()));

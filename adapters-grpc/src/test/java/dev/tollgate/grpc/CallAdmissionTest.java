@@ -19,6 +19,8 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -29,15 +31,15 @@ class CallAdmissionTest {
 
   private final CountDownLatch release = new CountDownLatch(1);
   private final CountDownLatch entered = new CountDownLatch(1);
-  private final CallAdmission admission = new CallAdmission(new CallAdmission.Budgets(10, 2, 1, 1));
+  private final CallAdmission admission = new CallAdmission(new CallAdmission.Budgets(10, 1, 1, 1),
+      Duration.ofSeconds(5), Instant::now);
   private Server server;
   private ManagedChannel channel;
 
   @BeforeEach
   void start() throws Exception {
     String name = InProcessServerBuilder.generateName();
-    server = InProcessServerBuilder.forName(name)
-        .callExecutor(admission).addStreamTracerFactory(admission).intercept(admission)
+    server = admission.installOn(InProcessServerBuilder.forName(name))
         .addService(new DatabaseTokenServiceGrpc.DatabaseTokenServiceImplBase() {
           @Override
           public void getDatabaseToken(GetDatabaseTokenRequest request,

@@ -9,6 +9,7 @@ import dev.tollgate.domain.port.out.IdentityProvider;
 import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
+import dev.tollgate.proto.management.v1.TokenEventServiceGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -35,7 +36,7 @@ final class InProcessTollgate implements AutoCloseable {
     tollgate = new InMemoryTollgate(new ControllableClock(START), identityProvider, 9L);
     tollgate.repository().registerBootstrapAdmin(bootstrapAdmin.hash(), "memory", START);
     String name = InProcessServerBuilder.generateName();
-    CallerInterceptor callers = new CallerInterceptor(tollgate.authenticateCaller(), tollgate.clock());
+    CallerInterceptor callers = new CallerInterceptor(tollgate.authenticateCaller());
     server = InProcessServerBuilder.forName(name).directExecutor()
         .addService(ServerInterceptors.intercept(new ManagementTokenGrpcService(
             tollgate.createManagementToken(), tollgate.listManagementTokens(),
@@ -44,6 +45,8 @@ final class InProcessTollgate implements AutoCloseable {
             tollgate.createDatabaseToken(), tollgate.listDatabaseTokens(),
             tollgate.getDatabaseToken(), tollgate.updateDatabaseToken(),
             tollgate.revokeDatabaseTokens(), tollgate.rotateToken()), callers))
+        .addService(ServerInterceptors.intercept(new TokenEventGrpcService(tollgate.tokenEvents()),
+            callers))
         .addService(new IoxAuthorizerGrpcService(tollgate.authorize(), tollgate.useCases().limits(),
             AuthorizeMetrics.none()))
         .build().start();
@@ -68,6 +71,11 @@ final class InProcessTollgate implements AutoCloseable {
   /** A database-token stub that presents the credential as a bearer token. */
   DatabaseTokenServiceGrpc.DatabaseTokenServiceBlockingStub databaseTokensAs(String credential) {
     return DatabaseTokenServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(credential));
+  }
+
+  /** An audit-trail stub that presents the credential as a bearer token. */
+  TokenEventServiceGrpc.TokenEventServiceBlockingStub tokenEventsAs(String credential) {
+    return TokenEventServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(credential));
   }
 
   /** The authorizer, which takes no caller credential. */

@@ -184,6 +184,27 @@ class OAuthCallerTest {
   }
 
   @Test
+  void unlistedUser_listsWithAMadeUpPageToken_isRefusedBeforeThePageTokenIsRead() throws Exception {
+    startTollgateWithServedJwks();
+    String jwt = rs256(claims("mallory").build());
+
+    java.util.List<Runnable> lists = java.util.List.of(
+        () -> server.managementAs(jwt).listManagementTokens(
+            ListManagementTokensRequest.newBuilder().setPageToken("made-up").build()),
+        () -> server.databaseTokensAs(jwt).listDatabaseTokens(
+            dev.tollgate.proto.management.v1.ListDatabaseTokensRequest.newBuilder()
+                .setPageToken("made-up").build()),
+        () -> server.tokenEventsAs(jwt).listTokenEvents(
+            dev.tollgate.proto.management.v1.ListTokenEventsRequest.newBuilder()
+                .setPageToken("made-up").build()));
+    for (Runnable list : lists) {
+      assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(list::run,
+          StatusRuntimeException.class).getStatus().getCode())
+          .isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+  }
+
+  @Test
   void expiredToken_isUnauthenticated() throws Exception {
     startTollgateWithServedJwks();
     Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));

@@ -12,24 +12,22 @@ import org.junit.jupiter.api.Test;
 class RefusalLogTest {
 
   private final ControllableClock clock = new ControllableClock(Instant.parse("2026-11-30T00:00:00Z"));
-  private final List<String> lines = new ArrayList<>();
-  private final RefusalLog log = new RefusalLog(clock, lines::add);
+  private final List<String> notes = new ArrayList<>();
+  private final RefusalLog log = new RefusalLog(clock, notes::add);
 
   @Test
-  void floodOfRefusals_writesABoundedNumberOfLinesASecond_andCountsTheRest() {
-    int flood = RefusalLog.LINES_PER_SECOND + 15;
-    for (int i = 0; i < flood; i++) {
-      log.refused("m/Create", "bad credential " + i);
+  void floodOfRefusals_admitsABoundedNumberOfLinesASecond_andCountsTheRest() {
+    int admitted = 0;
+    for (int i = 0; i < RefusalLog.LINES_PER_SECOND + 15; i++) {
+      admitted += log.admit() ? 1 : 0;
     }
-    assertThat(lines).hasSize(RefusalLog.LINES_PER_SECOND)
-        .last().isEqualTo("refused m/Create: bad credential " + (RefusalLog.LINES_PER_SECOND - 1));
+    assertThat(admitted).isEqualTo(RefusalLog.LINES_PER_SECOND);
+    assertThat(notes).isEmpty();
 
     clock.advance(Duration.ofSeconds(1));
-    log.refused("m/List", "later");
 
-    assertThat(lines.subList(RefusalLog.LINES_PER_SECOND, lines.size())).containsExactly(
-        "15 more refused call(s) were not logged (at most " + RefusalLog.LINES_PER_SECOND
-            + " lines a second)",
-        "refused m/List: later");
+    assertThat(log.admit()).isTrue();
+    assertThat(notes).containsExactly("15 more refused call(s) were not logged (at most "
+        + RefusalLog.LINES_PER_SECOND + " lines a second)");
   }
 }

@@ -133,6 +133,25 @@ class RequestLimitsTest {
   }
 
   @Test
+  void malformedOrEmptyToken_askingMorePermissionsThanAllowed_isSimplyInvalid() {
+    List<Permission> asked = new ArrayList<>();
+    for (int i = 0; i <= LIMIT; i++) {
+      asked.add(IoxAuthorizerGrpcServiceTest.byName("db" + i, Action.ACTION_WRITE));
+    }
+    String valid = create(1).getAccessToken();
+    String badChecksum = valid.substring(0, valid.length() - 5) + "AAAAA";
+
+    for (String token : new String[] {"", "apiv1_not-a-token", badChecksum}) {
+      assertThat(server.authorizer().authorize(AuthorizeRequest.newBuilder()
+          .setToken(ByteString.copyFromUtf8(token)).addAllPermissions(asked).build()))
+          .satisfies(response -> {
+            assertThat(response.getValid()).isFalse();
+            assertThat(response.getPermissionsCount()).isZero();
+          });
+    }
+  }
+
+  @Test
   void malformedOrEmptyToken_askingAsManyPermissionsAsAllowed_isSimplyInvalid() {
     List<Permission> asked = new ArrayList<>();
     for (int i = 0; i < LIMIT; i++) {

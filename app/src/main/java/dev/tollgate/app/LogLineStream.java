@@ -2,30 +2,23 @@ package dev.tollgate.app;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.tollgate.domain.model.TokenFormat;
-import dev.tollgate.grpc.CallLog;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Standard error for a server: whatever one print holds stays on one line, so that text from a
  * request (a header, a description, a message that quotes them) can never start a line of its
  * own in the log. CR, LF and every other control character but tab are written as escapes such
  * as {@code \n} or {@code \u001b}; so are the Unicode line and paragraph separators. Anything
- * shaped like a token string is replaced, whatever logged it. With {@code json}, each line is a
- * JSON object instead: time, level, logger and message, and the call log's fields as fields.
+ * shaped like a token string is replaced, whatever logged it. With {@code json}, a logger's lines
+ * are JSON objects already ({@link LineLogger}), and any other line becomes one with the line as
+ * its message.
  */
 final class LogLineStream extends PrintStream {
-
-  /** The line slf4j-simple writes: time, level, logger, message. */
-  private static final Pattern LINE =
-      Pattern.compile("^(\\S+) (TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)$", Pattern.DOTALL);
-  private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S+)");
 
   private final boolean json;
 
@@ -67,30 +60,15 @@ final class LogLineStream extends PrintStream {
     println(String.valueOf(value));
   }
 
-  /** One log line as one JSON object. */
+  /** A line that is a JSON object already (a logger's): only token strings are replaced. */
+  void printJsonLine(String object) {
+    super.println(TokenFormat.redact(object));
+  }
+
+  /** A line printed to standard error by something other than a logger, as a JSON object. */
   static String json(String line) {
-    Matcher parts = LINE.matcher(line);
-    StringBuilder object = new StringBuilder(line.length() + 64).append('{');
-    if (!parts.matches()) {
-      // a line of a stack trace, or something printed straight to standard error
-      return field(object, "message", line).append('}').toString();
-    }
-    field(object, "time", parts.group(1)).append(',');
-    field(object, "level", parts.group(2)).append(',');
-    field(object, "logger", parts.group(3)).append(',');
-    field(object, "message", parts.group(4));
-    if (parts.group(3).equals(CallLog.LOGGER)) {
-      Matcher fields = FIELD.matcher(parts.group(4));
-      while (fields.find()) {
-        object.append(',');
-        if (fields.group(1).equals("duration_ms")) {
-          object.append("\"duration_ms\":").append(fields.group(2));
-        } else {
-          field(object, fields.group(1), fields.group(2));
-        }
-      }
-    }
-    return object.append('}').toString();
+    return field(new StringBuilder(line.length() + 16).append('{'), "message", line).append('}')
+        .toString();
   }
 
   private static StringBuilder field(StringBuilder object, String name, String value) {

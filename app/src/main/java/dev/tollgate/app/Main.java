@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.slf4j.event.Level;
 import picocli.CommandLine;
 
 /** The {@code tollgate} executable: parses the command line and runs the chosen command. */
@@ -94,28 +95,26 @@ public final class Main {
   }
 
   /**
-   * Logs go to standard error, one line per event; the server logs at INFO, the command line
-   * only warnings, unless {@code --debug}. Must run before the first logger is made.
+   * Logs go to standard error, one line per event ({@link LogLines}); the server logs at INFO,
+   * the command line only warnings, unless {@code --debug}. Must run before the first logger is
+   * made.
    */
   private static void configureLogging(boolean debug, boolean serving, boolean json) {
     if (serving) {
       LogLineStream.install(json);
     }
-    String level = debug ? "debug" : serving ? "info" : "warn";
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-    if (serving || debug) {
-      // a server's lines, and a command's when debugging, carry the time; a command's few
-      // warnings do without, and do not pay the 30 ms of locale data that a date format loads
-      System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-      System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-    }
+    Map<String, Level> levels = new LinkedHashMap<>(LogLines.Settings.QUIET);
     if (debug) {
       // Tollgate's own debug lines, not the libraries' start-up chatter (Netty's platform
       // probing, gRPC's provider loading, the pool's settings dump)
       for (String library : QUIET_LIBRARIES) {
-        System.setProperty("org.slf4j.simpleLogger.log." + library, "info");
+        levels.putIfAbsent(library, Level.INFO);
       }
     }
+    // a server's lines, and a command's when debugging, carry the time; a command's few
+    // warnings do without, and do not pay the 30 ms of locale data that a date format loads
+    LogLines.configure(new LogLines.Settings(debug ? Level.DEBUG : serving ? Level.INFO
+        : Level.WARN, levels, serving || debug, json));
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     java.util.logging.Logger.getLogger("").setLevel(debug ? java.util.logging.Level.FINE

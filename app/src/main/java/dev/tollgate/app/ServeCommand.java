@@ -232,6 +232,13 @@ public final class ServeCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   String maxConnectionAge;
 
+  @Option(names = "--request-timeout", paramLabel = "DURATION",
+      defaultValue = "${env:TOLLGATE_REQUEST_TIMEOUT:-5s}",
+      description = "How long a call may take to send its request; a call that has not is closed"
+          + " with DEADLINE_EXCEEDED and gives its place back [TOLLGATE_REQUEST_TIMEOUT]"
+          + " (default: ${DEFAULT-VALUE}).")
+  String requestTimeout;
+
   @Override
   public Integer call() throws Exception {
     ProvisionBootstrapAdminUseCase.Change bootstrapChange = bootstrapChange();
@@ -353,7 +360,8 @@ public final class ServeCommand implements Callable<Integer> {
         limit("--max-resets-per-10s", "TOLLGATE_MAX_RESETS_PER_10S", maxResetsPer10s),
         duration("--keepalive", "TOLLGATE_KEEPALIVE", keepalive),
         duration("--keepalive-timeout", "TOLLGATE_KEEPALIVE_TIMEOUT", keepaliveTimeout),
-        duration("--min-client-ping", "TOLLGATE_MIN_CLIENT_PING", minClientPing));
+        duration("--min-client-ping", "TOLLGATE_MIN_CLIENT_PING", minClientPing),
+        timeout("--request-timeout", "TOLLGATE_REQUEST_TIMEOUT", requestTimeout));
     // only once every option is good is anything written
     Optional<InetSocketAddress> metrics = metricsAddress();
     if (!logFormat.strip().equalsIgnoreCase("text") && !logFormat.strip().equalsIgnoreCase("json")) {
@@ -386,6 +394,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
     throw new ParameterException(spec.commandLine(), given(option, variable, text)
         + " is not a limit; expected a whole number of at least 1, such as 1000");
+  }
+
+  /** A duration that must not be zero. */
+  private Duration timeout(String option, String variable, String text) {
+    Duration timeout = duration(option, variable, text);
+    if (timeout.toMillis() < 1) {
+      throw new ParameterException(spec.commandLine(), given(option, variable, text)
+          + " is not a timeout; expected a duration of at least 1ms, such as 5s");
+    }
+    return timeout;
   }
 
   /** A lifetime policy: off when neither the option nor its variable is given. */

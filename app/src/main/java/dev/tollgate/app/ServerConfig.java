@@ -69,10 +69,11 @@ public record ServerConfig(InetSocketAddress listen, Path dataDirectory, Databas
    * @param keepalive how often the server pings a connection that sends nothing
    * @param keepaliveTimeout how long it waits for the answer before closing the connection
    * @param minClientPing how often a client may ping at most; more often closes the connection
+   * @param requestTimeout how long a call may take to send its request; then it is closed
    */
   public record Calls(int authorizeInFlight, int managementInFlight, int perConnection,
       Duration connectionIdle, Duration connectionAge, int resetsPer10s, Duration keepalive,
-      Duration keepaliveTimeout, Duration minClientPing) {
+      Duration keepaliveTimeout, Duration minClientPing, Duration requestTimeout) {
 
     public Calls {
       Objects.requireNonNull(connectionIdle, "connectionIdle");
@@ -80,15 +81,18 @@ public record ServerConfig(InetSocketAddress listen, Path dataDirectory, Databas
       Objects.requireNonNull(keepalive, "keepalive");
       Objects.requireNonNull(keepaliveTimeout, "keepaliveTimeout");
       Objects.requireNonNull(minClientPing, "minClientPing");
+      Objects.requireNonNull(requestTimeout, "requestTimeout");
     }
 
     /**
      * 2,000 Authorize and 64 management calls, 1,000 per connection, idle 10 min, age 30 min,
-     * 200 resets in 10 s, a ping every 2 min answered within 20 s, client pings 30 s apart.
+     * 200 resets in 10 s, a ping every 2 min answered within 20 s, client pings 30 s apart, a
+     * request within 5 s of its call.
      */
     public static Calls defaults() {
       return new Calls(2_000, 64, 1_000, Duration.ofMinutes(10), Duration.ofMinutes(30), 200,
-          Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(30));
+          Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(30),
+          Duration.ofSeconds(5));
     }
   }
 

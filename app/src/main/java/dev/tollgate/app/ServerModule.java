@@ -41,6 +41,8 @@ final class ServerModule {
 
   /** How often the TLS certificate and key files are checked for a replacement. */
   static final Duration TLS_RELOAD = Duration.ofMinutes(1);
+  /** Server reflection's calls at once: it serves people with grpcurl, not the data plane. */
+  static final int REFLECTION_CALLS = 16;
   /** Calls in flight on a connection past its age get this long to finish. */
   static final Duration CONNECTION_AGE_GRACE = Duration.ofSeconds(30);
 
@@ -83,11 +85,10 @@ final class ServerModule {
 
   @Provides
   @Singleton
-  static CallAdmission callAdmission(ServerConfig config) {
-    int cores = Runtime.getRuntime().availableProcessors();
+  static CallAdmission callAdmission(ServerConfig config, Clock clock) {
     return new CallAdmission(new CallAdmission.Budgets(config.calls().authorizeInFlight(),
-        Math.max(4, 2 * cores), config.calls().managementInFlight(),
-        config.database().maxConnections()));
+        config.calls().managementInFlight(), config.database().maxConnections(),
+        REFLECTION_CALLS), config.calls().requestTimeout(), clock);
   }
 
   /** The call lanes' threads end with the server's other resources. */
@@ -98,19 +99,16 @@ final class ServerModule {
   }
 
   /**
-   * Netty with every resource bounded: the calls of each lane (see {@link CallAdmission}), the
-   * threads that look calls up, the calls per connection, RST_STREAM floods ("rapid reset"),
-   * keepalive pings, and the life of idle and old connections.
+   * Netty with every resource bounded: the calls of each lane and the time a call may take to
+   * send its request (see {@link CallAdmission}), the calls per connection, RST_STREAM floods
+   * ("rapid reset"), keepalive pings, and the life of idle and old connections.
    */
   @Provides
   static ServerBuilder<?> serverBuilder(ServerConfig config, CallAdmission admission,
       CallLog callLog, OpenTelemetry openTelemetry) {
     ServerConfig.Calls calls = config.calls();
-    ServerBuilder<?> builder = NettyServerBuilder.forAddress(config.listen(), credentials(config))
-        .executor(Executors.newFixedThreadPool(2, DaemonThreads.named("tollgate-calls")))
-        .callExecutor(admission)
-        .addStreamTracerFactory(admission)
-        .intercept(admission)
+    ServerBuilder<?> builder = admission.installOn(
+        NettyServerBuilder.forAddress(config.listen(), credentials(config)))
         .intercept(callLog) // added last, so it runs first: refused calls are logged too
         .maxConcurrentCallsPerConnection(calls.perConnection())
         .maxRstFramesPerWindow(calls.resetsPer10s(), 10)

@@ -1,21 +1,8 @@
 package dev.tollgate.cli;
 
-import com.google.protobuf.ByteString;
-import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.proto.authz.v1.AuthorizeRequest;
 import dev.tollgate.proto.authz.v1.AuthorizeResponse;
-import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
-import dev.tollgate.proto.authz.v1.Permission;
-import dev.tollgate.proto.authz.v1.ResourceActionPermission;
-import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
-import dev.tollgate.proto.management.v1.DatabasePermission;
-import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
-import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse;
-import io.grpc.health.v1.HealthGrpc;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +50,9 @@ public final class BenchCommand extends ClientCommand {
   int unknownTokens;
 
   @Option(names = "--replica", paramLabel = "HOST:PORT",
-      description = "Another replica of the same cluster (plaintext): measure how long after a"
-          + " revoke returns it refuses the token.")
+      description = "Another replica of the same cluster, reached with the profile's TLS settings"
+          + " (plaintext on loopback addresses only): measure how long after a revoke returns it"
+          + " refuses the token.")
   String replica;
 
   @Option(names = "--revocations", paramLabel = "N", defaultValue = "1000",
@@ -79,16 +67,18 @@ public final class BenchCommand extends ClientCommand {
     }
     Duration each = Times.parseDuration("--duration", duration);
     Duration warm = Times.parseDuration("--warmup", warmup);
-    try (Connection connection = connect(); BenchTokens tokens = new BenchTokens(connection)) {
+    try (Connection connection = connect();
+        BenchReplica other = BenchReplica.open(connection, replica);
+        BenchTokens tokens = new BenchTokens(connection)) {
       List<ManagedChannel> channels = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
         channels.add(connection.newLoadChannel());
       }
       try {
-        Scenarios scenarios = new Scenarios(tokens.create("tollgate bench: valid token").secret(),
-            unknown(unknownTokens));
+        BenchScenarios scenarios = new BenchScenarios(
+            tokens.create("tollgate bench: valid token").secret(), BenchScenarios.unknownTokens(unknownTokens));
         BenchReport report = new BenchReport(connection.profile().target(), concurrency,
-            connections, each);
+            connections, each, Runtime.getRuntime().availableProcessors());
         progress("warming up for " + Times.format(warm));
         run(scenarios.health(), channels, concurrency, warm);
         run(scenarios.authorizeValid(), channels, concurrency, warm);
@@ -96,9 +86,9 @@ public final class BenchCommand extends ClientCommand {
           runRound(round, scenarios, channels, each, tokens, connection, report);
         }
         eachUnknownOnce(scenarios, channels, connection, report);
-        if (replica != null) {
-          report.revocations(replica, new RevocationTimer(tokens, replica, this::progress)
-              .time(revocations));
+        if (other.channel() != null) {
+          report.revocations(replica, new RevocationTimer(tokens, replica, other.channel(),
+              this::progress).time(revocations));
         }
         out().println(report.render());
         out().flush();
@@ -109,7 +99,7 @@ public final class BenchCommand extends ClientCommand {
     return 0;
   }
 
-  private void runRound(int round, Scenarios scenarios, List<ManagedChannel> channels,
+  private void runRound(int round, BenchScenarios scenarios, List<ManagedChannel> channels,
       Duration each, BenchTokens tokens, Connection connection, BenchReport report)
       throws InterruptedException {
     String of = "round " + round + "/" + rounds + ": ";
@@ -130,11 +120,11 @@ public final class BenchCommand extends ClientCommand {
    * Presents every distinct unknown token once and counts the change-feed reads the misses cost
    * the server; fresh tokens, so that no earlier round has made the server see them.
    */
-  private void eachUnknownOnce(Scenarios scenarios, List<ManagedChannel> channels,
+  private void eachUnknownOnce(BenchScenarios scenarios, List<ManagedChannel> channels,
       Connection connection, BenchReport report) throws InterruptedException {
     String label = String.format("authorize-unknown: %,d distinct tokens, each once",
         unknownTokens);
-    Scenarios fresh = new Scenarios(scenarios.validToken(), unknown(unknownTokens));
+    BenchScenarios fresh = new BenchScenarios(scenarios.validToken(), BenchScenarios.unknownTokens(unknownTokens));
     long readsBefore = BenchTokens.missReads(connection);
     LoadRun.Result result = run(label, fresh.authorizeUnknown(), channels, concurrency,
         (load, inFlight) -> load.runCalls(channels, inFlight, unknownTokens));
@@ -142,7 +132,7 @@ public final class BenchCommand extends ClientCommand {
   }
 
   /** Half the callers present the valid token, half unknown ones, at once. */
-  private LoadRun.Result flood(String of, Scenarios scenarios, List<ManagedChannel> channels,
+  private LoadRun.Result flood(String of, BenchScenarios scenarios, List<ManagedChannel> channels,
       Duration each) throws InterruptedException {
     progress(of + "authorize-valid during a flood of unknown tokens");
     LoadRun<AuthorizeRequest, AuthorizeResponse> flood = scenarios.authorizeUnknown();
@@ -197,64 +187,5 @@ public final class BenchCommand extends ClientCommand {
   private void progress(String line) {
     err().println(line);
     err().flush();
-  }
-
-  private static List<ByteString> unknown(int count) {
-    SecureRandom random = new SecureRandom();
-    List<ByteString> tokens = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      tokens.add(ByteString.copyFromUtf8(TokenFormat.DATABASE.generate(random::nextBytes).value()));
-    }
-    return tokens;
-  }
-
-  /** The load of each scenario, built on the token the run created. */
-  private record Scenarios(String validToken, List<ByteString> unknownTokens) {
-
-    private static final Permission READ_BENCH = Permission.newBuilder().setResourceAction(
-        ResourceActionPermission.newBuilder()
-            .setResourceType(ResourceActionPermission.ResourceType.RESOURCE_TYPE_DATABASE)
-            .setResourceName(BenchTokens.DATABASE)
-            .setAction(ResourceActionPermission.Action.ACTION_READ)).build();
-
-    LoadRun<HealthCheckRequest, HealthCheckResponse> health() {
-      HealthCheckRequest request = HealthCheckRequest.getDefaultInstance();
-      return new LoadRun<>(HealthGrpc.getCheckMethod(), CallOptions.DEFAULT, n -> request,
-          r -> r.getStatus() == HealthCheckResponse.ServingStatus.SERVING);
-    }
-
-    LoadRun<AuthorizeRequest, AuthorizeResponse> authorizeValid() {
-      AuthorizeRequest request = AuthorizeRequest.newBuilder()
-          .setToken(ByteString.copyFromUtf8(validToken)).addPermissions(READ_BENCH).build();
-      return new LoadRun<>(IoxAuthorizerServiceGrpc.getAuthorizeMethod(), CallOptions.DEFAULT,
-          n -> request,
-          r -> r.getValid() && r.getPermissionsCount() == 1);
-    }
-
-    LoadRun<AuthorizeRequest, AuthorizeResponse> authorizeUnknown() {
-      return new LoadRun<>(IoxAuthorizerServiceGrpc.getAuthorizeMethod(), CallOptions.DEFAULT,
-          n -> AuthorizeRequest.newBuilder()
-              .setToken(unknownTokens.get((int) (n % unknownTokens.size())))
-              .addPermissions(READ_BENCH).build(),
-          r -> !r.getValid());
-    }
-
-    LoadRun<AuthorizeRequest, AuthorizeResponse> authorizeMalformed() {
-      String broken = validToken.substring(0, validToken.length() - 5) + "AAAAA";
-      AuthorizeRequest request = AuthorizeRequest.newBuilder()
-          .setToken(ByteString.copyFromUtf8(broken)).addPermissions(READ_BENCH).build();
-      return new LoadRun<>(IoxAuthorizerServiceGrpc.getAuthorizeMethod(), CallOptions.DEFAULT,
-          n -> request,
-          r -> !r.getValid());
-    }
-
-    LoadRun<?, ?> create(BenchTokens tokens) {
-      CreateDatabaseTokenRequest request = CreateDatabaseTokenRequest.newBuilder()
-          .setDescription("tollgate bench: created")
-          .addPermissions(DatabasePermission.newBuilder().setAction("read")
-              .setResource(BenchTokens.DATABASE)).build();
-      return new LoadRun<>(DatabaseTokenServiceGrpc.getCreateDatabaseTokenMethod(),
-          tokens.withCredential(), n -> request, r -> tokens.createdByLoad(r.getToken().getId()));
-    }
   }
 }

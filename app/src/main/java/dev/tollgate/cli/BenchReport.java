@@ -1,21 +1,37 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.grpc.Loopback;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
-/** Gathers a benchmark's rounds and prints medians, percentiles and ratios to the baseline. */
+/**
+ * Gathers a benchmark's rounds and prints medians, percentiles, ratios to the baseline, and how
+ * much of the machine the bench itself took: when that is most of it, the figures are the
+ * client's, and the report says so.
+ */
 final class BenchReport {
 
   private static final String BASELINE = "health";
+  private static final String AUTHORIZE = "authorize-valid";
+  /**
+   * With the server on the same cores, a client taking a third of them takes at least a third of
+   * each call's CPU time, and shrinks a difference between the server's costs by as much.
+   */
+  private static final double BOUND_SHARING = 1.0 / 3;
+  /** Against a server elsewhere, a client is bound when its own cores are all but full. */
+  private static final double BOUND_ALONE = 0.9;
 
   private final String target;
   private final int concurrency;
   private final int connections;
   private final Duration each;
+  private final int cores;
+  private final boolean sharesCores;
   private final Map<String, List<LoadRun.Result>> rounds = new LinkedHashMap<>();
   private final List<LoadRun.Result> flood = new ArrayList<>();
   private LoadRun.Result eachUnknownOnce;
@@ -23,11 +39,15 @@ final class BenchReport {
   private String replica;
   private Histogram revocations;
 
-  BenchReport(String target, int concurrency, int connections, Duration each) {
+  /** @param cores the cores this process may use; the server shares them if it is on loopback */
+  BenchReport(String target, int concurrency, int connections, Duration each, int cores) {
     this.target = target;
     this.concurrency = concurrency;
     this.connections = connections;
     this.each = each;
+    this.cores = cores;
+    this.sharesCores = Loopback.isLoopback(target.substring(0, Math.max(0,
+        target.lastIndexOf(':'))));
   }
 
   void add(String scenario, LoadRun.Result result) {
@@ -61,10 +81,13 @@ final class BenchReport {
         rounds.getOrDefault(BASELINE, List.of()).size(), Times.format(each), concurrency,
         connections));
     text.append(Tables.of(List.of("SCENARIO", "CALLS/S", "P50", "P99", "P99.9", "RATIO",
-        "FAILED"), rows)).append('\n');
+        "CLIENT", "FAILED"), rows)).append('\n');
     text.append("RATIO: calls/s ÷ health calls/s in the same round; for \"flood\": valid-token"
         + " calls/s while half the callers present unknown tokens ÷ authorize-valid calls/s with"
         + " all callers.\n");
+    text.append(String.format("CLIENT: the CPU time of this bench ÷ (wall time × %d cores).%n",
+        cores));
+    clientBound().ifPresent(text::append);
     text.append("create-database-token runs with ").append(Math.min(concurrency, 8))
         .append(" calls in flight.\n");
     if (eachUnknownOnce != null) {
@@ -81,6 +104,27 @@ final class BenchReport {
     return text.toString();
   }
 
+  /** The warning when the baseline or Authorize was bound by this process rather than the server. */
+  private Optional<String> clientBound() {
+    double share = Math.max(clientShare(rounds.getOrDefault(BASELINE, List.of())),
+        clientShare(rounds.getOrDefault(AUTHORIZE, List.of())));
+    if (!(share >= (sharesCores ? BOUND_SHARING : BOUND_ALONE))) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format("CLIENT-BOUND: this bench used %.0f%% of the %d"
+        + " cores for %s and %s%s: its calls/s measure the client as much as the server, and"
+        + " RATIO shrinks a difference between their costs on the server by about that much."
+        + " Measure the server with h2load (scripts/authorize-vs-health), or run the bench on"
+        + " another machine.%n", share * 100, cores, BASELINE, AUTHORIZE,
+        sharesCores ? ", which the server shares" : ""));
+  }
+
+  private double clientShare(List<LoadRun.Result> results) {
+    List<Double> shares = new ArrayList<>();
+    results.forEach(result -> shares.add(result.clientShare(cores)));
+    return median(shares);
+  }
+
   private List<Double> ratios(String scenario) {
     List<LoadRun.Result> baseline = rounds.get(BASELINE);
     List<LoadRun.Result> results = rounds.get(scenario);
@@ -92,7 +136,7 @@ final class BenchReport {
   }
 
   private List<Double> floodRatios() {
-    List<LoadRun.Result> alone = rounds.getOrDefault("authorize-valid", List.of());
+    List<LoadRun.Result> alone = rounds.getOrDefault(AUTHORIZE, List.of());
     List<Double> ratios = new ArrayList<>();
     for (int i = 0; i < Math.min(alone.size(), flood.size()); i++) {
       ratios.add(flood.get(i).perSecond() / alone.get(i).perSecond());
@@ -100,7 +144,7 @@ final class BenchReport {
     return ratios;
   }
 
-  private static List<String> row(String scenario, List<LoadRun.Result> results,
+  private List<String> row(String scenario, List<LoadRun.Result> results,
       List<Double> ratios) {
     Histogram merged = new Histogram(3);
     long failed = 0;
@@ -112,7 +156,8 @@ final class BenchReport {
     }
     return List.of(scenario, String.format("%,.0f", median(rates)), latency(merged, 50),
         latency(merged, 99), latency(merged, 99.9),
-        ratios.isEmpty() ? "" : String.format("%.2f", median(ratios)), Long.toString(failed));
+        ratios.isEmpty() ? "" : String.format("%.2f", median(ratios)),
+        String.format("%.0f%%", clientShare(results) * 100), Long.toString(failed));
   }
 
   private static String latency(Histogram histogram, double percentile) {

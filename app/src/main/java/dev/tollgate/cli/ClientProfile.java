@@ -26,6 +26,12 @@ record ClientProfile(String name, String host, int port, Tls tls, Optional<Strin
         configFile);
   }
 
+  /** The same profile for another server of the cluster, such as another replica. */
+  ClientProfile at(String otherHost, int otherPort) {
+    return new ClientProfile(name, otherHost, otherPort, tls, credential, credentialSource, oauth2,
+        configFile);
+  }
+
   /** {@code [profile.tls]}: plaintext when disabled; otherwise trust {@code ca}, or anything when insecure. */
   record Tls(boolean disable, boolean insecure, Optional<Path> ca, Optional<Path> cert,
       Optional<Path> key) {

@@ -74,11 +74,7 @@ final class Connection implements AutoCloseable {
     this.warnings = warnings;
     String credential = profile.credential().orElseThrow(() -> new CliException(
         "no credential to present to " + profile.target() + ": " + profile.credentialSource()));
-    if (profile.tls().disable() && !Loopback.isLoopback(profile.host())) {
-      throw new CliException("profile \"" + profile.name() + "\" would send its credential to "
-          + profile.target() + " in clear text; plaintext is for loopback addresses only: use"
-          + " TLS ([profile.tls] disable = false) or reach Tollgate through 127.0.0.1");
-    }
+    requireTlsOffThisMachine(profile, "its credential");
     this.bearer = new CallCredentials() {
       @Override
       public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
@@ -105,8 +101,28 @@ final class Connection implements AutoCloseable {
    * network threads, so they must never block.
    */
   ManagedChannel newLoadChannel() {
-    return Grpc.newChannelBuilderForAddress(profile.host(), profile.port(),
-        credentials(profile.tls())).directExecutor().build();
+    return newLoadChannel(profile.host(), profile.port());
+  }
+
+  /**
+   * A load generator's connection to another server of the same cluster (another replica),
+   * reached as the profile reaches its own: with its TLS settings, and in plaintext only on
+   * this machine, as what travels there are fresh token strings.
+   */
+  ManagedChannel newLoadChannel(String host, int port) {
+    ClientProfile other = profile.at(host, port);
+    requireTlsOffThisMachine(other, "fresh token strings");
+    return Grpc.newChannelBuilderForAddress(host, port, credentials(other.tls())).directExecutor()
+        .build();
+  }
+
+  /** Secrets travel in plaintext only to a loopback address. */
+  private static void requireTlsOffThisMachine(ClientProfile profile, String what) {
+    if (profile.tls().disable() && !Loopback.isLoopback(profile.host())) {
+      throw new CliException("profile \"" + profile.name() + "\" would send " + what + " to "
+          + profile.target() + " in clear text; plaintext is for loopback addresses only: use"
+          + " TLS ([profile.tls] disable = false) or reach Tollgate through 127.0.0.1");
+    }
   }
 
   /** The credential as call credentials, for stubs made on other channels. */

@@ -23,13 +23,28 @@ import org.HdrHistogram.Recorder;
  */
 final class LoadRun<Q, R> {
 
-  /** What one run measured; latencies in nanoseconds. */
-  record Result(long calls, long failures, Duration elapsed, Histogram latencies) {
+  /**
+   * What one run measured; latencies in nanoseconds.
+   *
+   * @param clientCpu CPU time this process spent meanwhile (all its threads: the load, the
+   *     network, the JIT and the collector)
+   */
+  record Result(long calls, long failures, Duration elapsed, Histogram latencies,
+      Duration clientCpu) {
 
     double perSecond() {
       return calls / (elapsed.toNanos() / 1e9);
     }
+
+    /** The share of {@code cores} this process kept busy during the run. */
+    double clientShare(int cores) {
+      return clientCpu.toNanos() / (double) elapsed.toNanos() / cores;
+    }
   }
+
+  private static final com.sun.management.OperatingSystemMXBean SYSTEM =
+      (com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
   private final MethodDescriptor<Q, R> method;
   private final CallOptions options;
@@ -69,6 +84,7 @@ final class LoadRun<Q, R> {
   private Result run(List<? extends Channel> channels, int concurrency, Duration duration,
       long count) throws InterruptedException {
     limit = count;
+    long cpuAtStart = SYSTEM.getProcessCpuTime();
     long start = System.nanoTime();
     long deadline = start + duration.toNanos();
     CountDownLatch finished = new CountDownLatch(concurrency);
@@ -80,7 +96,8 @@ final class LoadRun<Q, R> {
           + " did not complete within a minute after the run");
     }
     return new Result(calls.get(), failures.get(), Duration.ofNanos(System.nanoTime() - start),
-        recorder.getIntervalHistogram());
+        recorder.getIntervalHistogram(),
+        Duration.ofNanos(SYSTEM.getProcessCpuTime() - cpuAtStart));
   }
 
   private void issue(Channel channel, long deadline, CountDownLatch finished) {

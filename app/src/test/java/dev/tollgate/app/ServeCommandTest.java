@@ -145,10 +145,12 @@ class ServeCommandTest {
     assertThat(config("--data-dir", directory.toString(), "--max-authorize-calls", "500",
         "--max-management-calls", "8", "--max-calls-per-connection", "100",
         "--max-connection-idle", "1m", "--max-connection-age", "2h", "--max-resets-per-10s", "50",
-        "--keepalive", "1m", "--keepalive-timeout", "5s", "--min-client-ping", "10s").calls())
+        "--keepalive", "1m", "--keepalive-timeout", "5s", "--min-client-ping", "10s",
+        "--request-timeout", "1500ms").calls())
         .isEqualTo(new ServerConfig.Calls(500, 8, 100, java.time.Duration.ofMinutes(1),
             java.time.Duration.ofHours(2), 50, java.time.Duration.ofMinutes(1),
-            java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10)));
+            java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10),
+            java.time.Duration.ofMillis(1500)));
     assertThatThrownBy(() -> config("--data-dir", directory.toString(),
         "--max-management-calls", "-1")).hasMessageStartingWith(
             "--max-management-calls \"-1\" is not a limit");
@@ -164,5 +166,16 @@ class ServeCommandTest {
 
     assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
         java.nio.file.Files.getPosixFilePermissions(open))).isEqualTo("rwx------");
+  }
+
+  @Test
+  void requestTimeout_config_defaultsToAFewSeconds_andABadOneIsNamed() {
+    assertThat(config("--data-dir", directory.toString()).calls().requestTimeout())
+        .isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--request-timeout",
+        "0.1ms")).hasMessageStartingWith("--request-timeout \"0.1ms\" is not a timeout; expected"
+            + " a duration of at least 1ms, such as 5s");
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--request-timeout",
+        "soon")).hasMessageStartingWith("--request-timeout \"soon\"");
   }
 }

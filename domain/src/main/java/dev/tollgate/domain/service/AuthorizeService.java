@@ -23,8 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Answers the data plane from memory: a malformed token is refused before any hashing or lookup;
- * a known, active token is valid and grants the requested permissions its grants cover. The path
+ * Answers the data plane from memory: a malformed token is refused before any hashing or lookup,
+ * and before the permissions asked are looked at (even their number); a known, active token is valid and grants the requested permissions its grants cover. The path
  * for a known token allocates only the key, the clock's instant and the answer.
  */
 public final class AuthorizeService implements AuthorizeUseCase {
@@ -47,15 +47,16 @@ public final class AuthorizeService implements AuthorizeUseCase {
 
   @Override
   public CompletionStage<AuthorizationDecision> decide(Request request) {
+    byte[] token = request.token();
+    ParsedToken.Defect defect = TokenFormat.defectOf(token);
+    if (defect != null) {
+      // the token's format first: a malformed one is refused whatever it asks
+      return CompletableFuture.completedFuture(MALFORMED.get(defect));
+    }
     try {
       limits.checkPermissionsPerAuthorize("permissions", request.permissions().size());
     } catch (InvalidRequestException e) {
       return CompletableFuture.failedFuture(e);
-    }
-    byte[] token = request.token();
-    ParsedToken.Defect defect = TokenFormat.defectOf(token);
-    if (defect != null) {
-      return CompletableFuture.completedFuture(MALFORMED.get(defect));
     }
     TokenDigest digest = TokenDigest.ofUtf8(token);
     LiveToken held = lookup.held(digest);

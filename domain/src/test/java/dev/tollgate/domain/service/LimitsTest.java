@@ -8,6 +8,7 @@ import dev.tollgate.domain.inmemory.DeterministicRandomSource;
 import dev.tollgate.domain.inmemory.InMemoryTokenRepository;
 import dev.tollgate.domain.inmemory.SequentialIdGenerator;
 import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.model.AuthorizationDecision;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.InvalidRequestException;
@@ -104,5 +105,20 @@ class LimitsTest {
     assertThatThrownBy(() -> tollgate.authorize().authorize(new AuthorizeUseCase.Request(secret,
         List.of(read, read, read, read, read))))
         .hasMessage("permissions: has 5 permissions; at most 4 are allowed per Authorize request");
+  }
+
+  @Test
+  void malformedToken_askingMorePermissionsThanAllowed_isAMalformedAnswer_notAFailure() {
+    String valid = create(Permission.read("a")).secret().value();
+    RequestedPermission read = RequestedPermission.onDatabaseNamed("a",
+        RequestedPermission.DataAction.READ);
+    String badChecksum = valid.substring(0, valid.length() - 5) + "AAAAA";
+
+    for (String token : new String[] {"", "apiv1_not-a-token", badChecksum}) {
+      AuthorizationDecision decision = tollgate.authorize().authorize(new AuthorizeUseCase.Request(
+          token.getBytes(StandardCharsets.UTF_8), List.of(read, read, read, read, read)));
+      assertThat(decision.valid()).isFalse();
+      assertThat(decision.outcome()).isEqualTo(AuthorizationDecision.Outcome.MALFORMED);
+    }
   }
 }
