@@ -41,10 +41,15 @@ public abstract class GrpcModule {
       TokenEventGrpcService tokenEvents, IoxAuthorizerGrpcService authorizer,
       CallerInterceptor callers, HealthStatusManager health) {
     return Set.of(
-        ServerInterceptors.intercept(managementTokens, callers),
-        ServerInterceptors.intercept(databaseTokens, callers),
-        ServerInterceptors.intercept(replica, callers),
-        ServerInterceptors.intercept(tokenEvents, callers),
+        // the last interceptor runs first: the caller is known before the gate checks it
+        ServerInterceptors.intercept(managementTokens,
+            new OperationGate(ManagementTokenGrpcService.OPERATIONS), callers),
+        ServerInterceptors.intercept(databaseTokens,
+            new OperationGate(DatabaseTokenGrpcService.OPERATIONS), callers),
+        ServerInterceptors.intercept(replica, new OperationGate(ReplicaGrpcService.OPERATIONS),
+            callers),
+        ServerInterceptors.intercept(tokenEvents,
+            new OperationGate(TokenEventGrpcService.OPERATIONS), callers),
         authorizer.bindService(),
         health.getHealthService().bindService(),
         ProtoReflectionServiceV1.newInstance().bindService());

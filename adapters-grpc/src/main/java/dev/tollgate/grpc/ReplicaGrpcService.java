@@ -1,5 +1,11 @@
 package dev.tollgate.grpc;
 
+import dev.tollgate.domain.model.Operation;
+
+import java.util.Map;
+
+import io.grpc.MethodDescriptor;
+
 import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
 import dev.tollgate.proto.management.v1.GetReplicaStatusRequest;
 import dev.tollgate.proto.management.v1.GetReplicaStatusResponse;
@@ -9,6 +15,10 @@ import jakarta.inject.Inject;
 
 /** {@code tollgate.management.v1.ReplicaService}: how the answering replica follows the store. */
 final class ReplicaGrpcService extends ReplicaServiceGrpc.ReplicaServiceImplBase {
+
+  /** What the call's use case declares its caller must be allowed, checked before it is read. */
+  static final Map<MethodDescriptor<?, ?>, Operation> OPERATIONS = Map.of(
+      ReplicaServiceGrpc.getGetReplicaStatusMethod(), GetReplicaStatusUseCase.OPERATION);
 
   private final GetReplicaStatusUseCase status;
 

@@ -29,26 +29,29 @@ final class InProcessTollgate implements AutoCloseable {
 
   final InMemoryTollgate tollgate;
   final TokenString bootstrapAdmin = TokenFormat.MANAGEMENT.generate(new DeterministicRandomSource(77));
-  private final Server server;
-  private final ManagedChannel channel;
+  final Server server;
+  final ManagedChannel channel;
 
   InProcessTollgate(IdentityProvider identityProvider) throws IOException {
     tollgate = new InMemoryTollgate(new ControllableClock(START), identityProvider, 9L);
     tollgate.repository().registerBootstrapAdmin(bootstrapAdmin.hash(), "memory", START);
     String name = InProcessServerBuilder.generateName();
     CallerInterceptor callers = new CallerInterceptor(tollgate.authenticateCaller());
-    server = InProcessServerBuilder.forName(name).directExecutor()
-        .addService(ServerInterceptors.intercept(new ManagementTokenGrpcService(
+    // the services as the server serves them: the real interceptors, gate, health, reflection
+    InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
+    GrpcModule.services(new ManagementTokenGrpcService(
             tollgate.createManagementToken(), tollgate.listManagementTokens(),
-            tollgate.revokeManagementTokens(), tollgate.rotateToken()), callers))
-        .addService(ServerInterceptors.intercept(new DatabaseTokenGrpcService(
-            tollgate.createDatabaseToken(), tollgate.listDatabaseTokens(),
+            tollgate.revokeManagementTokens(), tollgate.rotateToken()),
+        new DatabaseTokenGrpcService(tollgate.createDatabaseToken(), tollgate.listDatabaseTokens(),
             tollgate.getDatabaseToken(), tollgate.updateDatabaseToken(),
-            tollgate.revokeDatabaseTokens(), tollgate.rotateToken()), callers))
-        .addService(ServerInterceptors.intercept(new TokenEventGrpcService(tollgate.tokenEvents()),
-            callers))
-        .addService(new IoxAuthorizerGrpcService(tollgate.authorize(), tollgate.useCases().limits(),
-            AuthorizeMetrics.none()))
+            tollgate.revokeDatabaseTokens(), tollgate.rotateToken()),
+        new ReplicaGrpcService(tollgate.useCases().replicaStatus()),
+        new TokenEventGrpcService(tollgate.tokenEvents()),
+        new IoxAuthorizerGrpcService(tollgate.authorize(), tollgate.useCases().limits(),
+            AuthorizeMetrics.none()),
+        callers, new io.grpc.protobuf.services.HealthStatusManager())
+        .forEach(builder::addService);
+    server = builder
         .build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }

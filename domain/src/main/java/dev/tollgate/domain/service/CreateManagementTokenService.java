@@ -2,7 +2,6 @@ package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.model.IssuedToken;
 import dev.tollgate.domain.model.Limits;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import dev.tollgate.domain.port.out.Clock;
@@ -24,7 +23,7 @@ public final class CreateManagementTokenService implements CreateManagementToken
 
   @Override
   public IssuedToken create(Command command) {
-    command.caller().require(Operation.CREATE_MANAGEMENT_TOKEN);
+    command.caller().require(OPERATION);
     return issuer.issue(TokenFormat.MANAGEMENT, command.description(), Set.of(),
         command.expiresAt(), command.caller());
   }

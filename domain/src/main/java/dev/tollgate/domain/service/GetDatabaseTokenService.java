@@ -1,7 +1,6 @@
 package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.model.NotFoundException;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
@@ -18,7 +17,7 @@ public final class GetDatabaseTokenService implements GetDatabaseTokenUseCase {
 
   @Override
   public Token get(Query query) {
-    query.caller().require(Operation.READ_DATABASE_TOKENS);
+    query.caller().require(OPERATION);
     Token token = repository.findById(query.id()).filter(t -> t.kind() == TokenKind.DATABASE)
         .orElseThrow(() -> new NotFoundException("no database token with id " + query.id()));
     if (token.isRevoked() && !query.includeRevoked()) {

@@ -1,7 +1,6 @@
 package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.live.ChangeFollower;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.UnavailableException;
 import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
 import dev.tollgate.domain.port.out.TokenEvents;
@@ -20,7 +19,7 @@ public final class GetReplicaStatusService implements GetReplicaStatusUseCase {
 
   @Override
   public ReplicaStatus status(Query query) {
-    query.caller().require(Operation.READ_REPLICA_STATUS);
+    query.caller().require(OPERATION);
     OptionalLong latest;
     try {
       latest = OptionalLong.of(feed.latestSeq());

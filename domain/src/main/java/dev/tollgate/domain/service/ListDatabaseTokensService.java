@@ -1,6 +1,5 @@
 package dev.tollgate.domain.service;
 
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.TokenPage;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
@@ -17,7 +16,7 @@ public final class ListDatabaseTokensService implements ListDatabaseTokensUseCas
 
   @Override
   public TokenPage list(Query query) {
-    query.caller().require(Operation.READ_DATABASE_TOKENS);
+    query.caller().require(OPERATION);
     int size = TokenPage.size("page_size", query.pageSize());
     return TokenPage.of(repository.findByKind(TokenKind.DATABASE, query.includeRevoked(),
         query.after(), size + 1), size);

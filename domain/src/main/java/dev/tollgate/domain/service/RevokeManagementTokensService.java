@@ -1,7 +1,6 @@
 package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.model.Limits;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
@@ -20,7 +19,7 @@ public final class RevokeManagementTokensService implements RevokeManagementToke
 
   @Override
   public List<Revocation> revoke(Command command) {
-    command.caller().require(Operation.REVOKE_MANAGEMENT_TOKENS);
+    command.caller().require(OPERATION);
     return revoker.revoke(TokenKind.MANAGEMENT, command.ids(), command.caller());
   }
 }

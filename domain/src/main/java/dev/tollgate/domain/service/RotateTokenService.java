@@ -3,7 +3,6 @@ package dev.tollgate.domain.service;
 import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.IssuedToken;
 import dev.tollgate.domain.model.NotFoundException;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenFormat;
@@ -39,8 +38,7 @@ public final class RotateTokenService implements RotateTokenUseCase {
   @Override
   public IssuedToken rotate(Command command) {
     boolean management = command.kind() == TokenKind.MANAGEMENT;
-    command.caller().require(management ? Operation.CREATE_MANAGEMENT_TOKEN
-        : Operation.CHANGE_DATABASE_TOKENS);
+    command.caller().require(RotateTokenUseCase.operation(command.kind()));
     if (command.overlap().isNegative() || command.overlap().compareTo(MAX_OVERLAP) > 0) {
       throw new InvalidRequestException("overlap", command.overlap() + " is not an overlap;"
           + " expected from 0 (the previous string stops at once) to 7 days");

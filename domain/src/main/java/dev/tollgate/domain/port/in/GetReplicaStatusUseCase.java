@@ -2,11 +2,15 @@ package dev.tollgate.domain.port.in;
 
 import dev.tollgate.domain.live.ChangeFollower;
 import dev.tollgate.domain.model.Caller;
+import dev.tollgate.domain.model.Operation;
 import java.util.Objects;
 import java.util.OptionalLong;
 
 /** How well the answering replica follows the token store: for operators watching its lag. */
 public interface GetReplicaStatusUseCase {
+
+  /** The right a caller needs for this, checked by every door before it reads the request. */
+  Operation OPERATION = Operation.READ_REPLICA_STATUS;
 
   /**
    * The replica's state and, when the store answers, the newest change in it.
