@@ -33,7 +33,6 @@ import dev.tollgate.proto.management.v1.RotateDatabaseTokenResponse;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenResponse;
 import io.grpc.stub.StreamObserver;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -65,7 +64,6 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
   private final RevokeDatabaseTokensUseCase revoke;
   private final RotateTokenUseCase rotate;
 
-  @Inject
   DatabaseTokenGrpcService(CreateDatabaseTokenUseCase create, ListDatabaseTokensUseCase list,
       GetDatabaseTokenUseCase get, UpdateDatabaseTokenUseCase update,
       RevokeDatabaseTokensUseCase revoke, RotateTokenUseCase rotate) {

@@ -28,7 +28,6 @@ import dev.tollgate.proto.management.v1.RotateManagementTokenResponse;
 import dev.tollgate.proto.management.v1.WhoAmIRequest;
 import dev.tollgate.proto.management.v1.WhoAmIResponse;
 import io.grpc.stub.StreamObserver;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +60,6 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
   private final RevokeManagementTokensUseCase revoke;
   private final RotateTokenUseCase rotate;
 
-  @Inject
   ManagementTokenGrpcService(CreateManagementTokenUseCase create, ListManagementTokensUseCase list,
       RevokeManagementTokensUseCase revoke, RotateTokenUseCase rotate) {
     this.create = create;

@@ -11,7 +11,6 @@ import dev.tollgate.proto.management.v1.GetReplicaStatusRequest;
 import dev.tollgate.proto.management.v1.GetReplicaStatusResponse;
 import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
 import io.grpc.stub.StreamObserver;
-import jakarta.inject.Inject;
 
 /** {@code tollgate.management.v1.ReplicaService}: how the answering replica follows the store. */
 final class ReplicaGrpcService extends ReplicaServiceGrpc.ReplicaServiceImplBase {
@@ -22,7 +21,6 @@ final class ReplicaGrpcService extends ReplicaServiceGrpc.ReplicaServiceImplBase
 
   private final GetReplicaStatusUseCase status;
 
-  @Inject
   ReplicaGrpcService(GetReplicaStatusUseCase status) {
     this.status = status;
   }

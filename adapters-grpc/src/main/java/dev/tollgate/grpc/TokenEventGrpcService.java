@@ -17,7 +17,6 @@ import dev.tollgate.proto.management.v1.ListTokenEventsResponse;
 import dev.tollgate.proto.management.v1.TokenEvent;
 import dev.tollgate.proto.management.v1.TokenEventServiceGrpc;
 import io.grpc.stub.StreamObserver;
-import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** {@code tollgate.management.v1.TokenEventService}: the audit trail, a page at a time. */
@@ -32,7 +31,6 @@ final class TokenEventGrpcService extends TokenEventServiceGrpc.TokenEventServic
 
   private final ListTokenEventsUseCase events;
 
-  @Inject
   TokenEventGrpcService(ListTokenEventsUseCase events) {
     this.events = events;
   }

@@ -39,18 +39,8 @@ final class InProcessTollgate implements AutoCloseable {
     CallerInterceptor callers = new CallerInterceptor(tollgate.authenticateCaller());
     // the services as the server serves them: the real interceptors, gate, health, reflection
     InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
-    GrpcModule.services(new ManagementTokenGrpcService(
-            tollgate.createManagementToken(), tollgate.listManagementTokens(),
-            tollgate.revokeManagementTokens(), tollgate.rotateToken()),
-        new DatabaseTokenGrpcService(tollgate.createDatabaseToken(), tollgate.listDatabaseTokens(),
-            tollgate.getDatabaseToken(), tollgate.updateDatabaseToken(),
-            tollgate.revokeDatabaseTokens(), tollgate.rotateToken()),
-        new ReplicaGrpcService(tollgate.useCases().replicaStatus()),
-        new TokenEventGrpcService(tollgate.tokenEvents()),
-        new IoxAuthorizerGrpcService(tollgate.authorize(), tollgate.useCases().limits(),
-            AuthorizeMetrics.none()),
-        callers, new io.grpc.protobuf.services.HealthStatusManager())
-        .forEach(builder::addService);
+    GrpcModule.services(tollgate.useCases(), AuthorizeMetrics.none(),
+        new io.grpc.protobuf.services.HealthStatusManager(), callers).forEach(builder::addService);
     server = builder
         .build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
