@@ -12,12 +12,12 @@ import dev.tollgate.domain.port.out.RandomSource;
 import dev.tollgate.domain.port.out.TokenRepository;
 
 /** Creates database tokens for callers allowed to manage them. */
-public final class CreateDatabaseTokenService implements CreateDatabaseTokenUseCase {
+final class CreateDatabaseTokenService implements CreateDatabaseTokenUseCase {
 
   private final TokenIssuer issuer;
   private final Limits limits;
 
-  public CreateDatabaseTokenService(TokenRepository repository, Clock clock, RandomSource random,
+  CreateDatabaseTokenService(TokenRepository repository, Clock clock, RandomSource random,
       IdGenerator ids, Limits limits) {
     this.issuer = new TokenIssuer(repository, clock, random, ids, limits);
     this.limits = limits;

@@ -11,12 +11,12 @@ import dev.tollgate.domain.port.out.TokenRepository;
 import java.util.Set;
 
 /** Creates management tokens for Admin users and the bootstrap admin. */
-public final class CreateManagementTokenService implements CreateManagementTokenUseCase {
+final class CreateManagementTokenService implements CreateManagementTokenUseCase {
 
   private final TokenIssuer issuer;
 
   /** With the lifetime policy of {@code limits}. */
-  public CreateManagementTokenService(TokenRepository repository, Clock clock, RandomSource random,
+  CreateManagementTokenService(TokenRepository repository, Clock clock, RandomSource random,
       IdGenerator ids, Limits limits) {
     this.issuer = new TokenIssuer(repository, clock, random, ids, limits);
   }

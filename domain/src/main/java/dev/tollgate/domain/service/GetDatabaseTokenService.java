@@ -7,11 +7,11 @@ import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
 import dev.tollgate.domain.port.out.TokenRepository;
 
 /** Reads one database token for callers allowed to read them. */
-public final class GetDatabaseTokenService implements GetDatabaseTokenUseCase {
+final class GetDatabaseTokenService implements GetDatabaseTokenUseCase {
 
   private final TokenRepository repository;
 
-  public GetDatabaseTokenService(TokenRepository repository) {
+  GetDatabaseTokenService(TokenRepository repository) {
     this.repository = repository;
   }
 

@@ -7,7 +7,7 @@ import dev.tollgate.domain.port.out.TokenEvents;
 import java.util.OptionalLong;
 
 /** Reports the replica's following, and asks the store for its newest change to show the lag. */
-public final class GetReplicaStatusService implements GetReplicaStatusUseCase {
+final class GetReplicaStatusService implements GetReplicaStatusUseCase {
 
   private final ChangeFollower follower;
   private final TokenEvents feed;

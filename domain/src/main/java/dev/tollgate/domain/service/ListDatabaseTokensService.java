@@ -6,11 +6,11 @@ import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.out.TokenRepository;
 
 /** Lists database tokens for callers allowed to read them. */
-public final class ListDatabaseTokensService implements ListDatabaseTokensUseCase {
+final class ListDatabaseTokensService implements ListDatabaseTokensUseCase {
 
   private final TokenRepository repository;
 
-  public ListDatabaseTokensService(TokenRepository repository) {
+  ListDatabaseTokensService(TokenRepository repository) {
     this.repository = repository;
   }
 

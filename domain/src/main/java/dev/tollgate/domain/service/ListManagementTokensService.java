@@ -6,11 +6,11 @@ import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
 import dev.tollgate.domain.port.out.TokenRepository;
 
 /** Lists management tokens for callers allowed to see them. */
-public final class ListManagementTokensService implements ListManagementTokensUseCase {
+final class ListManagementTokensService implements ListManagementTokensUseCase {
 
   private final TokenRepository repository;
 
-  public ListManagementTokensService(TokenRepository repository) {
+  ListManagementTokensService(TokenRepository repository) {
     this.repository = repository;
   }
 

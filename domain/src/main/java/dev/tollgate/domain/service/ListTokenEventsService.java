@@ -8,11 +8,11 @@ import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
 import dev.tollgate.domain.port.out.TokenEvents;
 
 /** Reads the audit trail for the callers the caller table allows. */
-public final class ListTokenEventsService implements ListTokenEventsUseCase {
+final class ListTokenEventsService implements ListTokenEventsUseCase {
 
   private final TokenEvents events;
 
-  public ListTokenEventsService(TokenEvents events) {
+  ListTokenEventsService(TokenEvents events) {
     this.events = events;
   }
 

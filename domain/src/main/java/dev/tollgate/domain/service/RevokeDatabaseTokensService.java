@@ -9,11 +9,11 @@ import dev.tollgate.domain.port.out.TokenRepository;
 import java.util.List;
 
 /** Revokes database tokens; a management token's id is "not found" here. */
-public final class RevokeDatabaseTokensService implements RevokeDatabaseTokensUseCase {
+final class RevokeDatabaseTokensService implements RevokeDatabaseTokensUseCase {
 
   private final TokenRevoker revoker;
 
-  public RevokeDatabaseTokensService(TokenRepository repository, Clock clock, Limits limits) {
+  RevokeDatabaseTokensService(TokenRepository repository, Clock clock, Limits limits) {
     this.revoker = new TokenRevoker(repository, clock, limits);
   }
 

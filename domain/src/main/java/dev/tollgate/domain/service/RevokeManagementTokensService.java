@@ -9,11 +9,11 @@ import dev.tollgate.domain.port.out.TokenRepository;
 import java.util.List;
 
 /** Revokes management tokens; a database token's id is "not found" here. */
-public final class RevokeManagementTokensService implements RevokeManagementTokensUseCase {
+final class RevokeManagementTokensService implements RevokeManagementTokensUseCase {
 
   private final TokenRevoker revoker;
 
-  public RevokeManagementTokensService(TokenRepository repository, Clock clock, Limits limits) {
+  RevokeManagementTokensService(TokenRepository repository, Clock clock, Limits limits) {
     this.revoker = new TokenRevoker(repository, clock, limits);
   }
 

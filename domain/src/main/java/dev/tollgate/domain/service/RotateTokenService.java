@@ -20,7 +20,7 @@ import java.util.Optional;
  * Rotates a token of either kind: allowed to whoever may create a token of that kind, since it
  * hands out a new token string.
  */
-public final class RotateTokenService implements RotateTokenUseCase {
+final class RotateTokenService implements RotateTokenUseCase {
 
   /** The longest overlap: a week is enough to roll a new string out, and bounds the old one. */
   public static final Duration MAX_OVERLAP = Duration.ofDays(7);
@@ -29,7 +29,7 @@ public final class RotateTokenService implements RotateTokenUseCase {
   private final Clock clock;
   private final RandomSource random;
 
-  public RotateTokenService(TokenRepository repository, Clock clock, RandomSource random) {
+  RotateTokenService(TokenRepository repository, Clock clock, RandomSource random) {
     this.repository = repository;
     this.clock = clock;
     this.random = random;

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Updates database tokens, retrying when another change to the same token came first. */
-public final class UpdateDatabaseTokenService implements UpdateDatabaseTokenUseCase {
+final class UpdateDatabaseTokenService implements UpdateDatabaseTokenUseCase {
 
   private final TokenRepository repository;
   private final Clock clock;
   private final Limits limits;
 
-  public UpdateDatabaseTokenService(TokenRepository repository, Clock clock, Limits limits) {
+  UpdateDatabaseTokenService(TokenRepository repository, Clock clock, Limits limits) {
     this.repository = repository;
     this.clock = clock;
     this.limits = limits;
