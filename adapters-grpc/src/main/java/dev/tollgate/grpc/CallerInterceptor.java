@@ -11,7 +11,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import jakarta.inject.Inject;
 import java.util.Locale;
 
 /**
@@ -28,7 +27,6 @@ final class CallerInterceptor implements ServerInterceptor {
 
   private final AuthenticateCallerUseCase authenticate;
 
-  @Inject
   CallerInterceptor(AuthenticateCallerUseCase authenticate) {
     this.authenticate = authenticate;
   }

@@ -1,5 +1,9 @@
 package dev.tollgate.grpc;
 
+import java.util.Map;
+
+import io.grpc.MethodDescriptor;
+
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.IssuedToken;
@@ -29,7 +33,6 @@ import dev.tollgate.proto.management.v1.RotateDatabaseTokenResponse;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenResponse;
 import io.grpc.stub.StreamObserver;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -41,6 +44,17 @@ import org.slf4j.LoggerFactory;
  */
 final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTokenServiceImplBase {
 
+  /** What each call's use case declares its caller must be allowed, checked before it is read. */
+  static final Map<MethodDescriptor<?, ?>, Operation> OPERATIONS = Map.of(
+      DatabaseTokenServiceGrpc.getCreateDatabaseTokenMethod(), CreateDatabaseTokenUseCase.OPERATION,
+      DatabaseTokenServiceGrpc.getListDatabaseTokensMethod(), ListDatabaseTokensUseCase.OPERATION,
+      DatabaseTokenServiceGrpc.getGetDatabaseTokenMethod(), GetDatabaseTokenUseCase.OPERATION,
+      DatabaseTokenServiceGrpc.getUpdateDatabaseTokenMethod(), UpdateDatabaseTokenUseCase.OPERATION,
+      DatabaseTokenServiceGrpc.getRevokeDatabaseTokensMethod(),
+      RevokeDatabaseTokensUseCase.OPERATION,
+      DatabaseTokenServiceGrpc.getRotateDatabaseTokenMethod(),
+      RotateTokenUseCase.operation(TokenKind.DATABASE));
+
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseTokenGrpcService.class);
 
   private final CreateDatabaseTokenUseCase create;
@@ -50,7 +64,6 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
   private final RevokeDatabaseTokensUseCase revoke;
   private final RotateTokenUseCase rotate;
 
-  @Inject
   DatabaseTokenGrpcService(CreateDatabaseTokenUseCase create, ListDatabaseTokensUseCase list,
       GetDatabaseTokenUseCase get, UpdateDatabaseTokenUseCase update,
       RevokeDatabaseTokensUseCase revoke, RotateTokenUseCase rotate) {
@@ -67,7 +80,6 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
       StreamObserver<RotateDatabaseTokenResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
-      caller.require(Operation.CHANGE_DATABASE_TOKENS);
       IssuedToken issued = rotate.rotate(new RotateTokenUseCase.Command(caller,
           TokenKind.DATABASE, TokenId.parse("id", request.getId().strip()),
           ProtoMapper.overlap(request.hasOverlap(), request.getOverlap())));
@@ -83,7 +95,6 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
       StreamObserver<CreateDatabaseTokenResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
-      caller.require(Operation.CHANGE_DATABASE_TOKENS);
       IssuedToken issued = create.create(new CreateDatabaseTokenUseCase.Command(caller,
           Description.of(request.getDescription()),
           ProtoMapper.permissions(request.getPermissionsList()),
@@ -102,7 +113,6 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
       StreamObserver<ListDatabaseTokensResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
-      caller.require(Operation.READ_DATABASE_TOKENS);
       ListDatabaseTokensResponse.Builder response = ListDatabaseTokensResponse.newBuilder();
       TokenPage page = list.list(new ListDatabaseTokensUseCase.Query(caller,
           request.getIncludeRevoked(), Pages.after(request.getPageToken()),
@@ -117,7 +127,6 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
       StreamObserver<GetDatabaseTokenResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
-      caller.require(Operation.READ_DATABASE_TOKENS);
       Token token = get.get(new GetDatabaseTokenUseCase.Query(caller,
           TokenId.parse("id", request.getId().trim()), request.getIncludeRevoked()));
       return GetDatabaseTokenResponse.newBuilder().setToken(ProtoMapper.databaseToken(token)).build();
@@ -129,7 +138,6 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
       StreamObserver<UpdateDatabaseTokenResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
-      caller.require(Operation.CHANGE_DATABASE_TOKENS);
       Token updated = update.update(new UpdateDatabaseTokenUseCase.Command(caller,
           TokenId.parse("id", request.getId().trim()),
           request.hasDescription() ? Optional.of(Description.of(request.getDescription()))
@@ -149,7 +157,6 @@ final class DatabaseTokenGrpcService extends DatabaseTokenServiceGrpc.DatabaseTo
       StreamObserver<RevokeDatabaseTokensResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
-      caller.require(Operation.CHANGE_DATABASE_TOKENS);
       List<Revocation> outcomes = revoke.revoke(new RevokeDatabaseTokensUseCase.Command(caller,
           ProtoMapper.tokenIds("ids", request.getIdsList())));
       LOG.info("revoke database tokens by {}: {}", caller.subject(), ProtoMapper.summary(outcomes));

@@ -12,7 +12,6 @@ import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
 import dev.tollgate.proto.authz.v1.Permission;
 import dev.tollgate.proto.authz.v1.Subject;
 import io.grpc.stub.StreamObserver;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -33,7 +32,6 @@ final class IoxAuthorizerGrpcService extends IoxAuthorizerServiceGrpc.IoxAuthori
   private final Limits limits;
   private final AuthorizeMetrics metrics;
 
-  @Inject
   IoxAuthorizerGrpcService(AuthorizeUseCase authorize, Limits limits, AuthorizeMetrics metrics) {
     this.authorize = authorize;
     this.limits = limits;

@@ -1,5 +1,9 @@
 package dev.tollgate.grpc;
 
+import java.util.Map;
+
+import io.grpc.MethodDescriptor;
+
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.IssuedToken;
@@ -24,7 +28,6 @@ import dev.tollgate.proto.management.v1.RotateManagementTokenResponse;
 import dev.tollgate.proto.management.v1.WhoAmIRequest;
 import dev.tollgate.proto.management.v1.WhoAmIResponse;
 import io.grpc.stub.StreamObserver;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,20 @@ import org.slf4j.LoggerFactory;
  */
 final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.ManagementTokenServiceImplBase {
 
+  /**
+   * What each call's use case declares its caller must be allowed, checked before it is read;
+   * WhoAmI answers any caller.
+   */
+  static final Map<MethodDescriptor<?, ?>, Operation> OPERATIONS = Map.of(
+      ManagementTokenServiceGrpc.getCreateManagementTokenMethod(),
+      CreateManagementTokenUseCase.OPERATION,
+      ManagementTokenServiceGrpc.getListManagementTokensMethod(),
+      ListManagementTokensUseCase.OPERATION,
+      ManagementTokenServiceGrpc.getRevokeManagementTokensMethod(),
+      RevokeManagementTokensUseCase.OPERATION,
+      ManagementTokenServiceGrpc.getRotateManagementTokenMethod(),
+      RotateTokenUseCase.operation(TokenKind.MANAGEMENT));
+
   private static final Logger LOG = LoggerFactory.getLogger(ManagementTokenGrpcService.class);
 
   private final CreateManagementTokenUseCase create;
@@ -43,7 +60,6 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
   private final RevokeManagementTokensUseCase revoke;
   private final RotateTokenUseCase rotate;
 
-  @Inject
   ManagementTokenGrpcService(CreateManagementTokenUseCase create, ListManagementTokensUseCase list,
       RevokeManagementTokensUseCase revoke, RotateTokenUseCase rotate) {
     this.create = create;
@@ -57,7 +73,6 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
       StreamObserver<RotateManagementTokenResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
-      caller.require(Operation.CREATE_MANAGEMENT_TOKEN);
       IssuedToken issued = rotate.rotate(new RotateTokenUseCase.Command(caller,
           TokenKind.MANAGEMENT, TokenId.parse("id", request.getId().strip()),
           ProtoMapper.overlap(request.hasOverlap(), request.getOverlap())));
@@ -75,7 +90,6 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
       StreamObserver<CreateManagementTokenResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
-      caller.require(Operation.CREATE_MANAGEMENT_TOKEN);
       IssuedToken issued = create.create(new CreateManagementTokenUseCase.Command(caller,
           Description.of(request.getDescription()),
           ProtoMapper.instant("expires_at", request.hasExpiresAt(), request.getExpiresAt())));
@@ -93,7 +107,6 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
       StreamObserver<ListManagementTokensResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
-      caller.require(Operation.LIST_MANAGEMENT_TOKENS);
       ListManagementTokensResponse.Builder response = ListManagementTokensResponse.newBuilder();
       TokenPage page = list.list(new ListManagementTokensUseCase.Query(caller,
           Pages.after(request.getPageToken()), request.getPageSize()));
@@ -114,7 +127,6 @@ final class ManagementTokenGrpcService extends ManagementTokenServiceGrpc.Manage
       StreamObserver<RevokeManagementTokensResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
-      caller.require(Operation.REVOKE_MANAGEMENT_TOKENS);
       List<Revocation> outcomes = revoke.revoke(new RevokeManagementTokensUseCase.Command(caller,
           ProtoMapper.tokenIds("ids", request.getIdsList())));
       LOG.info("revoke management tokens by {}: {}", caller.subject(), ProtoMapper.summary(outcomes));

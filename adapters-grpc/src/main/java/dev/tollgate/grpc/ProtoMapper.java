@@ -1,9 +1,9 @@
 package dev.tollgate.grpc;
 
 import com.google.protobuf.Timestamp;
-import dev.tollgate.domain.live.ChangeFollower;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.DatabaseName;
+import dev.tollgate.domain.model.FeedFollowing;
 import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.PermissionAction;
@@ -172,7 +172,7 @@ final class ProtoMapper {
   }
 
   static GetReplicaStatusResponse replicaStatus(GetReplicaStatusUseCase.ReplicaStatus status) {
-    ChangeFollower.Status following = status.following();
+    FeedFollowing following = status.following();
     GetReplicaStatusResponse.Builder proto = GetReplicaStatusResponse.newBuilder()
         .setLoaded(following.loaded())
         .setLiveTokens(following.liveTokens())

@@ -1,5 +1,9 @@
 package dev.tollgate.grpc;
 
+import java.util.Map;
+
+import io.grpc.MethodDescriptor;
+
 import com.google.protobuf.CodedOutputStream;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.EventPage;
@@ -13,18 +17,20 @@ import dev.tollgate.proto.management.v1.ListTokenEventsResponse;
 import dev.tollgate.proto.management.v1.TokenEvent;
 import dev.tollgate.proto.management.v1.TokenEventServiceGrpc;
 import io.grpc.stub.StreamObserver;
-import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** {@code tollgate.management.v1.TokenEventService}: the audit trail, a page at a time. */
 final class TokenEventGrpcService extends TokenEventServiceGrpc.TokenEventServiceImplBase {
+
+  /** What the call's use case declares its caller must be allowed, checked before it is read. */
+  static final Map<MethodDescriptor<?, ?>, Operation> OPERATIONS = Map.of(
+      TokenEventServiceGrpc.getListTokenEventsMethod(), ListTokenEventsUseCase.OPERATION);
 
   /** Page tokens of the audit trail: this prefix and the sequence number the page starts after. */
   private static final String PAGE_PREFIX = "e";
 
   private final ListTokenEventsUseCase events;
 
-  @Inject
   TokenEventGrpcService(ListTokenEventsUseCase events) {
     this.events = events;
   }
@@ -34,7 +40,6 @@ final class TokenEventGrpcService extends TokenEventServiceGrpc.TokenEventServic
       StreamObserver<ListTokenEventsResponse> observer) {
     ErrorMapping.respond(observer, () -> {
       Caller caller = CallerContext.current();
-      caller.require(Operation.READ_TOKEN_EVENTS);
       Optional<TokenId> token = request.getTokenId().isBlank() ? Optional.empty()
           : Optional.of(TokenId.parse("token_id", request.getTokenId().strip()));
       EventPage page = events.list(new ListTokenEventsUseCase.Query(caller,

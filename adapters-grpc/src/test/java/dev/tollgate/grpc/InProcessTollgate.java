@@ -29,26 +29,19 @@ final class InProcessTollgate implements AutoCloseable {
 
   final InMemoryTollgate tollgate;
   final TokenString bootstrapAdmin = TokenFormat.MANAGEMENT.generate(new DeterministicRandomSource(77));
-  private final Server server;
-  private final ManagedChannel channel;
+  final Server server;
+  final ManagedChannel channel;
 
   InProcessTollgate(IdentityProvider identityProvider) throws IOException {
     tollgate = new InMemoryTollgate(new ControllableClock(START), identityProvider, 9L);
     tollgate.repository().registerBootstrapAdmin(bootstrapAdmin.hash(), "memory", START);
     String name = InProcessServerBuilder.generateName();
     CallerInterceptor callers = new CallerInterceptor(tollgate.authenticateCaller());
-    server = InProcessServerBuilder.forName(name).directExecutor()
-        .addService(ServerInterceptors.intercept(new ManagementTokenGrpcService(
-            tollgate.createManagementToken(), tollgate.listManagementTokens(),
-            tollgate.revokeManagementTokens(), tollgate.rotateToken()), callers))
-        .addService(ServerInterceptors.intercept(new DatabaseTokenGrpcService(
-            tollgate.createDatabaseToken(), tollgate.listDatabaseTokens(),
-            tollgate.getDatabaseToken(), tollgate.updateDatabaseToken(),
-            tollgate.revokeDatabaseTokens(), tollgate.rotateToken()), callers))
-        .addService(ServerInterceptors.intercept(new TokenEventGrpcService(tollgate.tokenEvents()),
-            callers))
-        .addService(new IoxAuthorizerGrpcService(tollgate.authorize(), tollgate.useCases().limits(),
-            AuthorizeMetrics.none()))
+    // the services as the server serves them: the real interceptors, gate, health, reflection
+    InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
+    GrpcModule.services(tollgate.useCases(), AuthorizeMetrics.none(),
+        new io.grpc.protobuf.services.HealthStatusManager(), callers).forEach(builder::addService);
+    server = builder
         .build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }

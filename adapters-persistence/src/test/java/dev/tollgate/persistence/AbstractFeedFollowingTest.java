@@ -2,6 +2,7 @@ package dev.tollgate.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tollgate.domain.inmemory.ControllableClock;
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;

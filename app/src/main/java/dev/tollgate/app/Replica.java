@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import dev.tollgate.domain.live.ChangeFollower;
 import dev.tollgate.domain.live.Reconciler;
+import dev.tollgate.domain.model.FeedFollowing;
 import dev.tollgate.domain.port.out.ChangeNotifications;
 import dev.tollgate.domain.port.out.TokenEvents;
 import dev.tollgate.domain.service.UseCases;
@@ -43,8 +44,8 @@ final class Replica {
   private AutoCloseable listening = () -> { };
   private final AtomicLong reconciliationDifferences = new AtomicLong();
   private Optional<String> outage = Optional.empty();
-  private ChangeFollower.Notifications notificationsHeard =
-      ChangeFollower.Notifications.NOT_OFFERED;
+  private FeedFollowing.Notifications notificationsHeard =
+      FeedFollowing.Notifications.NOT_OFFERED;
   private boolean flushFailing;
 
   @Inject
@@ -90,7 +91,7 @@ final class Replica {
   }
 
   /** How the follower stands, for metrics. */
-  ChangeFollower.Status followerStatus() {
+  FeedFollowing followerStatus() {
     return useCases.follower().status();
   }
 
@@ -127,7 +128,7 @@ final class Replica {
   private void tick() {
     try {
       useCases.follower().tick();
-      ChangeFollower.Status status = useCases.follower().status();
+      FeedFollowing status = useCases.follower().status();
       reportOutage(status);
       reportNotifications(status);
     } catch (RuntimeException e) {
@@ -135,7 +136,7 @@ final class Replica {
     }
   }
 
-  private void reportOutage(ChangeFollower.Status status) {
+  private void reportOutage(FeedFollowing status) {
     if (status.lastFailure().equals(outage)) {
       return;
     }
@@ -148,11 +149,11 @@ final class Replica {
     outage = status.lastFailure();
   }
 
-  private void reportNotifications(ChangeFollower.Status status) {
+  private void reportNotifications(FeedFollowing status) {
     if (status.notifications() == notificationsHeard) {
       return;
     }
-    if (status.notifications() == ChangeFollower.Notifications.LOST) {
+    if (status.notifications() == FeedFollowing.Notifications.LOST) {
       LOG.warn("change notifications {}", status.polling());
     } else {
       LOG.info("change notifications {}", status.polling());

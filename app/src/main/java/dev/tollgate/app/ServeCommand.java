@@ -248,7 +248,8 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig config = config();
     DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
     Logger log = LoggerFactory.getLogger(ServeCommand.class);
-    ServerComponent component = DaggerServerComponent.factory().create(config);
+    ServerComponent component = DaggerServerComponent.factory().create(config, SystemClock.CLOCK,
+        NettyTransport.builder(config, SystemClock.CLOCK));
     BootstrapAdminReport.log(config.adminTokenFile(), config.oauth().isPresent(),
         component.provisionBootstrapAdmin().provision(new ProvisionBootstrapAdminUseCase.Command(
             config.oauth().isEmpty(), bootstrapChange)));

@@ -3,6 +3,9 @@ package dev.tollgate.app;
 import com.zaxxer.hikari.HikariDataSource;
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.tollgate.domain.port.out.Clock;
+import dev.tollgate.domain.service.UseCases;
+import io.grpc.ServerBuilder;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.grpc.GrpcModule;
 import dev.tollgate.persistence.PersistenceModule;
@@ -20,6 +23,9 @@ interface ServerComponent {
 
   ProvisionBootstrapAdminUseCase provisionBootstrapAdmin();
 
+  /** The domain's use cases, as the server wires them. */
+  UseCases useCases();
+
   Replica replica();
 
   /** The metrics SDK when {@code --metrics-listen} is given, else a no-op. */
@@ -34,6 +40,12 @@ interface ServerComponent {
   /** Builds the component for a configuration. */
   @Component.Factory
   interface Factory {
-    ServerComponent create(@BindsInstance ServerConfig config);
+    /**
+     * @param clock the time every part of the server reads
+     * @param transport where it serves: {@link NettyTransport#builder} on a port, or an
+     *     in-process builder in tests
+     */
+    ServerComponent create(@BindsInstance ServerConfig config, @BindsInstance Clock clock,
+        @BindsInstance @Transport ServerBuilder<?> transport);
   }
 }

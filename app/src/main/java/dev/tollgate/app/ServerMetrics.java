@@ -2,7 +2,7 @@ package dev.tollgate.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.model.FeedFollowing;
 import io.grpc.ServerBuilder;
 import io.grpc.opentelemetry.GrpcOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -74,7 +74,7 @@ final class ServerMetrics {
         .setDescription("How long ago this replica last caught up with the change feed, while it"
             + " is behind; 0 when it is not")
         .buildWithCallback(gauge -> {
-          ChangeFollower.Status status = replica.followerStatus();
+          FeedFollowing status = replica.followerStatus();
           OptionalLong latest = replica.latestSeq();
           boolean behind = latest.isEmpty() || latest.getAsLong() > status.appliedSeq();
           gauge.record(!behind ? 0 : status.lastCaughtUpAt()

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -60,5 +61,37 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.domain..",
             "dev.tollgate.grpc..", "dev.tollgate.persistence..", "dev.tollgate.app..")
         .check(CLASSES);
+  }
+
+  @Test
+  void domainRings_pointInward_modelThenPortsThenTheReplicaAndServices() {
+    classes().that().resideInAPackage("dev.tollgate.domain.model..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.tollgate.domain.model..",
+            "java..")
+        .check(CLASSES);
+    classes().that().resideInAPackage("dev.tollgate.domain.port..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.tollgate.domain.model..",
+            "dev.tollgate.domain.port..", "java..")
+        .check(CLASSES);
+    classes().that().resideInAPackage("dev.tollgate.domain.live..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.tollgate.domain.model..",
+            "dev.tollgate.domain.port..", "dev.tollgate.domain.live..", "java..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.tollgate.domain.service..")
+        .should().dependOnClassesThat().resideInAPackage("dev.tollgate.domain.inmemory..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void domainServices_areBuiltByUseCasesOnly() {
+    classes().that().resideInAPackage("dev.tollgate.domain.service..")
+        .and().haveSimpleNameEndingWith("Service")
+        .should().notBePublic()
+        .check(CLASSES);
+  }
+
+  @Test
+  void domainPackages_haveNoCycles() {
+    slices().matching("dev.tollgate.domain.(*)..").should().beFreeOfCycles().check(CLASSES);
   }
 }

@@ -1,5 +1,7 @@
 package dev.tollgate.domain.live;
 
+import dev.tollgate.domain.model.FeedFollowing.Trigger;
+import dev.tollgate.domain.model.FeedFollowing;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.UnavailableException;
 import dev.tollgate.domain.port.out.ChangeNotifications;
@@ -30,15 +32,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link Clock} only: whoever drives it calls {@link #tick()} often.
  */
 public final class ChangeFollower implements ChangeNotifications.Listener {
-
-  /** Why a round ran. */
-  public enum Trigger {
-    LOAD,
-    MISS,
-    NOTIFY,
-    POLL,
-    RECONCILE
-  }
 
   /**
    * How the follower paces itself.
@@ -116,31 +109,6 @@ public final class ChangeFollower implements ChangeNotifications.Listener {
           maxWaiting, batchSize, trailingWindow, executor);
     }
   }
-
-  /** Where the store's change notifications stand. */
-  public enum Notifications {
-    /** The store offers none: polling is the only way to learn of changes. */
-    NOT_OFFERED,
-    /** Every committed change is announced; polls are a slow safety net. */
-    LISTENING,
-    /** The listening connection is down, or announcements went missing: polls are fast. */
-    LOST
-  }
-
-  /**
-   * What a replica can say about how well it follows.
-   *
-   * @param appliedSeq the highest sequence number applied
-   * @param missingSeqs sequence numbers seen skipped and still asked for
-   * @param lastCaughtUpAt when the last round succeeded
-   * @param lastFailure why the last round failed, if it did
-   * @param reads reads of the feed, by what caused them
-   * @param notifications whether change notifications flow
-   * @param polling the same for people, with how often the replica polls because of it
-   */
-  public record Status(boolean loaded, int liveTokens, long appliedSeq, int missingSeqs,
-      Optional<Instant> lastCaughtUpAt, Optional<String> lastFailure, int waiting,
-      Map<Trigger, Long> reads, long failedRounds, Notifications notifications, String polling) {}
 
   private static final int MAX_MISSING = 10_000;
 
@@ -321,14 +289,14 @@ public final class ChangeFollower implements ChangeNotifications.Listener {
     notifications.stopped(why, clock.now());
   }
 
-  public Status status() {
+  public FeedFollowing status() {
     Map<Trigger, Long> counts = new EnumMap<>(Trigger.class);
     reads.forEach((trigger, count) -> counts.put(trigger, count.get()));
     int waitingNow;
     synchronized (this) {
       waitingNow = waiting.size();
     }
-    return new Status(index.isLoaded(), index.size(), appliedSeq, missingSeqs,
+    return new FeedFollowing(index.isLoaded(), index.size(), appliedSeq, missingSeqs,
         Optional.ofNullable(lastCaughtUpAt), Optional.ofNullable(lastFailure), waitingNow, counts,
         failedRounds.get(), notifications.state(), notifications.describe(settings));
   }

@@ -1,5 +1,6 @@
 package dev.tollgate.domain.live;
 
+import dev.tollgate.domain.model.FeedFollowing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,41 +12,41 @@ import java.util.Optional;
  */
 final class NotificationWatch {
 
-  private ChangeFollower.Notifications state = ChangeFollower.Notifications.NOT_OFFERED;
+  private FeedFollowing.Notifications state = FeedFollowing.Notifications.NOT_OFFERED;
   private boolean lostAnnouncements;
   private String why = "";
   private Instant since = Instant.MIN;
 
   synchronized void listening(Instant now) {
-    change(ChangeFollower.Notifications.LISTENING, false, "", now);
+    change(FeedFollowing.Notifications.LISTENING, false, "", now);
   }
 
   synchronized void stopped(String reason, Instant now) {
-    change(ChangeFollower.Notifications.LOST, false, reason, now);
+    change(FeedFollowing.Notifications.LOST, false, reason, now);
   }
 
   /** A poll found {@code changes} new events although notifications were trusted. */
   synchronized void unannounced(int changes, Instant now) {
-    if (state == ChangeFollower.Notifications.LISTENING) {
-      change(ChangeFollower.Notifications.LOST, true, "a safety poll found " + changes
+    if (state == FeedFollowing.Notifications.LISTENING) {
+      change(FeedFollowing.Notifications.LOST, true, "a safety poll found " + changes
           + " change(s) that no notification announced", now);
     }
   }
 
   /** A notification arrived: when only announcements had gone missing, they flow again. */
   synchronized void announced(Instant now) {
-    if (state == ChangeFollower.Notifications.LOST && lostAnnouncements) {
-      change(ChangeFollower.Notifications.LISTENING, false, "", now);
+    if (state == FeedFollowing.Notifications.LOST && lostAnnouncements) {
+      change(FeedFollowing.Notifications.LISTENING, false, "", now);
     }
   }
 
-  synchronized ChangeFollower.Notifications state() {
+  synchronized FeedFollowing.Notifications state() {
     return state;
   }
 
   /** How long the follower waits between polls now. */
   synchronized Duration pollInterval(ChangeFollower.Settings settings) {
-    return state == ChangeFollower.Notifications.LISTENING ? settings.safetyPollInterval() : settings.pollInterval();
+    return state == FeedFollowing.Notifications.LISTENING ? settings.safetyPollInterval() : settings.pollInterval();
   }
 
   /** For people: whether notifications flow and how often the follower polls because of it. */
@@ -59,10 +60,10 @@ final class NotificationWatch {
   }
 
   synchronized Optional<Instant> lostSince() {
-    return state == ChangeFollower.Notifications.LOST ? Optional.of(since) : Optional.empty();
+    return state == FeedFollowing.Notifications.LOST ? Optional.of(since) : Optional.empty();
   }
 
-  private void change(ChangeFollower.Notifications next, boolean announcementsLost, String reason, Instant now) {
+  private void change(FeedFollowing.Notifications next, boolean announcementsLost, String reason, Instant now) {
     if (next != state || announcementsLost != lostAnnouncements) {
       since = now;
     }

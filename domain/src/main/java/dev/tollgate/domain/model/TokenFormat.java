@@ -1,11 +1,11 @@
 package dev.tollgate.domain.model;
 
-import dev.tollgate.domain.port.out.RandomSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
@@ -54,11 +54,14 @@ public enum TokenFormat {
     return prefix.length() + BODY_CHARS;
   }
 
-  /** Makes a new token string from 60 bytes of the given randomness. */
-  public TokenString generate(RandomSource random) {
+  /**
+   * Makes a new token string from 60 bytes of the given randomness, which fills the array it is
+   * handed (a {@code RandomSource} does).
+   */
+  public TokenString generate(Consumer<byte[]> random) {
     byte[] body = new byte[BODY_BYTES];
     byte[] randomPart = new byte[RANDOM_BYTES];
-    random.nextBytes(randomPart);
+    random.accept(randomPart);
     System.arraycopy(randomPart, 0, body, 0, RANDOM_BYTES);
     int crc = crc32(body);
     body[RANDOM_BYTES] = (byte) (crc >>> 24);

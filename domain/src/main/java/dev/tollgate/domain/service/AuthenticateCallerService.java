@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletionException;
 
 /** Authenticates management-API callers by token, bootstrap admin credential or OAuth access token. */
-public final class AuthenticateCallerService implements AuthenticateCallerUseCase {
+final class AuthenticateCallerService implements AuthenticateCallerUseCase {
 
   private final TokenLookup lookup;
   private final Clock clock;

@@ -27,7 +27,7 @@ import java.util.concurrent.CompletionStage;
  * and before the permissions asked are looked at (even their number); a known, active token is valid and grants the requested permissions its grants cover. The path
  * for a known token allocates only the key, the clock's instant and the answer.
  */
-public final class AuthorizeService implements AuthorizeUseCase {
+final class AuthorizeService implements AuthorizeUseCase {
 
   private static final AuthorizationDecision UNKNOWN = AuthorizationDecision.invalid(
       "unknown token", AuthorizationDecision.Outcome.UNKNOWN);

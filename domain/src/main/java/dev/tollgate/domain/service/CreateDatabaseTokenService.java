@@ -4,7 +4,6 @@ import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.IssuedToken;
 import dev.tollgate.domain.model.Limits;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.out.Clock;
@@ -13,12 +12,12 @@ import dev.tollgate.domain.port.out.RandomSource;
 import dev.tollgate.domain.port.out.TokenRepository;
 
 /** Creates database tokens for callers allowed to manage them. */
-public final class CreateDatabaseTokenService implements CreateDatabaseTokenUseCase {
+final class CreateDatabaseTokenService implements CreateDatabaseTokenUseCase {
 
   private final TokenIssuer issuer;
   private final Limits limits;
 
-  public CreateDatabaseTokenService(TokenRepository repository, Clock clock, RandomSource random,
+  CreateDatabaseTokenService(TokenRepository repository, Clock clock, RandomSource random,
       IdGenerator ids, Limits limits) {
     this.issuer = new TokenIssuer(repository, clock, random, ids, limits);
     this.limits = limits;
@@ -34,7 +33,7 @@ public final class CreateDatabaseTokenService implements CreateDatabaseTokenUseC
 
   @Override
   public IssuedToken create(Command command) {
-    command.caller().require(Operation.CHANGE_DATABASE_TOKENS);
+    command.caller().require(OPERATION);
     requireDescription(command.description());
     limits.checkPermissionsPerToken("permissions", command.permissions().size());
     return issuer.issue(TokenFormat.DATABASE, command.description(), command.permissions(),

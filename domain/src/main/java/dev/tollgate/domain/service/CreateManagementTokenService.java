@@ -2,7 +2,6 @@ package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.model.IssuedToken;
 import dev.tollgate.domain.model.Limits;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import dev.tollgate.domain.port.out.Clock;
@@ -12,19 +11,19 @@ import dev.tollgate.domain.port.out.TokenRepository;
 import java.util.Set;
 
 /** Creates management tokens for Admin users and the bootstrap admin. */
-public final class CreateManagementTokenService implements CreateManagementTokenUseCase {
+final class CreateManagementTokenService implements CreateManagementTokenUseCase {
 
   private final TokenIssuer issuer;
 
   /** With the lifetime policy of {@code limits}. */
-  public CreateManagementTokenService(TokenRepository repository, Clock clock, RandomSource random,
+  CreateManagementTokenService(TokenRepository repository, Clock clock, RandomSource random,
       IdGenerator ids, Limits limits) {
     this.issuer = new TokenIssuer(repository, clock, random, ids, limits);
   }
 
   @Override
   public IssuedToken create(Command command) {
-    command.caller().require(Operation.CREATE_MANAGEMENT_TOKEN);
+    command.caller().require(OPERATION);
     return issuer.issue(TokenFormat.MANAGEMENT, command.description(), Set.of(),
         command.expiresAt(), command.caller());
   }

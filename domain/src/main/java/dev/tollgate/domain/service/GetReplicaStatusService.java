@@ -1,14 +1,13 @@
 package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.live.ChangeFollower;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.UnavailableException;
 import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
 import dev.tollgate.domain.port.out.TokenEvents;
 import java.util.OptionalLong;
 
 /** Reports the replica's following, and asks the store for its newest change to show the lag. */
-public final class GetReplicaStatusService implements GetReplicaStatusUseCase {
+final class GetReplicaStatusService implements GetReplicaStatusUseCase {
 
   private final ChangeFollower follower;
   private final TokenEvents feed;
@@ -20,7 +19,7 @@ public final class GetReplicaStatusService implements GetReplicaStatusUseCase {
 
   @Override
   public ReplicaStatus status(Query query) {
-    query.caller().require(Operation.READ_REPLICA_STATUS);
+    query.caller().require(OPERATION);
     OptionalLong latest;
     try {
       latest = OptionalLong.of(feed.latestSeq());

@@ -3,23 +3,22 @@ package dev.tollgate.domain.service;
 import dev.tollgate.domain.model.EventPage;
 import dev.tollgate.domain.model.EventQuery;
 import dev.tollgate.domain.model.InvalidRequestException;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.TokenPage;
 import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
 import dev.tollgate.domain.port.out.TokenEvents;
 
 /** Reads the audit trail for the callers the caller table allows. */
-public final class ListTokenEventsService implements ListTokenEventsUseCase {
+final class ListTokenEventsService implements ListTokenEventsUseCase {
 
   private final TokenEvents events;
 
-  public ListTokenEventsService(TokenEvents events) {
+  ListTokenEventsService(TokenEvents events) {
     this.events = events;
   }
 
   @Override
   public EventPage list(Query query) {
-    query.caller().require(Operation.READ_TOKEN_EVENTS);
+    query.caller().require(OPERATION);
     if (query.since().isPresent() && query.until().isPresent()
         && !query.until().get().isAfter(query.since().get())) {
       throw new InvalidRequestException("until", query.until().get() + " is not after since "

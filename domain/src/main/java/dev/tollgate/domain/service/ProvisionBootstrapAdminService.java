@@ -13,14 +13,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Provisions the bootstrap admin credential, keeping the token string before registering its hash. */
-public final class ProvisionBootstrapAdminService implements ProvisionBootstrapAdminUseCase {
+final class ProvisionBootstrapAdminService implements ProvisionBootstrapAdminUseCase {
 
   private final TokenRepository repository;
   private final BootstrapTokenStore store;
   private final Clock clock;
   private final RandomSource random;
 
-  public ProvisionBootstrapAdminService(TokenRepository repository, BootstrapTokenStore store,
+  ProvisionBootstrapAdminService(TokenRepository repository, BootstrapTokenStore store,
       Clock clock, RandomSource random) {
     this.repository = repository;
     this.store = store;

@@ -1,7 +1,6 @@
 package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.model.Limits;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.port.in.RevokeDatabaseTokensUseCase;
@@ -10,17 +9,17 @@ import dev.tollgate.domain.port.out.TokenRepository;
 import java.util.List;
 
 /** Revokes database tokens; a management token's id is "not found" here. */
-public final class RevokeDatabaseTokensService implements RevokeDatabaseTokensUseCase {
+final class RevokeDatabaseTokensService implements RevokeDatabaseTokensUseCase {
 
   private final TokenRevoker revoker;
 
-  public RevokeDatabaseTokensService(TokenRepository repository, Clock clock, Limits limits) {
+  RevokeDatabaseTokensService(TokenRepository repository, Clock clock, Limits limits) {
     this.revoker = new TokenRevoker(repository, clock, limits);
   }
 
   @Override
   public List<Revocation> revoke(Command command) {
-    command.caller().require(Operation.CHANGE_DATABASE_TOKENS);
+    command.caller().require(OPERATION);
     return revoker.revoke(TokenKind.DATABASE, command.ids(), command.caller());
   }
 }

@@ -1,7 +1,6 @@
 package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.model.Limits;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
@@ -10,17 +9,17 @@ import dev.tollgate.domain.port.out.TokenRepository;
 import java.util.List;
 
 /** Revokes management tokens; a database token's id is "not found" here. */
-public final class RevokeManagementTokensService implements RevokeManagementTokensUseCase {
+final class RevokeManagementTokensService implements RevokeManagementTokensUseCase {
 
   private final TokenRevoker revoker;
 
-  public RevokeManagementTokensService(TokenRepository repository, Clock clock, Limits limits) {
+  RevokeManagementTokensService(TokenRepository repository, Clock clock, Limits limits) {
     this.revoker = new TokenRevoker(repository, clock, limits);
   }
 
   @Override
   public List<Revocation> revoke(Command command) {
-    command.caller().require(Operation.REVOKE_MANAGEMENT_TOKENS);
+    command.caller().require(OPERATION);
     return revoker.revoke(TokenKind.MANAGEMENT, command.ids(), command.caller());
   }
 }

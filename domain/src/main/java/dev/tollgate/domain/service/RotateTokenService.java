@@ -3,7 +3,6 @@ package dev.tollgate.domain.service;
 import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.IssuedToken;
 import dev.tollgate.domain.model.NotFoundException;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenFormat;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * Rotates a token of either kind: allowed to whoever may create a token of that kind, since it
  * hands out a new token string.
  */
-public final class RotateTokenService implements RotateTokenUseCase {
+final class RotateTokenService implements RotateTokenUseCase {
 
   /** The longest overlap: a week is enough to roll a new string out, and bounds the old one. */
   public static final Duration MAX_OVERLAP = Duration.ofDays(7);
@@ -30,7 +29,7 @@ public final class RotateTokenService implements RotateTokenUseCase {
   private final Clock clock;
   private final RandomSource random;
 
-  public RotateTokenService(TokenRepository repository, Clock clock, RandomSource random) {
+  RotateTokenService(TokenRepository repository, Clock clock, RandomSource random) {
     this.repository = repository;
     this.clock = clock;
     this.random = random;
@@ -39,8 +38,7 @@ public final class RotateTokenService implements RotateTokenUseCase {
   @Override
   public IssuedToken rotate(Command command) {
     boolean management = command.kind() == TokenKind.MANAGEMENT;
-    command.caller().require(management ? Operation.CREATE_MANAGEMENT_TOKEN
-        : Operation.CHANGE_DATABASE_TOKENS);
+    command.caller().require(RotateTokenUseCase.operation(command.kind()));
     if (command.overlap().isNegative() || command.overlap().compareTo(MAX_OVERLAP) > 0) {
       throw new InvalidRequestException("overlap", command.overlap() + " is not an overlap;"
           + " expected from 0 (the previous string stops at once) to 7 days");

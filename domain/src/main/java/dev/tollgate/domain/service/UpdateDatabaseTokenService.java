@@ -2,7 +2,6 @@ package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.model.NotFoundException;
-import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenKind;
@@ -14,13 +13,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Updates database tokens, retrying when another change to the same token came first. */
-public final class UpdateDatabaseTokenService implements UpdateDatabaseTokenUseCase {
+final class UpdateDatabaseTokenService implements UpdateDatabaseTokenUseCase {
 
   private final TokenRepository repository;
   private final Clock clock;
   private final Limits limits;
 
-  public UpdateDatabaseTokenService(TokenRepository repository, Clock clock, Limits limits) {
+  UpdateDatabaseTokenService(TokenRepository repository, Clock clock, Limits limits) {
     this.repository = repository;
     this.clock = clock;
     this.limits = limits;
@@ -28,7 +27,7 @@ public final class UpdateDatabaseTokenService implements UpdateDatabaseTokenUseC
 
   @Override
   public Token update(Command command) {
-    command.caller().require(Operation.CHANGE_DATABASE_TOKENS);
+    command.caller().require(OPERATION);
     command.description().ifPresent(CreateDatabaseTokenService::requireDescription);
     command.permissions().ifPresent(permissions ->
         limits.checkPermissionsPerToken("permissions.permissions", permissions.size()));

@@ -13,6 +13,7 @@ import dev.tollgate.domain.inmemory.SequentialIdGenerator;
 import dev.tollgate.domain.model.AuthorizationDecision;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
+import dev.tollgate.domain.model.FeedFollowing;
 import dev.tollgate.domain.model.IssuedToken;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.RequestedPermission;
@@ -107,7 +108,7 @@ class ReplicasTest {
 
     assertThat(decision.valid()).isTrue();
     assertThat(decision.granted()).containsExactly(READ_DB1);
-    assertThat(b.follower().status().reads().get(ChangeFollower.Trigger.MISS)).isEqualTo(1);
+    assertThat(b.follower().status().reads().get(FeedFollowing.Trigger.MISS)).isEqualTo(1);
   }
 
   @Test
@@ -132,7 +133,7 @@ class ReplicasTest {
     b.follower().changesSignalled();
 
     assertThat(authorize(b, issued, READ_DB1).valid()).isFalse();
-    assertThat(b.follower().status().reads().get(ChangeFollower.Trigger.NOTIFY)).isEqualTo(1);
+    assertThat(b.follower().status().reads().get(FeedFollowing.Trigger.NOTIFY)).isEqualTo(1);
   }
 
   @Test
@@ -212,7 +213,7 @@ class ReplicasTest {
   void notificationsFlow_bPollsOnlyAsASafetyNet_untilAPollFindsAChangeNoneAnnounced() {
     b.follower().notificationsListening();
     assertThat(b.follower().status().notifications())
-        .isEqualTo(ChangeFollower.Notifications.LISTENING);
+        .isEqualTo(FeedFollowing.Notifications.LISTENING);
     int reads = bView.feedReads.get();
     clock.advance(Duration.ofMillis(1_900));
     b.follower().tick();
@@ -222,8 +223,8 @@ class ReplicasTest {
     clock.advance(Duration.ofMillis(100));
     b.follower().tick();
 
-    ChangeFollower.Status status = b.follower().status();
-    assertThat(status.notifications()).isEqualTo(ChangeFollower.Notifications.LOST);
+    FeedFollowing status = b.follower().status();
+    assertThat(status.notifications()).isEqualTo(FeedFollowing.Notifications.LOST);
     assertThat(status.polling()).contains("a safety poll found 1 change(s) that no notification"
         + " announced").endsWith("polling every 200 ms until they work again");
     int lost = bView.feedReads.get();
@@ -232,7 +233,7 @@ class ReplicasTest {
 
     b.follower().changesSignalled();
     assertThat(b.follower().status().notifications())
-        .isEqualTo(ChangeFollower.Notifications.LISTENING);
+        .isEqualTo(FeedFollowing.Notifications.LISTENING);
   }
 
   @Test
@@ -246,12 +247,12 @@ class ReplicasTest {
     assertThat(b.follower().status().polling()).contains("connection reset");
     b.follower().changesSignalled();
     assertThat(b.follower().status().notifications()).as("a notification alone is not enough")
-        .isEqualTo(ChangeFollower.Notifications.LOST);
+        .isEqualTo(FeedFollowing.Notifications.LOST);
 
     b.follower().notificationsListening();
 
     assertThat(b.follower().status().notifications())
-        .isEqualTo(ChangeFollower.Notifications.LISTENING);
+        .isEqualTo(FeedFollowing.Notifications.LISTENING);
   }
 
   @Test
@@ -503,7 +504,7 @@ class ReplicasTest {
       clock.advance(Duration.ofMillis(100));
       assertThat(accepted(b, TokenFormat.MANAGEMENT.generate(unknownTokens).value())).isFalse();
     }
-    assertThat(b.follower().status().reads().get(ChangeFollower.Trigger.MISS)).isGreaterThan(1);
+    assertThat(b.follower().status().reads().get(FeedFollowing.Trigger.MISS)).isGreaterThan(1);
 
     assertThat(bView.bootstrapReads() - before).isZero();
   }

@@ -3,6 +3,7 @@ package dev.tollgate.domain.port.in;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Permission;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,6 +12,9 @@ import java.util.Set;
 
 /** Creates a database token with read and/or write permissions on databases. */
 public interface CreateDatabaseTokenUseCase {
+
+  /** The right a caller needs for this, checked by every door before it reads the request. */
+  Operation OPERATION = Operation.CHANGE_DATABASE_TOKENS;
 
   /**
    * Creates the token and its CREATED event; the result holds the token string this once.

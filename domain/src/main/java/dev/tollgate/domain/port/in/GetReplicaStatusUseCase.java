@@ -1,12 +1,16 @@
 package dev.tollgate.domain.port.in;
 
-import dev.tollgate.domain.live.ChangeFollower;
 import dev.tollgate.domain.model.Caller;
+import dev.tollgate.domain.model.FeedFollowing;
+import dev.tollgate.domain.model.Operation;
 import java.util.Objects;
 import java.util.OptionalLong;
 
 /** How well the answering replica follows the token store: for operators watching its lag. */
 public interface GetReplicaStatusUseCase {
+
+  /** The right a caller needs for this, checked by every door before it reads the request. */
+  Operation OPERATION = Operation.READ_REPLICA_STATUS;
 
   /**
    * The replica's state and, when the store answers, the newest change in it.
@@ -28,7 +32,7 @@ public interface GetReplicaStatusUseCase {
    * @param following what the replica knows of itself
    * @param latestSeq the newest change in the store, empty when the store cannot be read
    */
-  record ReplicaStatus(ChangeFollower.Status following, OptionalLong latestSeq) {
+  record ReplicaStatus(FeedFollowing following, OptionalLong latestSeq) {
 
     /** How many changes the replica has still to apply, when the store could be read. */
     public OptionalLong behind() {

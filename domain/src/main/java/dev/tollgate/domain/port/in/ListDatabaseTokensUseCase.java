@@ -1,6 +1,7 @@
 package dev.tollgate.domain.port.in;
 
 import dev.tollgate.domain.model.Caller;
+import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.TokenPage;
 import java.util.Objects;
@@ -8,6 +9,9 @@ import java.util.Optional;
 
 /** Lists database tokens a page at a time, revoked ones only when asked for. */
 public interface ListDatabaseTokensUseCase {
+
+  /** The right a caller needs for this, checked by every door before it reads the request. */
+  Operation OPERATION = Operation.READ_DATABASE_TOKENS;
 
   /**
    * A page of the database tokens, oldest first.

@@ -1,6 +1,7 @@
 package dev.tollgate.domain.port.in;
 
 import dev.tollgate.domain.model.Caller;
+import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.TokenPage;
 import java.util.Objects;
@@ -8,6 +9,9 @@ import java.util.Optional;
 
 /** Lists management tokens a page at a time, revoked and expired ones included. */
 public interface ListManagementTokensUseCase {
+
+  /** The right a caller needs for this, checked by every door before it reads the request. */
+  Operation OPERATION = Operation.LIST_MANAGEMENT_TOKENS;
 
   /**
    * A page of the management tokens, oldest first.

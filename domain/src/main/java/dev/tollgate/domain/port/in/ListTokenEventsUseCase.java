@@ -2,6 +2,7 @@ package dev.tollgate.domain.port.in;
 
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.EventPage;
+import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.TokenId;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,6 +13,9 @@ import java.util.Optional;
  * never a token string or hash.
  */
 public interface ListTokenEventsUseCase {
+
+  /** The right a caller needs for this, checked by every door before it reads the request. */
+  Operation OPERATION = Operation.READ_TOKEN_EVENTS;
 
   /**
    * A page of events, oldest first.

@@ -2,6 +2,7 @@ package dev.tollgate.domain.port.in;
 
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.InvalidRequestException;
+import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Revocation;
 import dev.tollgate.domain.model.TokenId;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Objects;
 
 /** Revokes management tokens, for good; revoking a revoked token keeps its first revocation. */
 public interface RevokeManagementTokensUseCase {
+
+  /** The right a caller needs for this, checked by every door before it reads the request. */
+  Operation OPERATION = Operation.REVOKE_MANAGEMENT_TOKENS;
 
   /**
    * Revokes each id in turn, going on past ids that are not found.

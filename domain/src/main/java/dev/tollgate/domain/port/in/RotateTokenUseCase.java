@@ -2,6 +2,7 @@ package dev.tollgate.domain.port.in;
 
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.model.TokenKind;
 import java.time.Duration;
@@ -12,6 +13,15 @@ import java.util.Objects;
  * with a new string, shown once as at create; the previous string keeps working for the overlap.
  */
 public interface RotateTokenUseCase {
+
+  /**
+   * What a caller must be allowed to rotate a token of this kind: what creating one takes; every
+   * door checks it before it reads the request.
+   */
+  static Operation operation(TokenKind kind) {
+    return kind == TokenKind.MANAGEMENT ? Operation.CREATE_MANAGEMENT_TOKEN
+        : Operation.CHANGE_DATABASE_TOKENS;
+  }
 
   /**
    * @throws dev.tollgate.domain.model.NotAllowedException when the caller may not create a

@@ -3,6 +3,7 @@ package dev.tollgate.domain.port.in;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.InvalidRequestException;
+import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenId;
@@ -12,6 +13,9 @@ import java.util.Set;
 
 /** Changes a database token's description and/or replaces its permissions; expiry is fixed. */
 public interface UpdateDatabaseTokenUseCase {
+
+  /** The right a caller needs for this, checked by every door before it reads the request. */
+  Operation OPERATION = Operation.CHANGE_DATABASE_TOKENS;
 
   /**
    * Updates the token and records an UPDATED event.
