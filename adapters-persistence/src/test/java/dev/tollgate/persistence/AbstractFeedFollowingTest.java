@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tollgate.domain.inmemory.ControllableClock;
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;
-import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.FollowerSettings;
 import dev.tollgate.domain.model.AuthorizationDecision;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
@@ -70,7 +70,7 @@ abstract class AbstractFeedFollowingTest {
   private UseCases replica(JdbiTokenRepository store, long seed) {
     return new UseCases(store, store, clock, new DeterministicRandomSource(seed),
         () -> new TokenId(UUID.randomUUID()), IdentityProvider.NONE,
-        ChangeFollower.Settings.defaults());
+        FollowerSettings.defaults());
   }
 
   private IssuedToken create() {

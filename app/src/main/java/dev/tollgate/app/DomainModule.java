@@ -2,7 +2,7 @@ package dev.tollgate.app;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.FollowerSettings;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.domain.port.out.BootstrapTokenStore;
 import dev.tollgate.domain.port.out.Clock;
@@ -36,7 +36,7 @@ final class DomainModule {
     // the thread that asked (a transport thread, for Authorize) never waits for the database
     Executor missRounds = Executors.newSingleThreadExecutor(DaemonThreads.named("tollgate-miss"));
     return new UseCases(store, feed, clock, random, ids, identityProvider,
-        ChangeFollower.Settings.defaults().withPollInterval(config.following().pollInterval())
+        FollowerSettings.defaults().withPollInterval(config.following().pollInterval())
             .withMissRounds(missRounds),
         config.limits());
   }

@@ -4,7 +4,7 @@ import dev.tollgate.domain.inmemory.ControllableClock;
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;
 import dev.tollgate.domain.inmemory.InMemoryTokenRepository;
 import dev.tollgate.domain.inmemory.SequentialIdGenerator;
-import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.FollowerSettings;
 import dev.tollgate.domain.model.AuthorizationDecision;
 import dev.tollgate.domain.model.RequestedPermission;
 import dev.tollgate.domain.model.TokenEvent;
@@ -123,7 +123,7 @@ public class AuthorizeBenchmark {
     long stored = System.nanoTime();
     UseCases useCases = new UseCases(repository, repository, new ControllableClock(NOW),
         new DeterministicRandomSource(1), new SequentialIdGenerator(), IdentityProvider.NONE,
-        ChangeFollower.Settings.defaults());
+        FollowerSettings.defaults());
     useCases.follower().load();
     long loaded = System.nanoTime();
     authorize = useCases.authorize();

@@ -1,7 +1,7 @@
 package dev.tollgate.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.FollowerSettings;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.IssuedToken;
@@ -66,7 +66,7 @@ public class CreateBenchmark {
     SecureRandom random = new SecureRandom();
     useCases = new UseCases(repository, repository, Instant::now, random::nextBytes,
         () -> new TokenId(UUID.randomUUID()), IdentityProvider.NONE,
-        ChangeFollower.Settings.defaults());
+        FollowerSettings.defaults());
     useCases.follower().load();
     Set<Permission> readWrite = Set.of(Permission.read(DATABASE), Permission.write(DATABASE));
     command = new CreateDatabaseTokenUseCase.Command(Caller.bootstrapAdmin(),

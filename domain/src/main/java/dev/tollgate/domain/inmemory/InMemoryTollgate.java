@@ -1,6 +1,6 @@
 package dev.tollgate.domain.inmemory;
 
-import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.FollowerSettings;
 import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
 import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
@@ -37,7 +37,7 @@ public final class InMemoryTollgate {
   public InMemoryTollgate(ControllableClock clock, IdentityProvider identityProvider, long seed) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.useCases = new UseCases(repository, repository, clock, new DeterministicRandomSource(seed),
-        new SequentialIdGenerator(), identityProvider, ChangeFollower.Settings.immediate());
+        new SequentialIdGenerator(), identityProvider, FollowerSettings.immediate());
     useCases.follower().load();
   }
 

@@ -1,7 +1,7 @@
 package dev.tollgate.domain.live;
 
-import dev.tollgate.domain.model.FeedFollowing.Trigger;
 import dev.tollgate.domain.model.FeedFollowing;
+import dev.tollgate.domain.model.FeedFollowing.Trigger;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.UnavailableException;
 import dev.tollgate.domain.port.out.ChangeNotifications;
@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,90 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ChangeFollower implements ChangeNotifications.Listener {
 
-  /**
-   * How the follower paces itself.
-   *
-   * @param pollInterval how often to read the feed without being asked, while change
-   *     notifications are not known to flow
-   * @param safetyPollInterval how often to read it while notifications flow
-   * @param maxBackoff the longest wait between rounds for lookups that keep finding nothing
-   * @param missingRetention how long a missing sequence number is asked for again
-   * @param maxWaiting lookups allowed to wait for a round; more are refused as unavailable
-   * @param batchSize events read at most per read
-   * @param trailingWindow events before the newest one re-read after loading, to catch late commits
-   * @param missRounds where a round for lookups that missed runs, so that the thread that asked
-   *     (a transport thread, say) never waits for the store; a direct executor runs it in place
-   */
-  public record Settings(Duration pollInterval, Duration safetyPollInterval, Duration maxBackoff,
-      Duration missingRetention, int maxWaiting, int batchSize, int trailingWindow,
-      Executor missRounds) {
-
-    public Settings {
-      if (pollInterval.isNegative() || pollInterval.isZero()) {
-        throw new IllegalArgumentException("the poll interval must be positive, not " + pollInterval);
-      }
-      if (safetyPollInterval.compareTo(pollInterval) < 0) {
-        throw new IllegalArgumentException("the safety poll interval " + safetyPollInterval
-            + " is shorter than the poll interval " + pollInterval);
-      }
-      if (maxBackoff.isNegative() || missingRetention.isNegative()) {
-        throw new IllegalArgumentException("backoff and retention cannot be negative");
-      }
-      if (maxWaiting < 1 || batchSize < 1 || trailingWindow < 0) {
-        throw new IllegalArgumentException("waiting and batch limits must be positive");
-      }
-      Objects.requireNonNull(missRounds, "missRounds");
-    }
-
-    /**
-     * A server's pacing: poll every 200 ms (every 2 s while notifications flow), back off up to
-     * 50 ms, 10,000 waiting lookups; rounds for misses run on the thread that missed until
-     * {@link #withMissRounds} says otherwise.
-     */
-    public static Settings defaults() {
-      return new Settings(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(50),
-          Duration.ofSeconds(60), 10_000, 1_000, 1_000, Runnable::run);
-    }
-
-    /** No back-off: for an in-memory store that nobody ticks. */
-    public static Settings immediate() {
-      return defaults().withMaxBackoff(Duration.ZERO);
-    }
-
-    /** Polls every {@code interval} while notifications do not flow (and no less often else). */
-    public Settings withPollInterval(Duration interval) {
-      return new Settings(interval, max(interval, safetyPollInterval), maxBackoff,
-          missingRetention, maxWaiting, batchSize, trailingWindow, missRounds);
-    }
-
-    public Settings withSafetyPollInterval(Duration interval) {
-      return new Settings(pollInterval, interval, maxBackoff, missingRetention, maxWaiting,
-          batchSize, trailingWindow, missRounds);
-    }
-
-    public Settings withMaxWaiting(int waiting) {
-      return new Settings(pollInterval, safetyPollInterval, maxBackoff, missingRetention,
-          waiting, batchSize, trailingWindow, missRounds);
-    }
-
-    public Settings withMaxBackoff(Duration backoff) {
-      return new Settings(pollInterval, safetyPollInterval, backoff, missingRetention,
-          maxWaiting, batchSize, trailingWindow, missRounds);
-    }
-
-    public Settings withMissRounds(Executor executor) {
-      return new Settings(pollInterval, safetyPollInterval, maxBackoff, missingRetention,
-          maxWaiting, batchSize, trailingWindow, executor);
-    }
-  }
-
   private static final int MAX_MISSING = 10_000;
 
   private final TokenRepository repository;
   private final TokenEvents feed;
   private final LiveTokenIndex index;
   private final Clock clock;
-  private final Settings settings;
+  private final FollowerSettings settings;
   private final Map<Trigger, AtomicLong> reads = new EnumMap<>(Trigger.class);
   private final AtomicLong failedRounds = new AtomicLong();
   private final NotificationWatch notifications = new NotificationWatch();
@@ -138,7 +59,7 @@ public final class ChangeFollower implements ChangeNotifications.Listener {
   private volatile String lastFailure;
 
   public ChangeFollower(TokenRepository repository, TokenEvents feed, LiveTokenIndex index,
-      Clock clock, Settings settings) {
+      Clock clock, FollowerSettings settings) {
     this.repository = repository;
     this.feed = feed;
     this.index = index;
@@ -180,7 +101,7 @@ public final class ChangeFollower implements ChangeNotifications.Listener {
    * A round that starts after this call, for a lookup that missed: completes when the round has
    * applied what it read, or exceptionally with {@link UnavailableException} when the feed
    * cannot be read or too many lookups are waiting. Starts the round on
-   * {@link Settings#missRounds()} when none is under way and no back-off applies; never reads the
+   * {@link FollowerSettings#missRounds()} when none is under way and no back-off applies; never reads the
    * store on the calling thread unless that executor is a direct one.
    */
   public CompletionStage<Void> awaitRound() {

@@ -45,12 +45,12 @@ final class NotificationWatch {
   }
 
   /** How long the follower waits between polls now. */
-  synchronized Duration pollInterval(ChangeFollower.Settings settings) {
+  synchronized Duration pollInterval(FollowerSettings settings) {
     return state == FeedFollowing.Notifications.LISTENING ? settings.safetyPollInterval() : settings.pollInterval();
   }
 
   /** For people: whether notifications flow and how often the follower polls because of it. */
-  synchronized String describe(ChangeFollower.Settings settings) {
+  synchronized String describe(FollowerSettings settings) {
     String polling = "polling every " + millis(pollInterval(settings));
     return switch (state) {
       case NOT_OFFERED -> "not offered by this store; " + polling;

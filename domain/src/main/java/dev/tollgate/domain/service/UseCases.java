@@ -1,6 +1,7 @@
 package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.FollowerSettings;
 import dev.tollgate.domain.live.IndexedTokenRepository;
 import dev.tollgate.domain.live.LastUsedLog;
 import dev.tollgate.domain.live.LiveTokenIndex;
@@ -60,18 +61,18 @@ public final class UseCases {
 
   /**
    * Wires everything; nothing is read until {@link ChangeFollower#load()}. With any settings but
-   * {@link ChangeFollower.Settings#immediate()}, lookups that miss while the follower backs off
+   * {@link FollowerSettings#immediate()}, lookups that miss while the follower backs off
    * wait for its {@link ChangeFollower#tick()}: whoever builds this must call it often (the server
    * does every 5 ms).
    */
   public UseCases(TokenRepository store, TokenEvents feed, Clock clock, RandomSource random,
-      IdGenerator ids, IdentityProvider identityProvider, ChangeFollower.Settings settings) {
+      IdGenerator ids, IdentityProvider identityProvider, FollowerSettings settings) {
     this(store, feed, clock, random, ids, identityProvider, settings, Limits.defaults());
   }
 
   /** The same, with the request limits of {@code limits} instead of the defaults. */
   public UseCases(TokenRepository store, TokenEvents feed, Clock clock, RandomSource random,
-      IdGenerator ids, IdentityProvider identityProvider, ChangeFollower.Settings settings,
+      IdGenerator ids, IdentityProvider identityProvider, FollowerSettings settings,
       Limits limits) {
     this.limits = limits;
     this.lastUsed = new LastUsedLog(store);

@@ -53,9 +53,9 @@ class ReplicasTest {
 
   private final ControllableClock clock = new ControllableClock(T0);
   private final InMemoryTokenRepository shared = new InMemoryTokenRepository();
-  private final UseCases a = replica(shared, ChangeFollower.Settings.immediate());
+  private final UseCases a = replica(shared, FollowerSettings.immediate());
   private final HoldingStore bView = new HoldingStore(shared);
-  private final UseCases b = replica(bView, ChangeFollower.Settings.defaults());
+  private final UseCases b = replica(bView, FollowerSettings.defaults());
   private final DeterministicRandomSource unknownTokens = new DeterministicRandomSource(99);
 
   ReplicasTest() {
@@ -64,7 +64,7 @@ class ReplicasTest {
   }
 
   private <S extends TokenRepository & TokenEvents> UseCases replica(S store,
-      ChangeFollower.Settings settings) {
+      FollowerSettings settings) {
     return new UseCases(store, store, clock, new DeterministicRandomSource(1),
         new SequentialIdGenerator(), IdentityProvider.NONE, settings);
   }
@@ -196,7 +196,7 @@ class ReplicasTest {
     a.purger().purgeRevokedBefore(Duration.ofDays(30));
     createOnA();
     pollB();
-    clock.advance(ChangeFollower.Settings.defaults().missingRetention());
+    clock.advance(FollowerSettings.defaults().missingRetention());
     pollB();
     assertThat(b.follower().status().missingSeqs()).as("the purge's number was given up").isZero();
     assertThat(b.index().size()).as("B still holds the purged token").isEqualTo(heldBefore + 1);
@@ -282,7 +282,7 @@ class ReplicasTest {
     createOnA();
     pollB();
     assertThat(b.follower().status().missingSeqs()).isEqualTo(1);
-    clock.advance(ChangeFollower.Settings.defaults().missingRetention());
+    clock.advance(FollowerSettings.defaults().missingRetention());
     pollB();
     assertThat(b.follower().status().missingSeqs()).isZero();
     bView.release();
@@ -303,7 +303,7 @@ class ReplicasTest {
     bView.showAs(issued.token().id(), shared.findById(issued.token().id()));
     revokeOnA(issued);
     createOnA();
-    UseCases c = replica(bView, ChangeFollower.Settings.defaults());
+    UseCases c = replica(bView, FollowerSettings.defaults());
     c.follower().load();
     assertThat(authorize(c, issued, READ_DB1).valid()).isTrue();
 
@@ -356,7 +356,7 @@ class ReplicasTest {
       }
       if (legitimate != null && legitimate.isDone() && legitimateAskedAt != null) {
         assertThat(Duration.between(legitimateAskedAt, clock.now()))
-            .isLessThanOrEqualTo(ChangeFollower.Settings.defaults().maxBackoff());
+            .isLessThanOrEqualTo(FollowerSettings.defaults().maxBackoff());
         legitimateAskedAt = null;
       }
       clock.advance(Duration.ofMillis(1));
@@ -373,7 +373,7 @@ class ReplicasTest {
 
   @Test
   void moreLookupsWaitingThanAllowed_theRestAreUnavailable() {
-    UseCases small = replica(bView, ChangeFollower.Settings.defaults().withMaxWaiting(2));
+    UseCases small = replica(bView, FollowerSettings.defaults().withMaxWaiting(2));
     small.follower().load();
     ask(small, unknownToken());
     ask(small, unknownToken());
@@ -408,7 +408,7 @@ class ReplicasTest {
 
   @Test
   void notLoadedYet_wellFormedTokensAreUnavailable_andTheEmptyProbeIsInvalid() {
-    UseCases cold = replica(bView, ChangeFollower.Settings.defaults());
+    UseCases cold = replica(bView, FollowerSettings.defaults());
 
     assertThat(ask(cold, "").toCompletableFuture().join().valid()).isFalse();
     assertThat(ask(cold, "apiv1_not-a-token").toCompletableFuture().join().valid()).isFalse();
@@ -476,7 +476,7 @@ class ReplicasTest {
   @Test
   void tokenRevokedWhileBLoads_wellFormedTokensAreUnavailableUntilBHasCaughtUp() {
     IssuedToken issued = createOnA(Permission.read("db1"));
-    UseCases loading = replica(bView, ChangeFollower.Settings.defaults());
+    UseCases loading = replica(bView, FollowerSettings.defaults());
     List<Throwable> duringLoad = new ArrayList<>();
     bView.duringNextFullRead = () -> {
       revokeOnA(issued);

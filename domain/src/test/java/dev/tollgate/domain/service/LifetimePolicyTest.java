@@ -7,7 +7,7 @@ import dev.tollgate.domain.inmemory.ControllableClock;
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;
 import dev.tollgate.domain.inmemory.InMemoryTokenRepository;
 import dev.tollgate.domain.inmemory.SequentialIdGenerator;
-import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.FollowerSettings;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
 import dev.tollgate.domain.model.InvalidRequestException;
@@ -31,7 +31,7 @@ class LifetimePolicyTest {
   private final InMemoryTokenRepository store = new InMemoryTokenRepository();
   private final UseCases tollgate = new UseCases(store, store, new ControllableClock(NOW),
       new DeterministicRandomSource(3), new SequentialIdGenerator(), IdentityProvider.NONE,
-      ChangeFollower.Settings.immediate(), new Limits(10, 10, 10,
+      FollowerSettings.immediate(), new Limits(10, 10, 10,
           Optional.of(Duration.ofDays(90)), Optional.of(Duration.ofDays(365))));
 
   private void management(Optional<Instant> expiresAt) {
@@ -72,7 +72,7 @@ class LifetimePolicyTest {
   void noPolicy_create_takesAnyExpiryOrNone() {
     UseCases free = new UseCases(store, store, new ControllableClock(NOW),
         new DeterministicRandomSource(3), new SequentialIdGenerator(), IdentityProvider.NONE,
-        ChangeFollower.Settings.immediate(), Limits.defaults());
+        FollowerSettings.immediate(), Limits.defaults());
 
     free.createManagementToken().create(new CreateManagementTokenUseCase.Command(
         Caller.bootstrapAdmin(), new Description("forever"), Optional.empty()));

@@ -7,7 +7,7 @@ import dev.tollgate.domain.inmemory.ControllableClock;
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;
 import dev.tollgate.domain.inmemory.InMemoryTokenRepository;
 import dev.tollgate.domain.inmemory.SequentialIdGenerator;
-import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.FollowerSettings;
 import dev.tollgate.domain.model.AuthorizationDecision;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
@@ -38,7 +38,7 @@ class LimitsTest {
   private final UseCases tollgate = new UseCases(store, store,
       new ControllableClock(Instant.parse("2026-11-30T00:00:00Z")),
       new DeterministicRandomSource(3), new SequentialIdGenerator(), IdentityProvider.NONE,
-      ChangeFollower.Settings.immediate(), new Limits(2, 3, 4));
+      FollowerSettings.immediate(), new Limits(2, 3, 4));
 
   LimitsTest() {
     tollgate.follower().load();

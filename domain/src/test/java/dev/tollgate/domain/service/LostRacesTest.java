@@ -6,7 +6,7 @@ import dev.tollgate.domain.inmemory.ControllableClock;
 import dev.tollgate.domain.inmemory.DeterministicRandomSource;
 import dev.tollgate.domain.inmemory.InMemoryTokenRepository;
 import dev.tollgate.domain.inmemory.SequentialIdGenerator;
-import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.FollowerSettings;
 import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.Description;
@@ -102,7 +102,7 @@ class LostRacesTest {
   private final UseCases tollgate = new UseCases(store, store.store,
       new ControllableClock(Instant.parse("2030-01-01T00:00:00Z")),
       new DeterministicRandomSource(5), new SequentialIdGenerator(), IdentityProvider.NONE,
-      ChangeFollower.Settings.immediate());
+      FollowerSettings.immediate());
   private final TokenId id = tollgate.createDatabaseToken().create(
       new CreateDatabaseTokenUseCase.Command(Caller.bootstrapAdmin(), new Description("x"),
           Set.of(Permission.read("db1")), Optional.empty())).token().id();

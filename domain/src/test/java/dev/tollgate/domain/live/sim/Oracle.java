@@ -1,6 +1,6 @@
 package dev.tollgate.domain.live.sim;
 
-import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.FollowerSettings;
 import dev.tollgate.domain.live.TokenDigest;
 import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.Grants;
@@ -97,7 +97,7 @@ final class Oracle {
   }
 
   private final SimStore store;
-  private final Duration retention = ChangeFollower.Settings.defaults().missingRetention();
+  private final Duration retention = FollowerSettings.defaults().missingRetention();
 
   Oracle(SimStore store) {
     this.store = store;

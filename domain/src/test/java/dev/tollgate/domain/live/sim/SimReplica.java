@@ -2,7 +2,7 @@ package dev.tollgate.domain.live.sim;
 
 import dev.tollgate.domain.inmemory.ControllableClock;
 import dev.tollgate.domain.inmemory.InMemoryBootstrapTokenStore;
-import dev.tollgate.domain.live.ChangeFollower;
+import dev.tollgate.domain.live.FollowerSettings;
 import dev.tollgate.domain.port.out.IdGenerator;
 import dev.tollgate.domain.port.out.IdentityProvider;
 import dev.tollgate.domain.port.out.RandomSource;
@@ -58,7 +58,7 @@ final class SimReplica {
     scannedAt = 0;
     registrationReadAt = 0;
     useCases = new UseCases(view, view, clock, random, ids, IdentityProvider.NONE,
-        ChangeFollower.Settings.defaults().withMissRounds(missRounds::add));
+        FollowerSettings.defaults().withMissRounds(missRounds::add));
   }
 
   void runMissRounds() {
