@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gRPC server with the canonical lifecycle: built from a builder it is handed (so tests can
- * pass an in-process one), started, then stopped gracefully.
+ * The gRPC server with the canonical lifecycle: built from the builder it is handed (the Netty
+ * one that {@code ServerModule} makes), started, then stopped gracefully.
  */
 public final class TollgateServer {
 
