@@ -27,7 +27,8 @@ final class ClientConfig {
   static final String LOCAL_HOST = "127.0.0.1";
   static final int LOCAL_PORT = 8091;
   static final Path LOCAL_TOKEN_FILE = Path.of("data", "admin-token.json");
-
+  /** The profile a command uses when none is asked for, with or without a config file. */
+  static final String DEFAULT_PROFILE = "default";
 
   private static final Pattern SINGLE_PROFILE_TABLE = Pattern.compile("^\\s*\\[\\s*profile\\s*\\]");
 
@@ -62,38 +63,69 @@ final class ClientConfig {
     }
     Optional<String> fromEnv = Optional.ofNullable(variable).map(String::strip);
     if (flags.config() == null && !Files.exists(file)) {
-      if (!flags.profile().equals("default")) {
+      if (!flags.profile().equals(DEFAULT_PROFILE)) {
         throw new CliException("profile \"" + flags.profile() + "\" was asked for, but there is"
             + " no config file (" + file + "); give --config or write that file");
       }
-      return localDefault(fromEnv, workingDirectory.resolve(LOCAL_TOKEN_FILE));
+      return localDefault(fromEnv, workingDirectory.resolve(LOCAL_TOKEN_FILE), file);
+    }
+    if (!Files.exists(file)) {
+      throw new CliException("config file " + file + " (" + source(flags, env)
+          + ") does not exist");
     }
     if (!Files.isReadable(file)) {
-      throw new CliException("config file " + file + " does not exist or cannot be read");
+      throw new CliException("config file " + file + " (" + source(flags, env)
+          + ") cannot be read by this user");
     }
-    warnIfOthersCanRead(file, "config file");
-    JsonNode profile = findProfile(read(file), flags.profile(), file);
-    ClientProfile loaded = ProfileTable.read(profile, file);
+    JsonNode root = read(file);
+    if (holdsASecret(root)) {
+      warnIfOthersCanRead(file, "config file");
+    }
+    ClientProfile loaded = ProfileTable.read(findProfile(root, flags.profile(), file), file);
     return fromEnv.isPresent() ? loaded.withCredential(fromEnv.get(), "TOLLGATE_MGMT_TOKEN") : loaded;
   }
 
-  private static Path defaultLocation(Map<String, String> env) {
+  /** Which setting named the config file: the flag, or the variable that stands in for it. */
+  private static String source(GlobalFlags flags, Map<String, String> env) {
+    String variable = env.get("TOLLGATE_CONFIG");
+    return variable != null && Path.of(variable).equals(flags.config()) ? "TOLLGATE_CONFIG"
+        : "--config";
+  }
+
+  /** Whether any profile holds a token string itself (not the name of a file that does). */
+  private static boolean holdsASecret(JsonNode root) {
+    for (JsonNode profile : root.path("profile")) {
+      if (!profile.path("mgmt_token").asText("").isBlank()
+          || !profile.path("token").asText("").isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Where the config file is looked for when no {@code --config} names one. */
+  static Path defaultLocation(Map<String, String> env) {
     String xdg = env.get("XDG_CONFIG_HOME");
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
         : Path.of(System.getProperty("user.home"), ".config");
     return base.resolve("tollgate").resolve("config.toml");
   }
 
-  private static ClientProfile localDefault(Optional<String> fromEnv, Path tokenFile) {
+  private static ClientProfile localDefault(Optional<String> fromEnv, Path tokenFile,
+      Path configFile) {
     if (fromEnv.isPresent()) {
-      return new ClientProfile("local", LOCAL_HOST, LOCAL_PORT, ClientProfile.Tls.PLAINTEXT,
-          fromEnv, "TOLLGATE_MGMT_TOKEN");
+      return new ClientProfile(DEFAULT_PROFILE, LOCAL_HOST, LOCAL_PORT,
+          ClientProfile.Tls.PLAINTEXT, fromEnv, "TOLLGATE_MGMT_TOKEN");
     }
-    Optional<String> token = Files.exists(tokenFile)
-        ? Optional.of(TokenFile.read(tokenFile)) : Optional.empty();
-    return new ClientProfile("local", LOCAL_HOST, LOCAL_PORT, ClientProfile.Tls.PLAINTEXT, token,
-        "the bootstrap admin token file " + tokenFile.toAbsolutePath()
-            + (token.isEmpty() ? " (missing; start `tollgate serve` here or give --config)" : ""));
+    if (!Files.exists(tokenFile)) {
+      return new ClientProfile(DEFAULT_PROFILE, LOCAL_HOST, LOCAL_PORT,
+          ClientProfile.Tls.PLAINTEXT, Optional.empty(), "there is no config file (" + configFile
+              + ") and no bootstrap admin token file " + tokenFile.toAbsolutePath() + "; start"
+              + " `tollgate serve` in this directory, or write the config file or give --config");
+    }
+    return new ClientProfile(DEFAULT_PROFILE, LOCAL_HOST, LOCAL_PORT, ClientProfile.Tls.PLAINTEXT,
+        Optional.of(TokenFile.read(tokenFile)), "the bootstrap admin token file "
+            + tokenFile.toAbsolutePath());
   }
 
   private static JsonNode read(Path file) {
@@ -126,7 +158,7 @@ final class ClientConfig {
         ? "; it has no [[profile]] tables" : "; its profiles are " + String.join(", ", names)));
   }
 
-  /** A credential, or the file that names one, should be its owner's alone: say so if not. */
+  /** A file that holds a credential should be its owner's alone: say so if it is not. */
   static void warnIfOthersCanRead(Path file, String what) {
     try {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
@@ -139,6 +171,4 @@ final class ClientConfig {
       // not a POSIX file system, or gone since: nothing to say
     }
   }
-
-
 }

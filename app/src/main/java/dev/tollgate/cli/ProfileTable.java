@@ -37,8 +37,8 @@ final class ProfileTable {
     }
     Optional<OAuth2Profile> oauth2 = OAuth2Profile.read(auth.path("oauth2"), where);
     Optional<String> credential = Optional.empty();
-    String source = "no credential (set mgmt_token, [profile.auth.token] token_file or"
-        + " [profile.auth.oauth2] in " + where + ")";
+    String source = where + " has none; set mgmt_token, [profile.auth.token] token_file or"
+        + " [profile.auth.oauth2] there";
     if (profile.hasNonNull("mgmt_token") && !profile.path("mgmt_token").asText().isBlank()) {
       credential = Optional.of(profile.path("mgmt_token").asText().strip());
       source = "mgmt_token of " + where;
