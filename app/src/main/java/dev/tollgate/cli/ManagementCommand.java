@@ -162,8 +162,8 @@ public final class ManagementCommand {
           output.printEveryPage(pageToken -> connection.managementTokens().listManagementTokens(
                   ListManagementTokensRequest.newBuilder().setPageToken(pageToken).build()),
               page -> within.isEmpty() ? page.getTokensList() : page.getTokensList().stream()
-                  .filter(token -> Expiry.expiringWithin(token.hasRevokedAt(), expiryOf(token),
-                      now, within.get())).toList(),
+                  .filter(token -> Expiry.expiringWithin(TokenTimes.of(token), now,
+                      within.get())).toList(),
               ListManagementTokensResponse::getNextPageToken,
               sort == Sort.created ? Optional.empty() : Optional.of(order(sort)));
         } catch (StatusRuntimeException e) {
@@ -182,15 +182,7 @@ public final class ManagementCommand {
           Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
           Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()),
           Tables.time(token.hasRevokedAt(), token.getRevokedAt()),
-          Expiry.status(token.hasRevokedAt(), expiryOf(token), now)
-              + Expiry.previousString(token.hasRevokedAt(), token.hasPreviousValidUntil()
-                  ? Optional.of(Protos.instant(token.getPreviousValidUntil())) : Optional.empty(),
-                  now));
-    }
-
-    private static Optional<Instant> expiryOf(ManagementToken token) {
-      return token.hasExpiresAt() ? Optional.of(Protos.instant(token.getExpiresAt()))
-          : Optional.empty();
+          Expiry.status(TokenTimes.of(token), now));
     }
 
     private static Comparator<ManagementToken> order(Sort sort) {

@@ -74,18 +74,6 @@ public final class TokenCommand {
         .collect(Collectors.joining(", "));
   }
 
-  /** active, expired or revoked, judged by this machine's clock. */
-  static String status(DatabaseToken token, Instant now) {
-    return Expiry.status(token.hasRevokedAt(), expiryOf(token), now)
-        + Expiry.previousString(token.hasRevokedAt(), token.hasPreviousValidUntil()
-            ? Optional.of(Protos.instant(token.getPreviousValidUntil())) : Optional.empty(), now);
-  }
-
-  static Optional<Instant> expiryOf(DatabaseToken token) {
-    return token.hasExpiresAt() ? Optional.of(Protos.instant(token.getExpiresAt()))
-        : Optional.empty();
-  }
-
   static String keyValueTable(DatabaseToken token) {
     return Tables.keyValue(List.of(
         List.of("id", token.getId()),
@@ -95,7 +83,7 @@ public final class TokenCommand {
         List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
         List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt())),
         List.of("last used", Tables.time(token.hasLastUsedAt(), token.getLastUsedAt())),
-        List.of("status", status(token, Instant.now()))));
+        List.of("status", Expiry.status(TokenTimes.of(token), Instant.now()))));
   }
 
   /** The --read-database and --write-database flags shared by create and update. */
@@ -253,15 +241,16 @@ public final class TokenCommand {
           TokenCommand::json, token -> List.of(token.getId(), token.getDescription(),
               permissions(token), Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
               Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
-              Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()), status(token, now)));
+              Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()),
+              Expiry.status(TokenTimes.of(token), now)));
       try (Connection connection = connect()) {
         // the server's order is the default one: then every page is printed as it arrives
         output.printEveryPage(pageToken -> call(connection, c -> c.databaseTokens()
                 .listDatabaseTokens(ListDatabaseTokensRequest.newBuilder()
                     .setIncludeRevoked(includeRevoked).setPageToken(pageToken).build())),
             page -> within.isEmpty() ? page.getTokensList() : page.getTokensList().stream()
-                .filter(token -> Expiry.expiringWithin(token.hasRevokedAt(), expiryOf(token),
-                    now, within.get())).toList(),
+                .filter(token -> Expiry.expiringWithin(TokenTimes.of(token), now, within.get()))
+                .toList(),
             ListDatabaseTokensResponse::getNextPageToken,
             sort == Sort.created ? Optional.empty()
                 : Optional.of(sort == Sort.id ? Comparator.comparing(DatabaseToken::getId)
