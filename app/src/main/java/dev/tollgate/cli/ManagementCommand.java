@@ -1,6 +1,5 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.proto.management.v1.CreateManagementTokenRequest;
 import dev.tollgate.proto.management.v1.CreateManagementTokenResponse;
 import dev.tollgate.proto.management.v1.ListManagementTokensRequest;
@@ -32,22 +31,6 @@ public final class ManagementCommand {
 
   private static final Map<String, String> FLAGS =
       Map.of("expires_at", "--expires-at", "description", "--description");
-
-  static ObjectNode json(ManagementToken token) {
-    ObjectNode node = Json.object();
-    Json.putText(node, "id", token.getId());
-    Json.putText(node, "description", token.getDescription());
-    Json.putText(node, "token_prefix", token.getTokenPrefix());
-    Json.putTimestamp(node, "created_at", token.hasCreatedAt(), token.getCreatedAt());
-    Json.putTimestamp(node, "expires_at", token.hasExpiresAt(), token.getExpiresAt());
-    Json.putTimestamp(node, "revoked_at", token.hasRevokedAt(), token.getRevokedAt());
-    Json.putTimestamp(node, "last_used_at", token.hasLastUsedAt(), token.getLastUsedAt());
-    Json.putText(node, "created_by", token.getCreatedBy());
-    Json.putText(node, "revoked_by", token.getRevokedBy());
-    Json.putTimestamp(node, "previous_valid_until", token.hasPreviousValidUntil(),
-        token.getPreviousValidUntil());
-    return node;
-  }
 
   /** What a create or a rotation prints above the token string, then {@code last}. */
   static List<List<String>> issued(ManagementToken token, List<String> last) {
@@ -87,7 +70,7 @@ public final class ManagementCommand {
               "TOKEN_ID"));
         }
         ManagementToken token = response.getToken();
-        return printCreated(format, json(token), issued(token, List.of("previous string until",
+        return printCreated(format, ProtoJson.of(token), issued(token, List.of("previous string until",
             Tables.time(token.hasPreviousValidUntil(), token.getPreviousValidUntil()))),
             response.getAccessToken());
       }
@@ -122,7 +105,7 @@ public final class ManagementCommand {
           throw CallFailures.describe(e, connection, FLAGS);
         }
         ManagementToken token = response.getToken();
-        return printCreated(format, json(token), issued(token, List.of("revoked at",
+        return printCreated(format, ProtoJson.of(token), issued(token, List.of("revoked at",
             Tables.time(token.hasRevokedAt(), token.getRevokedAt()))), response.getAccessToken());
       }
     }
@@ -155,7 +138,7 @@ public final class ManagementCommand {
       Optional<Duration> within = Optional.ofNullable(expiringWithin)
           .map(text -> Times.parseDuration("--expiring-within", text));
       ListOutput<ManagementToken> output = new ListOutput<>(out(), format.json(), HEADERS,
-          ManagementCommand::json, token -> row(token, now));
+          ProtoJson::of, token -> row(token, now));
       try (Connection connection = connect()) {
         try {
           // the server's order is the default one: then every page is printed as it arrives

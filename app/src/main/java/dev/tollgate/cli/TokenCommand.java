@@ -1,7 +1,5 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenResponse;
 import dev.tollgate.proto.management.v1.DatabasePermission;
@@ -39,25 +37,6 @@ public final class TokenCommand {
   /** The subcommands, made only when the command line asks for them ({@link CommandTree}). */
   static final List<Class<?>> SUBCOMMANDS = List.of(Create.class, ListTokens.class, Get.class,
       Update.class, Revoke.class, Rotate.class);
-
-  static ObjectNode json(DatabaseToken token) {
-    ObjectNode node = Json.object();
-    Json.putText(node, "id", token.getId());
-    Json.putText(node, "description", token.getDescription());
-    Json.putText(node, "token_prefix", token.getTokenPrefix());
-    ArrayNode permissions = node.putArray("permissions");
-    token.getPermissionsList().forEach(p ->
-        permissions.addObject().put("action", p.getAction()).put("resource", p.getResource()));
-    Json.putTimestamp(node, "created_at", token.hasCreatedAt(), token.getCreatedAt());
-    Json.putTimestamp(node, "expires_at", token.hasExpiresAt(), token.getExpiresAt());
-    Json.putTimestamp(node, "revoked_at", token.hasRevokedAt(), token.getRevokedAt());
-    Json.putTimestamp(node, "last_used_at", token.hasLastUsedAt(), token.getLastUsedAt());
-    Json.putText(node, "created_by", token.getCreatedBy());
-    Json.putText(node, "revoked_by", token.getRevokedBy());
-    Json.putTimestamp(node, "previous_valid_until", token.hasPreviousValidUntil(),
-        token.getPreviousValidUntil());
-    return node;
-  }
 
   /** What a create or a rotation prints above the token string, then {@code last}. */
   static List<List<String>> issued(DatabaseToken token, List<String> last) {
@@ -129,7 +108,7 @@ public final class TokenCommand {
     }
 
     void print(DatabaseToken token, FormatOption format) {
-      out().println(format.json() ? Json.write(json(token)) : keyValueTable(token));
+      out().println(format.json() ? Json.write(ProtoJson.of(token)) : keyValueTable(token));
       out().flush();
     }
   }
@@ -165,7 +144,7 @@ public final class TokenCommand {
         CreateDatabaseTokenResponse response =
             call(connection, c -> c.databaseTokens().createDatabaseToken(request.build()));
         DatabaseToken token = response.getToken();
-        return printCreated(format, json(token), issued(token, List.of("revoked at",
+        return printCreated(format, ProtoJson.of(token), issued(token, List.of("revoked at",
             Tables.time(token.hasRevokedAt(), token.getRevokedAt()))), response.getAccessToken());
       }
     }
@@ -200,7 +179,7 @@ public final class TokenCommand {
         RotateDatabaseTokenResponse response =
             call(connection, c -> c.databaseTokens().rotateDatabaseToken(request));
         DatabaseToken token = response.getToken();
-        return printCreated(format, json(token), issued(token, List.of("previous string until",
+        return printCreated(format, ProtoJson.of(token), issued(token, List.of("previous string until",
             Tables.time(token.hasPreviousValidUntil(), token.getPreviousValidUntil()))),
             response.getAccessToken());
       }
@@ -238,7 +217,7 @@ public final class TokenCommand {
           .map(text -> Times.parseDuration("--expiring-within", text));
       ListOutput<DatabaseToken> output = new ListOutput<>(out(), format.json(), List.of("ID",
           "DESCRIPTION", "PERMISSIONS", "CREATED AT", "EXPIRES AT", "LAST USED", "STATUS"),
-          TokenCommand::json, token -> List.of(token.getId(), token.getDescription(),
+          ProtoJson::of, token -> List.of(token.getId(), token.getDescription(),
               permissions(token), Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
               Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
               Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()),
