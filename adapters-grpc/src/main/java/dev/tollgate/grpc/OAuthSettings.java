@@ -35,6 +35,20 @@ public record OAuthSettings(String issuer, String audience, Optional<URI> jwks, 
     }
   }
 
+  /**
+   * Whether {@code claimed} names this issuer: {@link #issuer()} with or without one trailing
+   * slash. Providers differ (Auth0 ends its issuer with a slash; Keycloak, Entra ID and Spring
+   * Authorization Server do not) and operators copy either spelling; both name the same
+   * authority, whose discovery document and keys are at the same place.
+   */
+  boolean isIssuer(String claimed) {
+    return claimed != null && withoutSlash(claimed).equals(withoutSlash(issuer));
+  }
+
+  private static String withoutSlash(String issuer) {
+    return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+  }
+
   /** Keys come from there as they are: https, or plain http on loopback only. */
   static void requireSafe(String what, URI location) {
     String scheme = location.getScheme() == null ? "" : location.getScheme();

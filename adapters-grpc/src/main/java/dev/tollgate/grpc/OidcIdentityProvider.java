@@ -17,13 +17,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.nimbusds.oauth2.sdk.GeneralException;
-import com.nimbusds.oauth2.sdk.id.Issuer;
-import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import dev.tollgate.domain.model.Authentication;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.model.UnavailableException;
 import dev.tollgate.domain.model.UserGroup;
+import dev.tollgate.domain.model.UserInput;
 import dev.tollgate.domain.port.out.IdentityProvider;
 import java.io.File;
 import java.io.IOException;
@@ -46,7 +44,6 @@ final class OidcIdentityProvider implements IdentityProvider {
 
   /** At most one fetch of the key set in this time, however many unknown key ids arrive. */
   static final Duration MIN_REFETCH = Duration.ofSeconds(10);
-  private static final Duration DISCOVERY_TIMEOUT = Duration.ofSeconds(10);
 
   /** created_by and revoked_by hold "user:" and the id. */
   private static final int MAX_USER_ID = 256;
@@ -65,15 +62,17 @@ final class OidcIdentityProvider implements IdentityProvider {
   OidcIdentityProvider(OAuthSettings settings, Duration minRefetch) {
     this.settings = settings;
     this.minRefetch = minRefetch;
-    this.keys = settings.jwks().orElseGet(() -> discover(settings.issuer()));
+    this.keys = settings.jwks().orElseGet(() -> OidcDiscovery.keys(settings));
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
         new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
         Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keySource(keys, minRefetch)));
+    // the issuer is checked after the signature, by OAuthSettings.isIssuer: the library's exact
+    // match would refuse the provider's own spelling, and say neither issuer
     processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
         Set.of(settings.audience()),
-        new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
-        Set.of(settings.userClaim(), "exp"),
+        new JWTClaimsSet.Builder().build(),
+        Set.of(settings.userClaim(), "exp", "iss"),
         null));
   }
 
@@ -96,26 +95,6 @@ final class OidcIdentityProvider implements IdentityProvider {
     } catch (MalformedURLException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The key set location the issuer publishes in its OpenID discovery document. */
-  private static URI discover(String issuer) {
-    OIDCProviderMetadata metadata;
-    try {
-      metadata = OIDCProviderMetadata.resolve(new Issuer(issuer),
-          (int) DISCOVERY_TIMEOUT.toMillis(), (int) DISCOVERY_TIMEOUT.toMillis());
-    } catch (GeneralException | IOException e) {
-      throw new IllegalStateException("cannot read the OpenID discovery document of " + issuer
-          + " (" + e.getMessage() + "); give the identity provider's keys with --oauth-jwks", e);
-    }
-    URI keys = metadata.getJWKSetURI();
-    if (keys == null) {
-      throw new IllegalStateException("the OpenID discovery document of " + issuer
-          + " names no jwks_uri; give the identity provider's keys with --oauth-jwks");
-    }
-    OAuthSettings.requireSafe("JWKS location", keys);
-    LOG.info("identity provider {}: keys from {} (OpenID discovery)", issuer, keys);
-    return keys;
   }
 
   @Override
@@ -141,6 +120,11 @@ final class OidcIdentityProvider implements IdentityProvider {
           + " says why");
     } catch (ParseException | BadJOSEException | JOSEException e) {
       return new Authentication.Rejected("the OAuth access token was refused: " + e.getMessage());
+    }
+    if (!settings.isIssuer(claims.getIssuer())) {
+      return new Authentication.Rejected("the OAuth access token was issued by "
+          + UserInput.quote(String.valueOf(claims.getIssuer())) + ", and this server accepts"
+          + " access tokens of " + settings.issuer() + " only (its --oauth-issuer)");
     }
     Object user = claims.getClaim(settings.userClaim());
     if (!(user instanceof String userId) || userId.isBlank() || userId.length() > MAX_USER_ID) {

@@ -2,7 +2,6 @@ package dev.tollgate.persistence;
 
 import dev.tollgate.domain.model.BootstrapAdmin;
 import dev.tollgate.domain.model.RecordedTokenEvent;
-import dev.tollgate.domain.model.TokenHash;
 import dev.tollgate.persistence.Rows.AccessRow;
 import dev.tollgate.persistence.Rows.EventRow;
 import dev.tollgate.persistence.Rows.JoinedRow;

@@ -1,7 +1,5 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.proto.management.v1.WhoAmIRequest;
 import dev.tollgate.proto.management.v1.WhoAmIResponse;
 import io.grpc.StatusRuntimeException;
@@ -77,21 +75,9 @@ public final class AuthCommand {
           throw CallFailures.describe(e, connection, Map.of());
         }
       }
-      out().println(format.json() ? Json.write(json(me)) : table(me));
+      out().println(format.json() ? Json.write(ProtoJson.of(me)) : table(me));
       out().flush();
       return 0;
-    }
-
-    static ObjectNode json(WhoAmIResponse me) {
-      ObjectNode node = Json.object().put("kind", me.getKind()).put("subject", me.getSubject());
-      Json.putText(node, "user_id", me.getUserId());
-      if (me.getGroupsCount() > 0) {
-        ArrayNode groups = node.putArray("groups");
-        me.getGroupsList().forEach(groups::add);
-      }
-      Json.putText(node, "token_id", me.getTokenId());
-      Json.putTimestamp(node, "expires_at", me.hasExpiresAt(), me.getExpiresAt());
-      return node;
     }
 
     static String table(WhoAmIResponse me) {

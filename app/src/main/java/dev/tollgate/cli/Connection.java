@@ -229,7 +229,7 @@ final class Connection implements AutoCloseable {
     Instant expiresAt = credentialExpiresAt.get();
     Instant now = Instant.now();
     if (expiresAt == null || warnings.isEmpty()
-        || !Expiry.expiringWithin(false, Optional.of(expiresAt), now, Expiry.SOON)) {
+        || !Expiry.expiringWithin(TokenTimes.expiringAt(expiresAt), now, Expiry.SOON)) {
       return;
     }
     warnings.get().println("warn\tthe management token this command presents ("

@@ -3,15 +3,11 @@ package dev.tollgate.cli;
 import dev.tollgate.domain.model.TokenFormat;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Reports every failure as one line starting with {@code Error:} on standard error and exits
@@ -31,36 +27,10 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
   @Override
   public int handleParseException(ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("Error: " + withoutTokens(e.getMessage() + advice(e)) + " (see '"
-        + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+    err.println("Error: " + withoutTokens(e.getMessage() + ParseAdvice.of(e, List.of(args)))
+        + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
     err.flush();
     return FAILURE;
-  }
-
-  /** What to do instead, for the mistakes people make: a typo, an influxctl habit, no quotes. */
-  static String advice(ParameterException e) {
-    if (!(e instanceof UnmatchedArgumentException unmatched)) {
-      return "";
-    }
-    CommandSpec command = e.getCommandLine().getCommandSpec();
-    List<String> words = unmatched.getUnmatched();
-    Optional<PositionalParamSpec> description = command.positionalParameters().stream()
-        .filter(parameter -> parameter.paramLabel().equals("DESCRIPTION")).findFirst();
-    if (description.isPresent() && words.contains("--description")) {
-      return "; " + command.qualifiedName() + " takes the description as its argument, as"
-          + " influxctl does: " + command.qualifiedName() + " [OPTIONS] \"DESCRIPTION\"";
-    }
-    if (description.isPresent() && description.get().getValue() != null
-        && words.stream().noneMatch(word -> word.startsWith("-"))) {
-      return "; a description of several words must be quoted: \""
-          + description.get().getValue() + " " + String.join(" ", words) + "\"";
-    }
-    List<String> suggestions = unmatched.getSuggestions();
-    if (!suggestions.isEmpty()) {
-      return "; did you mean " + String.join(" or ", suggestions.subList(0,
-          Math.min(3, suggestions.size()))) + "?";
-    }
-    return "";
   }
 
   @Override

@@ -1,7 +1,5 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.proto.management.v1.FieldChange;
 import dev.tollgate.proto.management.v1.ListTokenEventsRequest;
 import dev.tollgate.proto.management.v1.ListTokenEventsResponse;
@@ -51,7 +49,7 @@ public final class EventsCommand extends ClientCommand {
     Optional.ofNullable(until).map(text -> Times.parseTimeOrAgo("--until", text, now))
         .ifPresent(at -> request.setUntil(Protos.timestamp(at)));
     ListOutput<TokenEvent> output = new ListOutput<>(out(), format.json(),
-        List.of("AT", "TOKEN ID", "EVENT", "BY", "WHAT"), EventsCommand::json,
+        List.of("AT", "TOKEN ID", "EVENT", "BY", "WHAT"), ProtoJson::of,
         event -> List.of(Tables.time(event.hasAt(), event.getAt()), event.getTokenId(),
             event.getEvent(), event.getActor(), what(event)));
     try (Connection connection = connect()) {
@@ -80,20 +78,5 @@ public final class EventsCommand extends ClientCommand {
           : change.getField() + " " + change.getBefore() + " → " + change.getAfter());
     }
     return String.join("; ", changes);
-  }
-
-  static ObjectNode json(TokenEvent event) {
-    ObjectNode node = Json.object().put("seq", event.getSeq());
-    Json.putTimestamp(node, "at", event.hasAt(), event.getAt());
-    node.put("token_id", event.getTokenId()).put("event", event.getEvent())
-        .put("actor", event.getActor());
-    Json.putText(node, "detail", event.getDetail());
-    if (event.getChangesCount() > 0) {
-      ArrayNode changes = node.putArray("changes");
-      event.getChangesList().forEach(change -> changes.addObject()
-          .put("field", change.getField()).put("before", change.getBefore())
-          .put("after", change.getAfter()));
-    }
-    return node;
   }
 }

@@ -1,8 +1,9 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.domain.model.TokenStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Locale;
 
 /** Expiry as the command line shows it: a token's status, and whether it expires soon. */
 final class Expiry {
@@ -12,38 +13,30 @@ final class Expiry {
 
   private Expiry() {}
 
-  /** {@code revoked}, {@code expired}, {@code expires in 3d} (within a week) or {@code active}. */
-  static String status(boolean revoked, Optional<Instant> expiresAt, Instant now) {
-    if (revoked) {
-      return "revoked";
-    }
-    if (expiresAt.isPresent()) {
-      if (!now.isBefore(expiresAt.get())) {
-        return "expired";
-      }
-      Duration left = Duration.between(now, expiresAt.get());
-      if (left.compareTo(SOON) <= 0) {
-        return "expires in " + inWords(left);
-      }
-    }
-    return "active";
-  }
-
   /**
-   * For a status: {@code ", previous string until T"} while a rotated token's previous string
-   * still works, else nothing.
+   * The STATUS of a token of either kind, judged by {@link TokenStatus}, the domain's rule:
+   * {@code revoked}, {@code expired}, {@code expires in 3d} (within a week) or {@code active};
+   * a token in use whose previous string still works adds {@code , previous string until T}
+   * (which the token's expiry ends too, as in the live index).
    */
-  static String previousString(boolean revoked, Optional<Instant> previousValidUntil,
-      Instant now) {
-    return !revoked && previousValidUntil.filter(now::isBefore).isPresent()
-        ? ", previous string until " + Times.format(previousValidUntil.get()) : "";
+  static String status(TokenTimes token, Instant now) {
+    TokenStatus status = token.statusAt(now);
+    if (status != TokenStatus.ACTIVE) {
+      return status.name().toLowerCase(Locale.ROOT);
+    }
+    String active = token.expiresAt().map(at -> Duration.between(now, at))
+        .filter(left -> left.compareTo(SOON) <= 0)
+        .map(left -> "expires in " + inWords(left)).orElse("active");
+    return active + token.previousValidUntil()
+        .map(until -> token.expiresAt().filter(until::isAfter).orElse(until))
+        .filter(now::isBefore)
+        .map(until -> ", previous string until " + Times.format(until)).orElse("");
   }
 
   /** Whether a token in use now stops working within {@code within}. */
-  static boolean expiringWithin(boolean revoked, Optional<Instant> expiresAt, Instant now,
-      Duration within) {
-    return !revoked && expiresAt.isPresent() && now.isBefore(expiresAt.get())
-        && !expiresAt.get().isAfter(now.plus(within));
+  static boolean expiringWithin(TokenTimes token, Instant now, Duration within) {
+    return token.statusAt(now) == TokenStatus.ACTIVE
+        && token.expiresAt().filter(at -> !at.isAfter(now.plus(within))).isPresent();
   }
 
   /** A time left, rounded down to its largest unit: {@code 3d}, {@code 5h}, {@code 12m}. */

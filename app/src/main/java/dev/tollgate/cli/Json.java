@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.Timestamp;
 import dev.tollgate.app.JsonTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,8 +17,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * JSON as influxctl prints it: snake_case keys, unset fields left out, timestamps as
- * {@code {"seconds": N, "nanos": N}} (nanos left out when zero), indented by two spaces.
+ * JSON written as influxctl prints it, indented by two spaces, an empty array as {@code []};
+ * what a message becomes is {@link ProtoJson}'s.
  */
 final class Json {
 
@@ -76,23 +75,6 @@ final class Json {
 
   static ArrayNode array() {
     return JsonNodeFactory.instance.arrayNode();
-  }
-
-  /** Puts the string unless it is empty. */
-  static void putText(ObjectNode node, String key, String value) {
-    if (!value.isEmpty()) {
-      node.put(key, value);
-    }
-  }
-
-  /** Puts the timestamp unless it is unset. */
-  static void putTimestamp(ObjectNode node, String key, boolean isSet, Timestamp timestamp) {
-    if (isSet) {
-      ObjectNode value = node.putObject(key).put("seconds", timestamp.getSeconds());
-      if (timestamp.getNanos() != 0) {
-        value.put("nanos", timestamp.getNanos());
-      }
-    }
   }
 
   static String write(JsonNode node) {

@@ -1,6 +1,5 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.proto.management.v1.CreateManagementTokenRequest;
 import dev.tollgate.proto.management.v1.CreateManagementTokenResponse;
 import dev.tollgate.proto.management.v1.ListManagementTokensRequest;
@@ -32,22 +31,6 @@ public final class ManagementCommand {
 
   private static final Map<String, String> FLAGS =
       Map.of("expires_at", "--expires-at", "description", "--description");
-
-  static ObjectNode json(ManagementToken token) {
-    ObjectNode node = Json.object();
-    Json.putText(node, "id", token.getId());
-    Json.putText(node, "description", token.getDescription());
-    Json.putText(node, "token_prefix", token.getTokenPrefix());
-    Json.putTimestamp(node, "created_at", token.hasCreatedAt(), token.getCreatedAt());
-    Json.putTimestamp(node, "expires_at", token.hasExpiresAt(), token.getExpiresAt());
-    Json.putTimestamp(node, "revoked_at", token.hasRevokedAt(), token.getRevokedAt());
-    Json.putTimestamp(node, "last_used_at", token.hasLastUsedAt(), token.getLastUsedAt());
-    Json.putText(node, "created_by", token.getCreatedBy());
-    Json.putText(node, "revoked_by", token.getRevokedBy());
-    Json.putTimestamp(node, "previous_valid_until", token.hasPreviousValidUntil(),
-        token.getPreviousValidUntil());
-    return node;
-  }
 
   /** What a create or a rotation prints above the token string, then {@code last}. */
   static List<List<String>> issued(ManagementToken token, List<String> last) {
@@ -87,7 +70,7 @@ public final class ManagementCommand {
               "TOKEN_ID"));
         }
         ManagementToken token = response.getToken();
-        return printCreated(format, json(token), issued(token, List.of("previous string until",
+        return printCreated(format, ProtoJson.of(token), issued(token, List.of("previous string until",
             Tables.time(token.hasPreviousValidUntil(), token.getPreviousValidUntil()))),
             response.getAccessToken());
       }
@@ -122,7 +105,7 @@ public final class ManagementCommand {
           throw CallFailures.describe(e, connection, FLAGS);
         }
         ManagementToken token = response.getToken();
-        return printCreated(format, json(token), issued(token, List.of("revoked at",
+        return printCreated(format, ProtoJson.of(token), issued(token, List.of("revoked at",
             Tables.time(token.hasRevokedAt(), token.getRevokedAt()))), response.getAccessToken());
       }
     }
@@ -155,15 +138,15 @@ public final class ManagementCommand {
       Optional<Duration> within = Optional.ofNullable(expiringWithin)
           .map(text -> Times.parseDuration("--expiring-within", text));
       ListOutput<ManagementToken> output = new ListOutput<>(out(), format.json(), HEADERS,
-          ManagementCommand::json, token -> row(token, now));
+          ProtoJson::of, token -> row(token, now));
       try (Connection connection = connect()) {
         try {
           // the server's order is the default one: then every page is printed as it arrives
           output.printEveryPage(pageToken -> connection.managementTokens().listManagementTokens(
                   ListManagementTokensRequest.newBuilder().setPageToken(pageToken).build()),
               page -> within.isEmpty() ? page.getTokensList() : page.getTokensList().stream()
-                  .filter(token -> Expiry.expiringWithin(token.hasRevokedAt(), expiryOf(token),
-                      now, within.get())).toList(),
+                  .filter(token -> Expiry.expiringWithin(TokenTimes.of(token), now,
+                      within.get())).toList(),
               ListManagementTokensResponse::getNextPageToken,
               sort == Sort.created ? Optional.empty() : Optional.of(order(sort)));
         } catch (StatusRuntimeException e) {
@@ -182,15 +165,7 @@ public final class ManagementCommand {
           Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
           Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()),
           Tables.time(token.hasRevokedAt(), token.getRevokedAt()),
-          Expiry.status(token.hasRevokedAt(), expiryOf(token), now)
-              + Expiry.previousString(token.hasRevokedAt(), token.hasPreviousValidUntil()
-                  ? Optional.of(Protos.instant(token.getPreviousValidUntil())) : Optional.empty(),
-                  now));
-    }
-
-    private static Optional<Instant> expiryOf(ManagementToken token) {
-      return token.hasExpiresAt() ? Optional.of(Protos.instant(token.getExpiresAt()))
-          : Optional.empty();
+          Expiry.status(TokenTimes.of(token), now));
     }
 
     private static Comparator<ManagementToken> order(Sort sort) {

@@ -34,9 +34,14 @@ final class OAuthSignIn {
   /** The sign-in of the profile, with the real clock, cache and provider. */
   static OAuthSignIn of(ClientProfile profile, GlobalFlags flags, Map<String, String> env,
       PrintWriter err) {
-    OAuth2Profile oauth2 = profile.oauth2().orElseThrow(() -> new CliException("profile \""
-        + profile.name() + "\" has no [profile.auth.oauth2] table, so there is no identity"
-        + " provider to sign in with; add one with client_id, device_url and token_url"));
+    OAuth2Profile oauth2 = profile.oauth2().orElseThrow(() -> new CliException(
+        profile.configFile().map(file -> "profile \"" + profile.name() + "\" in " + file
+            + " has no [profile.auth.oauth2] table, so there is no identity provider to sign in"
+            + " with; add one there with client_id, device_url and token_url")
+        .orElseGet(() -> "there is no config file (" + ClientConfig.defaultLocation(env)
+            + "), so no identity provider to sign in with; write that file with a [[profile]]"
+            + " named \"" + ClientConfig.DEFAULT_PROFILE + "\" and its [profile.auth.oauth2]"
+            + " table (client_id, device_url, token_url), or give --config")));
     Clock clock = Clock.systemUTC();
     return new OAuthSignIn(profile.name(), oauth2, SignInCache.inUserCache(env),
         new DeviceFlow(oauth2, flags.timeout(), clock, duration -> Thread.sleep(duration.toMillis()),

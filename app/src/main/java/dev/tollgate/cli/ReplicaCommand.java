@@ -1,6 +1,5 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.proto.management.v1.GetReplicaStatusRequest;
 import dev.tollgate.proto.management.v1.GetReplicaStatusResponse;
 import io.grpc.StatusRuntimeException;
@@ -43,28 +42,10 @@ public final class ReplicaCommand {
           throw CallFailures.describe(e, connection, Map.of());
         }
       }
-      out().println(format.json() ? Json.write(json(status)) : table(status, answeredAt));
+      out().println(format.json() ? Json.write(ProtoJson.of(status)) : table(status, answeredAt));
       out().flush();
       return 0;
     }
-  }
-
-  static ObjectNode json(GetReplicaStatusResponse status) {
-    ObjectNode node = Json.object().put("loaded", status.getLoaded())
-        .put("live_tokens", status.getLiveTokens()).put("applied_seq", status.getAppliedSeq());
-    if (status.hasLatestSeq()) {
-      node.put("latest_seq", status.getLatestSeq());
-    }
-    Json.putTimestamp(node, "last_caught_up_at", status.hasLastCaughtUpAt(),
-        status.getLastCaughtUpAt());
-    Json.putText(node, "last_failure", status.getLastFailure());
-    node.put("missing_seqs", status.getMissingSeqs())
-        .put("waiting_lookups", status.getWaitingLookups());
-    ObjectNode reads = node.putObject("feed_reads");
-    new TreeMap<>(status.getFeedReadsMap()).forEach(reads::put);
-    node.put("failed_reads", status.getFailedReads());
-    Json.putText(node, "notifications", status.getNotifications());
-    return node;
   }
 
   static String table(GetReplicaStatusResponse status, Instant now) {

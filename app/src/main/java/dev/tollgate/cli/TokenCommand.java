@@ -1,7 +1,5 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenResponse;
 import dev.tollgate.proto.management.v1.DatabasePermission;
@@ -40,25 +38,6 @@ public final class TokenCommand {
   static final List<Class<?>> SUBCOMMANDS = List.of(Create.class, ListTokens.class, Get.class,
       Update.class, Revoke.class, Rotate.class);
 
-  static ObjectNode json(DatabaseToken token) {
-    ObjectNode node = Json.object();
-    Json.putText(node, "id", token.getId());
-    Json.putText(node, "description", token.getDescription());
-    Json.putText(node, "token_prefix", token.getTokenPrefix());
-    ArrayNode permissions = node.putArray("permissions");
-    token.getPermissionsList().forEach(p ->
-        permissions.addObject().put("action", p.getAction()).put("resource", p.getResource()));
-    Json.putTimestamp(node, "created_at", token.hasCreatedAt(), token.getCreatedAt());
-    Json.putTimestamp(node, "expires_at", token.hasExpiresAt(), token.getExpiresAt());
-    Json.putTimestamp(node, "revoked_at", token.hasRevokedAt(), token.getRevokedAt());
-    Json.putTimestamp(node, "last_used_at", token.hasLastUsedAt(), token.getLastUsedAt());
-    Json.putText(node, "created_by", token.getCreatedBy());
-    Json.putText(node, "revoked_by", token.getRevokedBy());
-    Json.putTimestamp(node, "previous_valid_until", token.hasPreviousValidUntil(),
-        token.getPreviousValidUntil());
-    return node;
-  }
-
   /** What a create or a rotation prints above the token string, then {@code last}. */
   static List<List<String>> issued(DatabaseToken token, List<String> last) {
     return List.of(
@@ -74,18 +53,6 @@ public final class TokenCommand {
         .collect(Collectors.joining(", "));
   }
 
-  /** active, expired or revoked, judged by this machine's clock. */
-  static String status(DatabaseToken token, Instant now) {
-    return Expiry.status(token.hasRevokedAt(), expiryOf(token), now)
-        + Expiry.previousString(token.hasRevokedAt(), token.hasPreviousValidUntil()
-            ? Optional.of(Protos.instant(token.getPreviousValidUntil())) : Optional.empty(), now);
-  }
-
-  static Optional<Instant> expiryOf(DatabaseToken token) {
-    return token.hasExpiresAt() ? Optional.of(Protos.instant(token.getExpiresAt()))
-        : Optional.empty();
-  }
-
   static String keyValueTable(DatabaseToken token) {
     return Tables.keyValue(List.of(
         List.of("id", token.getId()),
@@ -95,7 +62,7 @@ public final class TokenCommand {
         List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
         List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt())),
         List.of("last used", Tables.time(token.hasLastUsedAt(), token.getLastUsedAt())),
-        List.of("status", status(token, Instant.now()))));
+        List.of("status", Expiry.status(TokenTimes.of(token), Instant.now()))));
   }
 
   /** The --read-database and --write-database flags shared by create and update. */
@@ -141,7 +108,7 @@ public final class TokenCommand {
     }
 
     void print(DatabaseToken token, FormatOption format) {
-      out().println(format.json() ? Json.write(json(token)) : keyValueTable(token));
+      out().println(format.json() ? Json.write(ProtoJson.of(token)) : keyValueTable(token));
       out().flush();
     }
   }
@@ -177,7 +144,7 @@ public final class TokenCommand {
         CreateDatabaseTokenResponse response =
             call(connection, c -> c.databaseTokens().createDatabaseToken(request.build()));
         DatabaseToken token = response.getToken();
-        return printCreated(format, json(token), issued(token, List.of("revoked at",
+        return printCreated(format, ProtoJson.of(token), issued(token, List.of("revoked at",
             Tables.time(token.hasRevokedAt(), token.getRevokedAt()))), response.getAccessToken());
       }
     }
@@ -212,7 +179,7 @@ public final class TokenCommand {
         RotateDatabaseTokenResponse response =
             call(connection, c -> c.databaseTokens().rotateDatabaseToken(request));
         DatabaseToken token = response.getToken();
-        return printCreated(format, json(token), issued(token, List.of("previous string until",
+        return printCreated(format, ProtoJson.of(token), issued(token, List.of("previous string until",
             Tables.time(token.hasPreviousValidUntil(), token.getPreviousValidUntil()))),
             response.getAccessToken());
       }
@@ -250,18 +217,19 @@ public final class TokenCommand {
           .map(text -> Times.parseDuration("--expiring-within", text));
       ListOutput<DatabaseToken> output = new ListOutput<>(out(), format.json(), List.of("ID",
           "DESCRIPTION", "PERMISSIONS", "CREATED AT", "EXPIRES AT", "LAST USED", "STATUS"),
-          TokenCommand::json, token -> List.of(token.getId(), token.getDescription(),
+          ProtoJson::of, token -> List.of(token.getId(), token.getDescription(),
               permissions(token), Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
               Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
-              Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()), status(token, now)));
+              Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()),
+              Expiry.status(TokenTimes.of(token), now)));
       try (Connection connection = connect()) {
         // the server's order is the default one: then every page is printed as it arrives
         output.printEveryPage(pageToken -> call(connection, c -> c.databaseTokens()
                 .listDatabaseTokens(ListDatabaseTokensRequest.newBuilder()
                     .setIncludeRevoked(includeRevoked).setPageToken(pageToken).build())),
             page -> within.isEmpty() ? page.getTokensList() : page.getTokensList().stream()
-                .filter(token -> Expiry.expiringWithin(token.hasRevokedAt(), expiryOf(token),
-                    now, within.get())).toList(),
+                .filter(token -> Expiry.expiringWithin(TokenTimes.of(token), now, within.get()))
+                .toList(),
             ListDatabaseTokensResponse::getNextPageToken,
             sort == Sort.created ? Optional.empty()
                 : Optional.of(sort == Sort.id ? Comparator.comparing(DatabaseToken::getId)

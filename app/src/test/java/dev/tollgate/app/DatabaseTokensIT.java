@@ -17,7 +17,6 @@ import dev.tollgate.proto.authz.v1.ResourceActionPermission.ResourceType;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.DatabasePermission;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;

@@ -64,4 +64,51 @@ class ErrorReporterTest {
     assertThat(error("token", "create", "--read-database", "db1", "read", "db1", "nightly"))
         .contains("a description of several words must be quoted: \"read db1 nightly\"");
   }
+
+  @Test
+  void mistypedDescriptionFlagOnTokenCreate_parseError_saysItIsTheArgument_notDebug() {
+    assertThat(error("token", "create", "--descripton", "x"))
+        .contains("tollgate token create takes the description as its argument")
+        .doesNotContain("--debug");
+  }
+
+  @Test
+  void descriptionAsTheArgumentOfManagementCreate_parseError_saysToGiveItWithTheFlag() {
+    assertThat(error("management", "create", "CI pipeline")).contains(
+        "tollgate management create takes the description as an option, as influxctl does:"
+            + " --description \"CI pipeline\"");
+  }
+
+  @Test
+  void unquotedWordsAsTheArgumentOfManagementCreate_parseError_saysTheFlagAndTheQuotes() {
+    assertThat(error("management", "create", "CI", "pipeline"))
+        .contains("--description \"CI pipeline\"");
+  }
+
+  @Test
+  void unquotedDescriptionAfterTheFlag_parseError_saysToQuoteIt() {
+    assertThat(error("management", "create", "--description", "CI", "pipeline", "--format",
+        "json")).contains("a description of several words must be quoted:"
+            + " --description \"CI pipeline\"");
+  }
+
+  @Test
+  void mistypedDescriptionFlagOnManagementCreate_parseError_suggestsTheFlag() {
+    assertThat(error("management", "create", "--descripton", "x"))
+        .contains("did you mean --description?");
+  }
+
+  @Test
+  void unquotedDescriptionOfAnUpdate_parseError_neverGuessesWhichWordIsTheId() {
+    String id = "8b82a926-5689-429f-82a4-135b7509bf6f";
+
+    assertThat(error("token", "update", "--description", "new", "name", id))
+        .contains("if the description has several words, quote them: --description \"…\"")
+        .doesNotContain("\"new " + id);
+  }
+
+  @Test
+  void unknownOptionLikeNoneOfTheCommands_parseError_suggestsNothing() {
+    assertThat(error("token", "list", "--colour")).doesNotContain("did you mean");
+  }
 }

@@ -19,7 +19,7 @@ class OutputTest {
 
   @Test
   void managementToken_json_isInfluxctlShaped() {
-    String json = Json.write(ManagementCommand.json(TOKEN));
+    String json = Json.write(ProtoJson.of(TOKEN));
 
     assertThat(json).isEqualTo("""
         {
@@ -44,7 +44,7 @@ class OutputTest {
 
   @Test
   void tokenWithoutPermissions_json_hasTwoBracketsThere() {
-    String json = Json.write(TokenCommand.json(DatabaseToken.newBuilder().setId("1").build()));
+    String json = Json.write(ProtoJson.of(DatabaseToken.newBuilder().setId("1").build()));
 
     assertThat(json).isEqualTo("""
         {
@@ -53,7 +53,7 @@ class OutputTest {
         }""");
     java.io.StringWriter out = new java.io.StringWriter();
     Json.ArrayStream stream = new Json.ArrayStream(new java.io.PrintWriter(out));
-    stream.add(TokenCommand.json(DatabaseToken.newBuilder().setId("1").build()));
+    stream.add(ProtoJson.of(DatabaseToken.newBuilder().setId("1").build()));
     stream.add(Json.object());
     stream.close();
     assertThat(out.toString()).contains("\"permissions\": []").contains("{}")

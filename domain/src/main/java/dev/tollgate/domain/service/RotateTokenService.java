@@ -14,7 +14,6 @@ import dev.tollgate.domain.port.out.RandomSource;
 import dev.tollgate.domain.port.out.TokenRepository;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Rotates a token of either kind: allowed to whoever may create a token of that kind, since it

@@ -8,9 +8,6 @@ import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.port.in.UpdateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.out.Clock;
 import dev.tollgate.domain.port.out.TokenRepository;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /** Updates database tokens, retrying when another change to the same token came first. */
 final class UpdateDatabaseTokenService implements UpdateDatabaseTokenUseCase {

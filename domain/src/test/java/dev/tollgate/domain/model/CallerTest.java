@@ -6,7 +6,6 @@ import static dev.tollgate.domain.model.Operation.LIST_MANAGEMENT_TOKENS;
 import static dev.tollgate.domain.model.Operation.READ_DATABASE_TOKENS;
 import static dev.tollgate.domain.model.Operation.READ_REPLICA_STATUS;
 import static dev.tollgate.domain.model.Operation.READ_TOKEN_EVENTS;
-import static dev.tollgate.domain.model.Operation.REVOKE_MANAGEMENT_TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
