@@ -15,7 +15,7 @@ class ExpiryTest {
   void status_saysWhenAWeekOrLessIsLeft() {
     assertThat(Expiry.status(true, Optional.of(NOW.plusSeconds(60)), NOW)).isEqualTo("revoked");
     assertThat(Expiry.status(false, Optional.of(NOW), NOW)).isEqualTo("expired");
-    assertThat(Expiry.status(false, Optional.of(NOW.plus(Duration.ofHours(80))), NOW))
+    assertThat(Expiry.status(false, Optional.of(NOW.plus(Duration.ofHours(72))), NOW))
         .isEqualTo("expires in 3d");
     assertThat(Expiry.status(false, Optional.of(NOW.plus(Duration.ofMinutes(300))), NOW))
         .isEqualTo("expires in 5h");
@@ -35,5 +35,16 @@ class ExpiryTest {
     assertThat(Expiry.expiringWithin(false, Optional.of(NOW), NOW, week)).isFalse();
     assertThat(Expiry.expiringWithin(true, Optional.of(NOW.plusSeconds(1)), NOW, week)).isFalse();
     assertThat(Expiry.expiringWithin(false, Optional.empty(), NOW, week)).isFalse();
+  }
+
+  @Test
+  void timeLeft_inWords_isNeverRoundedToMisleadByAlmostAUnit() {
+    assertThat(Expiry.inWords(Duration.ofDays(2).plusHours(23).plusMinutes(59)))
+        .isEqualTo("2d 23h");
+    assertThat(Expiry.inWords(Duration.ofHours(80))).isEqualTo("3d 8h");
+    assertThat(Expiry.inWords(Duration.ofDays(3).plusMinutes(5))).isEqualTo("3d");
+    assertThat(Expiry.inWords(Duration.ofMinutes(312))).isEqualTo("5h 12m");
+    assertThat(Expiry.inWords(Duration.ofMinutes(12).plusSeconds(50))).isEqualTo("12m");
+    assertThat(Expiry.inWords(Duration.ofSeconds(20))).isEqualTo("1m");
   }
 }
