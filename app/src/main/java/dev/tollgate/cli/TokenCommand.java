@@ -15,7 +15,6 @@ import dev.tollgate.proto.management.v1.RevokeResult;
 import dev.tollgate.proto.management.v1.RotateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.RotateDatabaseTokenResponse;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -286,38 +285,24 @@ public final class TokenCommand {
     @Parameters(paramLabel = "TOKEN_ID", description = "Id of the token.")
     String id;
 
+    /** One call, revoked tokens included: a revoked one is then refused here, saying why. */
     @Override
     public Integer call() {
       try (Connection connection = connect()) {
         DatabaseToken token;
         try {
-          token = get(connection, includeRevoked);
+          token = connection.databaseTokens().getDatabaseToken(GetDatabaseTokenRequest
+              .newBuilder().setId(id).setIncludeRevoked(true).build()).getToken();
         } catch (StatusRuntimeException e) {
-          if (e.getStatus().getCode() == Status.Code.NOT_FOUND && !includeRevoked) {
-            throw revokedOr(connection, e);
-          }
           throw CallFailures.describe(e, connection, fieldFlags());
+        }
+        if (token.hasRevokedAt() && !includeRevoked) {
+          throw new CliException("database token " + id + " was revoked at "
+              + Tables.time(true, token.getRevokedAt()) + "; add --include-revoked to show it");
         }
         print(token, format);
       }
       return 0;
-    }
-
-    private DatabaseToken get(Connection connection, boolean revokedToo) {
-      return connection.databaseTokens().getDatabaseToken(GetDatabaseTokenRequest.newBuilder()
-          .setId(id).setIncludeRevoked(revokedToo).build()).getToken();
-    }
-
-    /** Not found: when only because it is revoked, say which flag shows it. */
-    private CliException revokedOr(Connection connection, StatusRuntimeException notFound) {
-      try {
-        DatabaseToken revoked = get(connection, true);
-        return new CliException("database token " + id + " was revoked at "
-            + Tables.time(revoked.hasRevokedAt(), revoked.getRevokedAt())
-            + "; add --include-revoked to show it");
-      } catch (StatusRuntimeException e) {
-        return CallFailures.describe(notFound, connection, fieldFlags());
-      }
     }
   }
 
