@@ -2,6 +2,7 @@ package dev.tollgate.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.options.Durations;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenResponse;
 import dev.tollgate.proto.management.v1.DatabasePermission;
@@ -236,8 +237,9 @@ public final class TokenCommand {
     Sort sort;
 
     @Option(names = "--expiring-within", paramLabel = "DURATION",
+        converter = Durations.Positive.class,
         description = "Only tokens in use now that expire within this, e.g. 7d or 72h.")
-    String expiringWithin;
+    Duration expiringWithin;
 
     @Mixin
     FormatOption format;
@@ -245,8 +247,7 @@ public final class TokenCommand {
     @Override
     public Integer call() {
       Instant now = Instant.now();
-      Optional<Duration> within = Optional.ofNullable(expiringWithin)
-          .map(text -> Times.parseDuration("--expiring-within", text));
+      Optional<Duration> within = Optional.ofNullable(expiringWithin);
       ListOutput<DatabaseToken> output = new ListOutput<>(out(), format.json(), List.of("ID",
           "DESCRIPTION", "PERMISSIONS", "CREATED AT", "EXPIRES AT", "LAST USED", "STATUS"),
           TokenCommand::json, token -> List.of(token.getId(), token.getDescription(),

@@ -118,7 +118,8 @@ class CliMessagesIT {
       Result timeout = tollgate(Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString(),
           "TOLLGATE_TIMEOUT", "30"), "token", "list");
       assertThat(timeout.stderr().strip())
-          .isEqualTo("Error: TOLLGATE_TIMEOUT=\"30\" is not a duration; use 30s");
+          .isEqualTo("Error: TOLLGATE_TIMEOUT=\"30\" is not a duration; give it a unit: 30ms,"
+              + " 30s, 30m, 30h or 30d");
 
       Result emptyJson = tollgate(env, "token", "list", "--format", "json");
       assertThat(emptyJson.stdout()).doesNotContain("[ ]").doesNotContain("{ }");
