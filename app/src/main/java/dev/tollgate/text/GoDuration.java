@@ -56,23 +56,6 @@ public final class GoDuration {
     return Optional.of(total);
   }
 
-  /** The message for a value that is not a duration, naming where it came from. */
-  public static String notADuration(String source, String text) {
-    String stripped = text.strip();
-    if (!stripped.isEmpty() && stripped.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return given(source, text) + " is not a duration; use " + stripped + "s";
-    }
-    return given(source, text) + " is not a duration; expected e.g. 30s, 1m0s, 1h30m or 500ms";
-  }
-
-  /**
-   * A value as messages name it, by where it came from: a variable as the shell spells it,
-   * {@code TOLLGATE_TIMEOUT="30"}, a flag as {@code --timeout "30"}.
-   */
-  public static String given(String source, String text) {
-    return source + (source.startsWith("-") ? " \"" : "=\"") + text + "\"";
-  }
-
   /** The duration as influxctl prints it, e.g. {@code 1m0s}, or {@code 200ms} under a second. */
   public static String format(Duration duration) {
     long seconds = duration.toSeconds();
