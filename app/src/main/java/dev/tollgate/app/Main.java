@@ -10,6 +10,8 @@ import dev.tollgate.cli.ManagementCommand;
 import dev.tollgate.cli.ReplicaCommand;
 import dev.tollgate.cli.TokenCommand;
 import dev.tollgate.cli.TollgateCommand;
+import dev.tollgate.options.EnvironmentDefaults;
+import dev.tollgate.options.Sources;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +67,8 @@ public final class Main {
         return args[i].substring("--log-format=".length()).equalsIgnoreCase("json");
       }
     }
-    return "json".equalsIgnoreCase(env.getOrDefault("TOLLGATE_LOG_FORMAT", ""));
+    return "json".equalsIgnoreCase(env.getOrDefault(EnvironmentDefaults.variable("--log-format"),
+        ""));
   }
 
   /** Each top-level command by name, made only when asked for. */
@@ -90,7 +93,8 @@ public final class Main {
     ErrorReporter errors = new ErrorReporter(debug);
     return CommandTree.build(new TollgateCommand(), topLevel(), CommandTree.commandWords(args))
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .setParameterExceptionHandler(errors)
+        .setParameterExceptionHandler((e, all) -> errors.handleParseException(
+            Sources.named(e, all), all))
         .setExecutionExceptionHandler(errors);
   }
 

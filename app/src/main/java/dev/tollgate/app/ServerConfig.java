@@ -49,11 +49,6 @@ public record ServerConfig(InetSocketAddress listen, Path dataDirectory, Databas
       Objects.requireNonNull(reconcileInterval, "reconcileInterval");
       Objects.requireNonNull(purgeRevokedAfter, "purgeRevokedAfter");
     }
-
-    /** 200 ms and 5 minutes; revoked tokens kept. */
-    public static Following defaults() {
-      return new Following(Duration.ofMillis(200), Duration.ofMinutes(5), Optional.empty());
-    }
   }
 
   /**
@@ -82,17 +77,6 @@ public record ServerConfig(InetSocketAddress listen, Path dataDirectory, Databas
       Objects.requireNonNull(keepaliveTimeout, "keepaliveTimeout");
       Objects.requireNonNull(minClientPing, "minClientPing");
       Objects.requireNonNull(requestTimeout, "requestTimeout");
-    }
-
-    /**
-     * 2,000 Authorize and 64 management calls, 1,000 per connection, idle 10 min, age 30 min,
-     * 200 resets in 10 s, a ping every 2 min answered within 20 s, client pings 30 s apart, a
-     * request within 5 s of its call.
-     */
-    public static Calls defaults() {
-      return new Calls(2_000, 64, 1_000, Duration.ofMinutes(10), Duration.ofMinutes(30), 200,
-          Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(30),
-          Duration.ofSeconds(5));
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.options.Durations;
+import dev.tollgate.options.HostPort;
 import dev.tollgate.proto.authz.v1.AuthorizeRequest;
 import dev.tollgate.proto.authz.v1.AuthorizeResponse;
 import io.grpc.ManagedChannel;
@@ -25,16 +27,18 @@ import picocli.CommandLine.Option;
 public final class BenchCommand extends ClientCommand {
 
   @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "5s",
+      converter = Durations.Positive.class,
       description = "How long each scenario runs in each round (default: ${DEFAULT-VALUE}).")
-  String duration;
+  Duration duration;
 
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
       description = "Rounds of all scenarios, alternating; figures are medians (default: ${DEFAULT-VALUE}).")
   int rounds;
 
   @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s",
+      converter = Durations.Positive.class,
       description = "Unrecorded load before the first round (default: ${DEFAULT-VALUE}).")
-  String warmup;
+  Duration warmup;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "128",
       description = "Calls in flight at once (default: ${DEFAULT-VALUE}).")
@@ -49,11 +53,11 @@ public final class BenchCommand extends ClientCommand {
           + " (default: ${DEFAULT-VALUE}).")
   int unknownTokens;
 
-  @Option(names = "--replica", paramLabel = "HOST:PORT",
+  @Option(names = "--replica", paramLabel = "HOST:PORT", converter = HostPort.Remote.class,
       description = "Another replica of the same cluster, reached with the profile's TLS settings"
           + " (plaintext on loopback addresses only): measure how long after a revoke returns it"
           + " refuses the token.")
-  String replica;
+  HostPort replica;
 
   @Option(names = "--revocations", paramLabel = "N", defaultValue = "1000",
       description = "Revocations timed with --replica (default: ${DEFAULT-VALUE}).")
@@ -65,8 +69,6 @@ public final class BenchCommand extends ClientCommand {
       throw new CliException("--concurrency must be at least 2, --connections, --rounds and"
           + " --unknown-tokens at least 1");
     }
-    Duration each = Times.parseDuration("--duration", duration);
-    Duration warm = Times.parseDuration("--warmup", warmup);
     try (Connection connection = connect();
         BenchReplica other = BenchReplica.open(connection, replica);
         BenchTokens tokens = new BenchTokens(connection)) {
@@ -78,17 +80,17 @@ public final class BenchCommand extends ClientCommand {
         BenchScenarios scenarios = new BenchScenarios(
             tokens.create("tollgate bench: valid token").secret(), BenchScenarios.unknownTokens(unknownTokens));
         BenchReport report = new BenchReport(connection.profile().target(), concurrency,
-            connections, each, Runtime.getRuntime().availableProcessors());
-        progress("warming up for " + Times.format(warm));
-        run(scenarios.health(), channels, concurrency, warm);
-        run(scenarios.authorizeValid(), channels, concurrency, warm);
+            connections, duration, Runtime.getRuntime().availableProcessors());
+        progress("warming up for " + Times.format(warmup));
+        run(scenarios.health(), channels, concurrency, warmup);
+        run(scenarios.authorizeValid(), channels, concurrency, warmup);
         for (int round = 1; round <= rounds; round++) {
-          runRound(round, scenarios, channels, each, tokens, connection, report);
+          runRound(round, scenarios, channels, duration, tokens, connection, report);
         }
         eachUnknownOnce(scenarios, channels, connection, report);
         if (other.channel() != null) {
-          report.revocations(replica, new RevocationTimer(tokens, replica, other.channel(),
-              this::progress).time(revocations));
+          report.revocations(replica.toString(), new RevocationTimer(tokens, replica.toString(),
+              other.channel(), this::progress).time(revocations));
         }
         out().println(report.render());
         out().flush();

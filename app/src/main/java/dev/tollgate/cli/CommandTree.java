@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The command tree for one run. picocli reads every command's annotations when it builds a tree,
@@ -17,9 +19,8 @@ import picocli.CommandLine.Command;
  */
 public final class CommandTree {
 
-  /** The global flags that take a value, which may stand anywhere. */
-  private static final List<String> GLOBAL_WITH_VALUE = List.of("--config", "--profile",
-      "--timeout");
+  /** The commands that talk to no server, and so take none of the client's global flags. */
+  private static final Set<String> SERVERS = Set.of("serve");
 
   /** Each command group's subcommands. */
   private static final Map<Class<?>, List<Class<?>>> GROUPS = Map.of(
@@ -34,7 +35,7 @@ public final class CommandTree {
   public static List<String> commandWords(String[] args) {
     List<String> words = new ArrayList<>(2);
     for (int i = 0; i < args.length && words.size() < 2; i++) {
-      if (GLOBAL_WITH_VALUE.contains(args[i])) {
+      if (TollgateCommand.clientFlags().contains(args[i])) {
         i++;
       } else if (!args[i].startsWith("-")) {
         words.add(args[i]);
@@ -61,6 +62,9 @@ public final class CommandTree {
       Object command = make.get();
       CommandLine group = new CommandLine(command);
       tree.addSubcommand(name, group); // first, so that the global options reach its children
+      if (SERVERS.contains(name)) {
+        withoutClientFlags(group.getCommandSpec());
+      }
       List<Class<?>> children = GROUPS.getOrDefault(command.getClass(), List.of());
       Optional<Class<?>> named = one && words.size() > 1
           ? children.stream().filter(child -> names(child).contains(words.get(1))).findFirst()
@@ -70,6 +74,13 @@ public final class CommandTree {
       }
     });
     return tree;
+  }
+
+  /** Takes the client's global flags, inherited from the top, off a command that is no client. */
+  private static void withoutClientFlags(CommandSpec command) {
+    for (String flag : TollgateCommand.clientFlags()) {
+      command.remove(command.findOption(flag));
+    }
   }
 
   private static List<String> names(Class<?> command) {

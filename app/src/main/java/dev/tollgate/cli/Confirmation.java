@@ -13,6 +13,12 @@ final class Confirmation {
 
   private Confirmation() {}
 
+  /** A yes/no question put to a person: {@link #ask} on the terminal, unless a test answers. */
+  @FunctionalInterface
+  interface Question {
+    boolean ask(PrintWriter err, String question, String withoutTerminal);
+  }
+
   /**
    * Asks the question and tells whether the answer was yes.
    *

@@ -39,13 +39,18 @@ final class Expiry {
         && token.expiresAt().filter(at -> !at.isAfter(now.plus(within))).isPresent();
   }
 
-  /** A time left, rounded down to its largest unit: {@code 3d}, {@code 5h}, {@code 12m}. */
+  /**
+   * A time left in its two largest units, rounded down: {@code 2d 23h}, {@code 5h 12m},
+   * {@code 3d} (a second unit of zero left out), {@code 12m}; never more than is left, and never
+   * a whole unit less (2 d 23 h is not "2d").
+   */
   static String inWords(Duration left) {
     if (left.toDays() >= 1) {
-      return left.toDays() + "d";
+      return left.toDays() + "d" + (left.toHoursPart() > 0 ? " " + left.toHoursPart() + "h" : "");
     }
     if (left.toHours() >= 1) {
-      return left.toHours() + "h";
+      return left.toHours() + "h"
+          + (left.toMinutesPart() > 0 ? " " + left.toMinutesPart() + "m" : "");
     }
     return Math.max(1, left.toMinutes()) + "m";
   }

@@ -11,9 +11,6 @@ import java.util.Optional;
 record GlobalFlags(Path config, String profile, Duration timeout, boolean timeoutGiven,
     boolean debug) {
 
-  /** The default of {@code --timeout}. */
-  static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(1);
-
   /**
    * How long a sign-in may wait for the person to approve it: the device code's own lifetime,
    * shortened by an explicit {@code --timeout} only, since the default is meant for one call.

@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.options.Durations;
 import dev.tollgate.proto.management.v1.CreateManagementTokenRequest;
 import dev.tollgate.proto.management.v1.CreateManagementTokenResponse;
 import dev.tollgate.proto.management.v1.ListManagementTokensRequest;
@@ -129,14 +130,14 @@ public final class ManagementCommand {
     Sort sort;
 
     @Option(names = "--expiring-within", paramLabel = "DURATION",
+        converter = Durations.Positive.class,
         description = "Only tokens in use now that expire within this, e.g. 7d or 72h.")
-    String expiringWithin;
+    Duration expiringWithin;
 
     @Override
     public Integer call() {
       Instant now = Instant.now();
-      Optional<Duration> within = Optional.ofNullable(expiringWithin)
-          .map(text -> Times.parseDuration("--expiring-within", text));
+      Optional<Duration> within = Optional.ofNullable(expiringWithin);
       ListOutput<ManagementToken> output = new ListOutput<>(out(), format.json(), HEADERS,
           ProtoJson::of, token -> row(token, now));
       try (Connection connection = connect()) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code revoke [--force] TOKEN_ID...} for either kind: asks for confirmation unless forced,
- * goes on past ids that fail, and exits 1 if any did.
+ * goes on past ids that fail, and exits 1 if any did, or if the answer was not yes.
  */
 abstract class RevokeCommand extends ClientCommand {
 
@@ -19,6 +19,9 @@ abstract class RevokeCommand extends ClientCommand {
   @Parameters(paramLabel = "TOKEN_ID", arity = "1..*", description = "Ids of the tokens to revoke.")
   List<String> ids;
 
+  /** Who is asked to confirm: the person at the terminal. */
+  Confirmation.Question confirmation = Confirmation::ask;
+
   /** "management token" or "database token". */
   abstract String kind();
 
@@ -27,10 +30,13 @@ abstract class RevokeCommand extends ClientCommand {
 
   @Override
   public Integer call() {
-    if (!force && !Confirmation.ask(err(), "Revoke " + kind() + "(s) " + String.join(", ", ids)
+    if (!force && !confirmation.ask(err(), "Revoke " + kind() + "(s) " + String.join(", ", ids)
         + "? This cannot be undone.", "not revoking without confirmation: there is no terminal"
         + " to ask on; pass --force to revoke without asking")) {
-      throw new CliException("not revoked: the answer was not yes");
+      // the person's choice, not a failure; the exit code still tells a script it did not happen
+      err().println("nothing revoked: the answer was not yes");
+      err().flush();
+      return ErrorReporter.FAILURE;
     }
     try (Connection connection = connect()) {
       List<RevokeResult> results;

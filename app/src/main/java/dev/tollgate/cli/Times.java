@@ -70,12 +70,6 @@ final class Times {
     return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 
-  /** Reads a duration like {@code 30s}, {@code 1m0s}, {@code 1h30m} or {@code 500ms}. */
-  static Duration parseDuration(String flag, String text) {
-    return GoDuration.parse(text).orElseThrow(() ->
-        new CliException(GoDuration.notADuration(flag, text)));
-  }
-
   /** The duration as influxctl prints it, e.g. {@code 1m0s}. */
   static String format(Duration duration) {
     return GoDuration.format(duration);

@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.options.Durations;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenResponse;
 import dev.tollgate.proto.management.v1.DatabasePermission;
@@ -13,7 +14,6 @@ import dev.tollgate.proto.management.v1.RevokeResult;
 import dev.tollgate.proto.management.v1.RotateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.RotateDatabaseTokenResponse;
 import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -204,8 +204,9 @@ public final class TokenCommand {
     Sort sort;
 
     @Option(names = "--expiring-within", paramLabel = "DURATION",
+        converter = Durations.Positive.class,
         description = "Only tokens in use now that expire within this, e.g. 7d or 72h.")
-    String expiringWithin;
+    Duration expiringWithin;
 
     @Mixin
     FormatOption format;
@@ -213,8 +214,7 @@ public final class TokenCommand {
     @Override
     public Integer call() {
       Instant now = Instant.now();
-      Optional<Duration> within = Optional.ofNullable(expiringWithin)
-          .map(text -> Times.parseDuration("--expiring-within", text));
+      Optional<Duration> within = Optional.ofNullable(expiringWithin);
       ListOutput<DatabaseToken> output = new ListOutput<>(out(), format.json(), List.of("ID",
           "DESCRIPTION", "PERMISSIONS", "CREATED AT", "EXPIRES AT", "LAST USED", "STATUS"),
           ProtoJson::of, token -> List.of(token.getId(), token.getDescription(),
@@ -254,38 +254,24 @@ public final class TokenCommand {
     @Parameters(paramLabel = "TOKEN_ID", description = "Id of the token.")
     String id;
 
+    /** One call, revoked tokens included: a revoked one is then refused here, saying why. */
     @Override
     public Integer call() {
       try (Connection connection = connect()) {
         DatabaseToken token;
         try {
-          token = get(connection, includeRevoked);
+          token = connection.databaseTokens().getDatabaseToken(GetDatabaseTokenRequest
+              .newBuilder().setId(id).setIncludeRevoked(true).build()).getToken();
         } catch (StatusRuntimeException e) {
-          if (e.getStatus().getCode() == Status.Code.NOT_FOUND && !includeRevoked) {
-            throw revokedOr(connection, e);
-          }
           throw CallFailures.describe(e, connection, fieldFlags());
+        }
+        if (token.hasRevokedAt() && !includeRevoked) {
+          throw new CliException("database token " + id + " was revoked at "
+              + Tables.time(true, token.getRevokedAt()) + "; add --include-revoked to show it");
         }
         print(token, format);
       }
       return 0;
-    }
-
-    private DatabaseToken get(Connection connection, boolean revokedToo) {
-      return connection.databaseTokens().getDatabaseToken(GetDatabaseTokenRequest.newBuilder()
-          .setId(id).setIncludeRevoked(revokedToo).build()).getToken();
-    }
-
-    /** Not found: when only because it is revoked, say which flag shows it. */
-    private CliException revokedOr(Connection connection, StatusRuntimeException notFound) {
-      try {
-        DatabaseToken revoked = get(connection, true);
-        return new CliException("database token " + id + " was revoked at "
-            + Tables.time(revoked.hasRevokedAt(), revoked.getRevokedAt())
-            + "; add --include-revoked to show it");
-      } catch (StatusRuntimeException e) {
-        return CallFailures.describe(notFound, connection, fieldFlags());
-      }
     }
   }
 

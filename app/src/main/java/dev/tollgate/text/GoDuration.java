@@ -1,20 +1,40 @@
 package dev.tollgate.text;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Durations as influxctl and other Go programs write them: {@code 500ms}, {@code 30s},
- * {@code 1m0s}, {@code 1h30m}, and, for token lifetimes, days: {@code 90d} (24 hours each).
- * Shared by the server's options and the command line.
+ * {@code 1m0s}, {@code 1h30m}, and days: {@code 7d} (24 hours each). The one reader of durations
+ * for the server's options and the command line.
  */
 public final class GoDuration {
 
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
+  /** Each unit and its length in nanoseconds, in the order messages list them. */
+  private static final Map<String, Double> NANOS = units();
+
+  /** The units a duration may be written in: ms, s, m, h and d. */
+  public static final List<String> UNITS = List.copyOf(NANOS.keySet());
+
+  private static final Pattern PART =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)(" + String.join("|", UNITS) + ")");
 
   private GoDuration() {}
+
+  private static Map<String, Double> units() {
+    Map<String, Double> units = new LinkedHashMap<>();
+    units.put("ms", 1e6); // before "m", so that the pattern reads 500ms as milliseconds
+    units.put("s", 1e9);
+    units.put("m", 60e9);
+    units.put("h", 3600e9);
+    units.put("d", 86_400e9);
+    return units;
+  }
 
   /** The positive duration the text spells, or empty when it spells none. */
   public static Optional<Duration> parse(String text) {
@@ -23,14 +43,7 @@ public final class GoDuration {
     Duration total = Duration.ZERO;
     int end = 0;
     while (parts.find() && parts.start() == end) {
-      double amount = Double.parseDouble(parts.group(1));
-      double nanos = amount * switch (parts.group(2)) {
-        case "ms" -> 1e6;
-        case "s" -> 1e9;
-        case "m" -> 60e9;
-        case "h" -> 3600e9;
-        default -> 86_400e9;
-      };
+      double nanos = Double.parseDouble(parts.group(1)) * NANOS.get(parts.group(2));
       if (nanos >= 1e18) {
         return Optional.empty(); // over 31 years in one part: a typo, not a duration
       }
@@ -41,23 +54,6 @@ public final class GoDuration {
       return Optional.empty();
     }
     return Optional.of(total);
-  }
-
-  /** The message for a value that is not a duration, naming where it came from. */
-  public static String notADuration(String source, String text) {
-    String stripped = text.strip();
-    if (!stripped.isEmpty() && stripped.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return given(source, text) + " is not a duration; use " + stripped + "s";
-    }
-    return given(source, text) + " is not a duration; expected e.g. 30s, 1m0s, 1h30m or 500ms";
-  }
-
-  /**
-   * A value as messages name it, by where it came from: a variable as the shell spells it,
-   * {@code TOLLGATE_TIMEOUT="30"}, a flag as {@code --timeout "30"}.
-   */
-  public static String given(String source, String text) {
-    return source + (source.startsWith("-") ? " \"" : "=\"") + text + "\"";
   }
 
   /** The duration as influxctl prints it, e.g. {@code 1m0s}, or {@code 200ms} under a second. */

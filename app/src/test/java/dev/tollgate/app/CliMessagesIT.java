@@ -105,12 +105,12 @@ class CliMessagesIT {
       com.fasterxml.jackson.databind.JsonNode soonToken = JSON.readTree(soon.stdout());
       Result expiring = tollgate(env, "management", "list", "--expiring-within", "7d");
       assertThat(expiring.stdout()).contains(soonToken.path("id").asText())
-          .contains("expires in 3d").doesNotContain(managementId);
+          .contains("expires in 3d 7h").doesNotContain(managementId);
       Result usingIt = tollgate(Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString(),
           "TOLLGATE_MGMT_TOKEN", soonToken.path("token").asText()), "token", "list");
       assertThat(usingIt.exitCode()).as(usingIt.stderr()).isZero();
       assertThat(usingIt.stderr()).startsWith("warn\tthe management token this command presents"
-          + " (TOLLGATE_MGMT_TOKEN) expires at ").contains(", in 3d; create another");
+          + " (TOLLGATE_MGMT_TOKEN) expires at ").contains(", in 3d 7h; create another");
       assertThat(tollgate(env, "token", "list").stderr()).doesNotContain("warn");
       assertThat(tollgate(env, "token", "list", "--expiring-within", "1d", "--format", "json")
           .stdout().strip()).isEqualTo("[]");
@@ -118,7 +118,8 @@ class CliMessagesIT {
       Result timeout = tollgate(Map.of("TOLLGATE_CONFIG", work.resolve("config.toml").toString(),
           "TOLLGATE_TIMEOUT", "30"), "token", "list");
       assertThat(timeout.stderr().strip())
-          .isEqualTo("Error: TOLLGATE_TIMEOUT=\"30\" is not a duration; use 30s");
+          .isEqualTo("Error: TOLLGATE_TIMEOUT=\"30\" is not a duration; give it a unit: 30ms,"
+              + " 30s, 30m, 30h or 30d");
 
       Result emptyJson = tollgate(env, "token", "list", "--format", "json");
       assertThat(emptyJson.stdout()).doesNotContain("[ ]").doesNotContain("{ }");

@@ -38,7 +38,7 @@ final class InProcessServer implements AutoCloseable {
       throws IOException {
     ServerConfig config = new ServerConfig(new InetSocketAddress("127.0.0.1", 0), dataDirectory,
         DatabaseSettings.h2In(dataDirectory), oauth, new ServerConfig.Tls.Disabled(),
-        ServerConfig.Following.defaults(), Limits.defaults(), calls, Optional.empty());
+        defaults(dataDirectory).following(), Limits.defaults(), calls, Optional.empty());
     String name = InProcessServerBuilder.generateName();
     component = DaggerServerComponent.factory().create(config, clock,
         InProcessServerBuilder.forName(name));
@@ -52,7 +52,12 @@ final class InProcessServer implements AutoCloseable {
   }
 
   InProcessServer(Path dataDirectory) throws IOException {
-    this(dataDirectory, Optional.empty(), ServerConfig.Calls.defaults());
+    this(dataDirectory, Optional.empty(), defaults(dataDirectory).calls());
+  }
+
+  /** What {@code tollgate serve --data-dir DIR} is configured with: the options' own defaults. */
+  static ServerConfig defaults(Path dataDirectory) {
+    return ServeOptionsTest.config(java.util.Map.of(), "--data-dir", dataDirectory.toString());
   }
 
   /** Presents {@code credential} as {@code authorization: Bearer …}. */

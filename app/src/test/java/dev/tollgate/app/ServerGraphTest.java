@@ -75,7 +75,7 @@ class ServerGraphTest {
     server = new InProcessServer(work.resolve("data"), Optional.of(new OAuthSettings(ISSUER,
         AUDIENCE, Optional.of(jwks.toUri()), "sub", Map.of(
             "ada", Set.of(UserGroup.ADMIN), "max", Set.of(UserGroup.MEMBER),
-            "aud", Set.of(UserGroup.AUDITOR)))), ServerConfig.Calls.defaults());
+            "aud", Set.of(UserGroup.AUDITOR)))), InProcessServer.defaults(work).calls());
     credentials.put(Role.ADMIN_USER, jwt("ada"));
     credentials.put(Role.MEMBER_USER, jwt("max"));
     credentials.put(Role.AUDITOR_USER, jwt("aud"));

@@ -117,7 +117,8 @@ class ServerOptionsIT {
     assertThat(fromEnvironment.stderr().strip())
         .startsWith("Error: TOLLGATE_LISTEN=\"also-nowhere\" is not an address");
     assertThat(intervalFromEnvironment.stderr().strip())
-        .startsWith("Error: TOLLGATE_POLL_INTERVAL=\"30\" is not a duration; use 30s");
+        .startsWith("Error: TOLLGATE_POLL_INTERVAL=\"30\" is not a duration; give it a unit:"
+            + " 30ms, 30s, 30m, 30h or 30d");
     assertThat(work.resolve("e")).doesNotExist();
     assertThat(work.resolve("d")).doesNotExist();
     assertThat(oauth.stderr().strip()).startsWith("Error: OAuth needs all of")

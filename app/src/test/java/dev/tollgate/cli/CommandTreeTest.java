@@ -1,6 +1,7 @@
 package dev.tollgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.app.Main;
 import java.time.Duration;
@@ -37,5 +38,24 @@ class CommandTreeTest {
         .containsKeys("create", "list", "revoke");
     assertThat(CommandTree.commandWords(new String[] {"--config", "c.toml", "--debug", "auth",
         "--timeout", "1s", "whoami"})).isEqualTo(List.of("auth", "whoami"));
+  }
+
+  @Test
+  void serve_help_listsWhatServeTakesAndNoneOfTheClientsFlags() {
+    String help = Main.commandLine(false, "serve", "--help").getSubcommands().get("serve")
+        .getUsageMessage();
+
+    assertThat(help).contains("--listen", "--data-dir", "--debug", "--help")
+        .doesNotContain("--config", "--profile", "--timeout");
+    assertThat(Main.commandLine(false, "token", "list").getSubcommands().get("token")
+        .getSubcommands().get("list").getUsageMessage())
+        .contains("--config", "--profile", "--timeout", "--debug");
+  }
+
+  @Test
+  void clientFlagsAfterServe_parse_areRefusedAsServeDoesNotTakeThem() {
+    assertThatThrownBy(() -> Main.commandLine(false, "serve", "--timeout", "5s")
+        .parseArgs("serve", "--timeout", "5s"))
+        .hasMessageContaining("Unknown option").hasMessageContaining("'--timeout'");
   }
 }

@@ -23,7 +23,7 @@ class ExpiryTest {
     assertThat(Expiry.status(new TokenTimes(Optional.of(NOW), Optional.of(NOW.plusSeconds(60)),
         Optional.empty()), NOW)).isEqualTo("revoked");
     assertThat(Expiry.status(expiring(NOW), NOW)).isEqualTo("expired");
-    assertThat(Expiry.status(expiring(NOW.plus(Duration.ofHours(80))), NOW))
+    assertThat(Expiry.status(expiring(NOW.plus(Duration.ofHours(72))), NOW))
         .isEqualTo("expires in 3d");
     assertThat(Expiry.status(expiring(NOW.plus(Duration.ofMinutes(300))), NOW))
         .isEqualTo("expires in 5h");
@@ -89,5 +89,16 @@ class ExpiryTest {
     assertThat(Expiry.expiringWithin(new TokenTimes(Optional.of(NOW),
         Optional.of(NOW.plusSeconds(1)), Optional.empty()), NOW, week)).isFalse();
     assertThat(Expiry.expiringWithin(TokenTimes.NEVER_EXPIRES, NOW, week)).isFalse();
+  }
+
+  @Test
+  void timeLeft_inWords_isNeverRoundedToMisleadByAlmostAUnit() {
+    assertThat(Expiry.inWords(Duration.ofDays(2).plusHours(23).plusMinutes(59)))
+        .isEqualTo("2d 23h");
+    assertThat(Expiry.inWords(Duration.ofHours(80))).isEqualTo("3d 8h");
+    assertThat(Expiry.inWords(Duration.ofDays(3).plusMinutes(5))).isEqualTo("3d");
+    assertThat(Expiry.inWords(Duration.ofMinutes(312))).isEqualTo("5h 12m");
+    assertThat(Expiry.inWords(Duration.ofMinutes(12).plusSeconds(50))).isEqualTo("12m");
+    assertThat(Expiry.inWords(Duration.ofSeconds(20))).isEqualTo("1m");
   }
 }

@@ -60,8 +60,8 @@ public record Limits(int permissionsPerToken, int idsPerRevoke, int permissionsP
     }
   }
 
-  /** A lifetime as the options spell it: 90d, 36h, 45m. */
-  static String days(Duration duration) {
+  /** A duration as the options spell it, in its largest whole unit: 90d, 36h, 45m, 10s. */
+  public static String days(Duration duration) {
     long seconds = duration.getSeconds();
     if (seconds % 86_400 == 0) {
       return seconds / 86_400 + "d";

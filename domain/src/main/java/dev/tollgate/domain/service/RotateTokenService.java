@@ -2,6 +2,7 @@ package dev.tollgate.domain.service;
 
 import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.model.NotFoundException;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
@@ -39,8 +40,8 @@ final class RotateTokenService implements RotateTokenUseCase {
     boolean management = command.kind() == TokenKind.MANAGEMENT;
     command.caller().require(RotateTokenUseCase.operation(command.kind()));
     if (command.overlap().isNegative() || command.overlap().compareTo(MAX_OVERLAP) > 0) {
-      throw new InvalidRequestException("overlap", command.overlap() + " is not an overlap;"
-          + " expected from 0 (the previous string stops at once) to 7 days");
+      throw new InvalidRequestException("overlap", Limits.days(command.overlap())
+          + " is not an overlap; expected from 0 (the previous string stops at once) to 7 days");
     }
     String kindName = command.kind().name().toLowerCase(Locale.ROOT) + " token";
     return UntilStored.retry(command.id(), "rotated", () -> {

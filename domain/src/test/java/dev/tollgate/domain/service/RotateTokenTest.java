@@ -137,7 +137,8 @@ class RotateTokenTest {
     Caller member = new Caller.User("mel", Set.of(dev.tollgate.domain.model.UserGroup.MEMBER));
 
     assertThatThrownBy(() -> rotate(token, Duration.ofDays(8)))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("overlap");
+        .isInstanceOf(InvalidRequestException.class).hasMessage("overlap: 8d is not an overlap;"
+            + " expected from 0 (the previous string stops at once) to 7 days");
     assertThatThrownBy(() -> tollgate.rotateToken().rotate(new RotateTokenUseCase.Command(
         Caller.bootstrapAdmin(), TokenKind.MANAGEMENT, token.token().id(), Duration.ZERO)))
         .isInstanceOf(NotFoundException.class)

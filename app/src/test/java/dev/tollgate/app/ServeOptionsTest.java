@@ -3,21 +3,46 @@ package dev.tollgate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.options.EnvironmentDefaults;
+import dev.tollgate.options.Sources;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
-class ServeCommandTest {
+/** {@code tollgate serve}'s options, read as the executable reads them, into its configuration. */
+class ServeOptionsTest {
 
   @TempDir
   Path directory;
 
+  /** The configuration of {@code tollgate serve ARGS} in this environment, or its refusal. */
+  static ServerConfig config(Map<String, String> environment, String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "serve";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return parsed(environment, all).options.config();
+  }
+
+  /** {@code tollgate ARGS}'s serve command, parsed as the executable parses it. */
+  private static ServeCommand parsed(Map<String, String> environment, String... all) {
+    CommandLine tree = Main.commandLine(false, all);
+    CommandLine serve = tree.getSubcommands().get("serve");
+    serve.getCommandSpec().defaultValueProvider(new EnvironmentDefaults(environment));
+    try {
+      tree.parseArgs(all);
+    } catch (ParameterException e) {
+      throw Sources.named(e, all);
+    }
+    return serve.getCommand();
+  }
+
   private ServerConfig config(String... args) {
-    ServeCommand serve = new ServeCommand();
-    CommandLine commandLine = new CommandLine(serve);
-    commandLine.parseArgs(args);
-    return serve.config();
+    return config(Map.of(), args);
   }
 
   @Test
@@ -65,17 +90,19 @@ class ServeCommandTest {
   @Test
   void followingIntervals_config_defaultTo200msAnd5mAndReadGoDurations() {
     assertThat(config("--data-dir", directory.toString()).following())
-        .isEqualTo(ServerConfig.Following.defaults());
+        .isEqualTo(new ServerConfig.Following(Duration.ofMillis(200), Duration.ofMinutes(5),
+            Optional.empty()));
     assertThat(config("--data-dir", directory.toString(), "--poll-interval", "50ms",
         "--reconcile-interval", "1m30s", "--purge-revoked-after", "720h").following())
-        .isEqualTo(new ServerConfig.Following(java.time.Duration.ofMillis(50),
-            java.time.Duration.ofSeconds(90),
-            java.util.Optional.of(java.time.Duration.ofHours(720))));
+        .isEqualTo(new ServerConfig.Following(Duration.ofMillis(50),
+            Duration.ofSeconds(90),
+            Optional.of(Duration.ofHours(720))));
     assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--poll-interval", "5"))
-        .hasMessage("--poll-interval \"5\" is not a duration; use 5s");
+        .hasMessage("--poll-interval \"5\" is not a duration; give it a unit: 5ms, 5s, 5m, 5h"
+            + " or 5d");
     assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--poll-interval", "5x"))
-        .hasMessage("--poll-interval \"5x\" is not a duration; expected e.g. 30s, 1m0s, 1h30m or"
-            + " 500ms");
+        .hasMessage("--poll-interval \"5x\" is not a duration; expected a number and a unit (ms,"
+            + " s, m, h or d), such as 30s, 1h30m or 7d");
   }
 
   @Test
@@ -98,11 +125,11 @@ class ServeCommandTest {
     dev.tollgate.domain.model.Limits limits = config("--data-dir", directory.toString(),
         "--max-management-token-lifetime", "90d", "--max-database-token-lifetime", "8760h")
         .limits();
-    assertThat(limits.managementLifetime()).contains(java.time.Duration.ofDays(90));
-    assertThat(limits.databaseLifetime()).contains(java.time.Duration.ofDays(365));
+    assertThat(limits.managementLifetime()).contains(Duration.ofDays(90));
+    assertThat(limits.databaseLifetime()).contains(Duration.ofDays(365));
     assertThatThrownBy(() -> config("--data-dir", directory.toString(),
         "--max-database-token-lifetime", "90")).hasMessage("--max-database-token-lifetime \"90\""
-            + " is not a duration; use 90d for days");
+            + " is not a duration; give it a unit: 90ms, 90s, 90m, 90h or 90d");
   }
 
   @Test
@@ -141,41 +168,63 @@ class ServeCommandTest {
   @Test
   void callBudgets_config_defaultAndReadOptions() {
     assertThat(config("--data-dir", directory.toString()).calls())
-        .isEqualTo(ServerConfig.Calls.defaults());
+        .isEqualTo(new ServerConfig.Calls(2_000, 64, 1_000, Duration.ofMinutes(10),
+            Duration.ofMinutes(30), 200, Duration.ofMinutes(2), Duration.ofSeconds(20),
+            Duration.ofSeconds(30), Duration.ofSeconds(5)));
     assertThat(config("--data-dir", directory.toString(), "--max-authorize-calls", "500",
         "--max-management-calls", "8", "--max-calls-per-connection", "100",
         "--max-connection-idle", "1m", "--max-connection-age", "2h", "--max-resets-per-10s", "50",
         "--keepalive", "1m", "--keepalive-timeout", "5s", "--min-client-ping", "10s",
         "--request-timeout", "1500ms").calls())
-        .isEqualTo(new ServerConfig.Calls(500, 8, 100, java.time.Duration.ofMinutes(1),
-            java.time.Duration.ofHours(2), 50, java.time.Duration.ofMinutes(1),
-            java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10),
-            java.time.Duration.ofMillis(1500)));
+        .isEqualTo(new ServerConfig.Calls(500, 8, 100, Duration.ofMinutes(1),
+            Duration.ofHours(2), 50, Duration.ofMinutes(1),
+            Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofMillis(1500)));
     assertThatThrownBy(() -> config("--data-dir", directory.toString(),
         "--max-management-calls", "-1")).hasMessageStartingWith(
             "--max-management-calls \"-1\" is not a limit");
   }
 
   @Test
-  void dataDirectoryOthersCanRead_config_closesItToTheOwner() throws Exception {
-    java.nio.file.Path open = java.nio.file.Files.createDirectory(directory.resolve("open"));
-    java.nio.file.Files.setPosixFilePermissions(open,
-        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-
-    config("--data-dir", open.toString());
-
-    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-        java.nio.file.Files.getPosixFilePermissions(open))).isEqualTo("rwx------");
-  }
-
-  @Test
   void requestTimeout_config_defaultsToAFewSeconds_andABadOneIsNamed() {
     assertThat(config("--data-dir", directory.toString()).calls().requestTimeout())
-        .isEqualTo(java.time.Duration.ofSeconds(5));
+        .isEqualTo(Duration.ofSeconds(5));
     assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--request-timeout",
         "0.1ms")).hasMessageStartingWith("--request-timeout \"0.1ms\" is not a timeout; expected"
             + " a duration of at least 1ms, such as 5s");
     assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--request-timeout",
         "soon")).hasMessageStartingWith("--request-timeout \"soon\"");
+  }
+
+  @Test
+  void variables_config_giveEachOptionNotOnTheCommandLine_andABadOneIsNamedByItsVariable() {
+    Map<String, String> environment = Map.of("TOLLGATE_LISTEN", "[::1]:9000",
+        "TOLLGATE_POLL_INTERVAL", "50ms", "TOLLGATE_MAX_REVOKE_IDS", "20",
+        "TOLLGATE_TLS_SELF_SIGNED", "true", "TOLLGATE_METRICS_LISTEN", "");
+
+    ServerConfig config = config(environment, "--data-dir", directory.toString(),
+        "--poll-interval", "1s");
+
+    assertThat(config.listen().getPort()).isEqualTo(9000);
+    assertThat(config.following().pollInterval()).as("the flag before its variable")
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.limits().idsPerRevoke()).isEqualTo(20);
+    assertThat(config.tls()).isInstanceOf(ServerConfig.Tls.SelfSigned.class);
+    assertThat(config.metricsListen()).as("an empty variable of what is off unless set").isEmpty();
+    assertThatThrownBy(() -> config(Map.of("TOLLGATE_KEEPALIVE", "30"), "--data-dir",
+        directory.toString())).hasMessage("TOLLGATE_KEEPALIVE=\"30\" is not a duration; give it a"
+            + " unit: 30ms, 30s, 30m, 30h or 30d");
+    assertThatThrownBy(() -> config(Map.of("TOLLGATE_LISTEN", "host:99999"), "--data-dir",
+        directory.toString())).hasMessage("TOLLGATE_LISTEN=\"host:99999\": port 99999 is out of"
+            + " range; expected 0 to 65535 (0: any free port)");
+  }
+
+  @Test
+  void bootstrapActions_config_areNeverReadFromTheEnvironment() {
+    ServeCommand serve = parsed(Map.of("TOLLGATE_ROTATE_BOOTSTRAP_ADMIN", "true",
+        "TOLLGATE_DISABLE_BOOTSTRAP_ADMIN", "true"), "serve");
+
+    assertThat(serve.options.bootstrapChange())
+        .isEqualTo(dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.NONE);
   }
 }

@@ -1,0 +1,92 @@
+package dev.tollgate.app;
+
+import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
+import dev.tollgate.options.HostPort;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the server, from a checked configuration: start, serve until the process is told
+ * to stop (the shutdown hook), then stop gracefully.
+ */
+final class ServerRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerRun.class);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  private final ServerConfig config;
+  private final ProvisionBootstrapAdminUseCase.Change bootstrapChange;
+
+  ServerRun(ServerConfig config, ProvisionBootstrapAdminUseCase.Change bootstrapChange) {
+    this.config = config;
+    this.bootstrapChange = bootstrapChange;
+  }
+
+  /** Serves until the process is told to stop; the data directory must be prepared. */
+  void serve() throws InterruptedException {
+    DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
+    ServerComponent component = DaggerServerComponent.factory().create(config, SystemClock.CLOCK,
+        NettyTransport.builder(config, SystemClock.CLOCK));
+    BootstrapAdminReport.log(config.adminTokenFile(), config.oauth().isPresent(),
+        component.provisionBootstrapAdmin().provision(new ProvisionBootstrapAdminUseCase.Command(
+            config.oauth().isEmpty(), bootstrapChange)));
+    TollgateServer server = listen(component.server());
+    Replica replica = component.replica();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, replica, component),
+        "tollgate-shutdown"));
+    long loadStarted = System.nanoTime();
+    replica.start();
+    ServerMetrics.observe(component.openTelemetry(), replica, component.dataSource());
+    config.metricsListen().ifPresent(metrics -> LOG.info("metrics at http://{}:{}/metrics",
+        metrics.getHostString(), metrics.getPort()));
+    server.markServing();
+    LOG.atInfo().addKeyValue("live_tokens", replica.liveTokens())
+        .addKeyValue("load_ms", (System.nanoTime() - loadStarted) / 1_000_000)
+        .log("Tollgate serving");
+    server.awaitTermination();
+    lock.release();
+  }
+
+  /** Starts the server listening; health says NOT_SERVING until the tokens are loaded. */
+  private TollgateServer listen(TollgateServer server) {
+    try {
+      server.start();
+    } catch (IOException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new UncheckedIOException("cannot listen on " + hostPort(config.listen().getPort())
+          + ": " + cause.getMessage() + "; is something else using the port? choose another"
+          + " --listen", e);
+    }
+    LOG.info("Tollgate listening on {} ({}), database {}; loading tokens",
+        hostPort(server.port()),
+        config.tls() instanceof ServerConfig.Tls.Disabled ? "plaintext" : "TLS",
+        config.database().describe());
+    return server;
+  }
+
+  /** The address it listens on, as {@code --listen} writes it, with the port it has. */
+  private String hostPort(int port) {
+    return new HostPort(config.listen().getHostString(), port).toString();
+  }
+
+  private void stop(TollgateServer server, Replica replica, ServerComponent component) {
+    LOG.info("stopping: finishing calls in flight");
+    try {
+      server.stop(SHUTDOWN_GRACE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    replica.stop();
+    for (AutoCloseable resource : component.resources()) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed: {}", resource, e.getMessage());
+      }
+    }
+    LOG.info("stopped");
+  }
+}
