@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.options.EnvironmentDefaults;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,15 +27,17 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ProvisionBootstrapAdminUseCase.Change bootstrapChange = options.bootstrapChange();
     ServerConfig config = options.config();
+    Optional<ReadyFile> readyFile = options.readyFile().map(ReadyFile::new);
     // every check before anything is written to the data directory
     PortProbe.requireFree(config.listen(), "--listen");
     config.metricsListen().ifPresent(address -> PortProbe.requireFree(address, "--metrics-listen"));
     try {
+      readyFile.ifPresent(ReadyFile::prepare);
       DataDirectory.prepare(config.dataDirectory());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    new ServerRun(config, bootstrapChange).serve();
+    new ServerRun(config, bootstrapChange, readyFile).serve();
     return 0;
   }
 }

@@ -124,6 +124,12 @@ final class ServeOptions {
   @Mixin
   CallOptions calls;
 
+  @Option(names = "--ready-file", paramLabel = "FILE",
+      description = "Once serving (tokens loaded, health SERVING), write the address it listens"
+          + " on to this file as one line HOST:PORT, the port bound for --listen HOST:0;"
+          + " removed when the server stops [TOLLGATE_READY_FILE] (default: none).")
+  Path readyFile;
+
   @Option(names = "--rotate-bootstrap-admin",
       description = "Replace the bootstrap admin token with a new one in DATA-DIR/admin-token.json;"
           + " the old one is refused from then on. Once, not on every start.")
@@ -160,6 +166,11 @@ final class ServeOptions {
     }
     return rotateBootstrapAdmin ? Change.ROTATE : disableBootstrapAdmin ? Change.DISABLE
         : Change.NONE;
+  }
+
+  /** {@code --ready-file}, if given. */
+  Optional<Path> readyFile() {
+    return Optional.ofNullable(readyFile);
   }
 
   /** A refusal of what the options say together, reported as a mistake of the command line. */

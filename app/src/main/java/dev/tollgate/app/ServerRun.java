@@ -5,12 +5,13 @@ import dev.tollgate.options.HostPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of the server, from a checked configuration: start, serve until the process is told
- * to stop (the shutdown hook), then stop gracefully.
+ * to stop (the shutdown hook), then stop gracefully; and the ready file while it serves.
  */
 final class ServerRun {
 
@@ -19,10 +20,13 @@ final class ServerRun {
 
   private final ServerConfig config;
   private final ProvisionBootstrapAdminUseCase.Change bootstrapChange;
+  private final Optional<ReadyFile> readyFile;
 
-  ServerRun(ServerConfig config, ProvisionBootstrapAdminUseCase.Change bootstrapChange) {
+  ServerRun(ServerConfig config, ProvisionBootstrapAdminUseCase.Change bootstrapChange,
+      Optional<ReadyFile> readyFile) {
     this.config = config;
     this.bootstrapChange = bootstrapChange;
+    this.readyFile = readyFile;
   }
 
   /** Serves until the process is told to stop; the data directory must be prepared. */
@@ -46,6 +50,7 @@ final class ServerRun {
     LOG.atInfo().addKeyValue("live_tokens", replica.liveTokens())
         .addKeyValue("load_ms", (System.nanoTime() - loadStarted) / 1_000_000)
         .log("Tollgate serving");
+    readyFile.ifPresent(file -> file.write(hostPort(server.port())));
     server.awaitTermination();
     lock.release();
   }
@@ -73,6 +78,7 @@ final class ServerRun {
   }
 
   private void stop(TollgateServer server, Replica replica, ServerComponent component) {
+    readyFile.ifPresent(ReadyFile::remove);
     LOG.info("stopping: finishing calls in flight");
     try {
       server.stop(SHUTDOWN_GRACE);

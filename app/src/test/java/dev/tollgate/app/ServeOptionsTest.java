@@ -227,4 +227,11 @@ class ServeOptionsTest {
     assertThat(serve.options.bootstrapChange())
         .isEqualTo(dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change.NONE);
   }
+
+  @Test
+  void readyFile_config_isOffUnlessGiven() {
+    assertThat(parsed(Map.of("TOLLGATE_READY_FILE", directory.resolve("ready").toString()),
+        "serve").options.readyFile()).contains(directory.resolve("ready"));
+    assertThat(parsed(Map.of(), "serve").options.readyFile()).isEmpty();
+  }
 }

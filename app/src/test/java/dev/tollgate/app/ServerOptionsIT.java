@@ -214,4 +214,36 @@ class ServerOptionsIT {
       assertThat(disabled.logText()).contains("bootstrap admin token disabled");
     }
   }
+
+  @Test
+  void readyFileFromItsVariable_listenOnAnyPort_holdsTheBoundAddressWhileServingOnly()
+      throws Exception {
+    Path ready = work.resolve("ready");
+    ProcessBuilder builder = new ProcessBuilder(TollgateJar.jarCommand("serve", "--listen",
+        "127.0.0.1:0", "--data-dir", work.resolve("data").toString()))
+        .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
+    builder.environment().put("TOLLGATE_READY_FILE", ready.toString());
+    Process server = builder.start();
+    try {
+      String address = TollgateJar.awaitReadyFile(ready, server, java.time.Duration.ofSeconds(60));
+
+      assertThat(Files.readString(ready)).isEqualTo(address + "\n");
+      assertThat(address).matches("127\\.0\\.0\\.1:[1-9][0-9]*");
+      io.grpc.ManagedChannel channel = io.grpc.ManagedChannelBuilder.forTarget(address)
+          .usePlaintext().build();
+      try {
+        assertThat(io.grpc.health.v1.HealthGrpc.newBlockingStub(channel)
+            .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+            .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance()).getStatus())
+            .isEqualTo(io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+      } finally {
+        channel.shutdownNow();
+      }
+      server.destroy();
+      assertThat(server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(ready).as("removed when the server stops").doesNotExist();
+    } finally {
+      server.destroyForcibly().waitFor();
+    }
+  }
 }

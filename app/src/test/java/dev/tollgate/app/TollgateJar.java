@@ -9,8 +9,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -184,6 +189,13 @@ final class TollgateJar {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
+  /** {@code java -jar tollgate.jar ARGS}, for a test that starts the process itself. */
+  static List<String> jarCommand(String... args) {
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
   /** A {@code tollgate serve} child process logging into a file. */
   static final class Server implements AutoCloseable {
 
@@ -282,6 +294,46 @@ final class TollgateJar {
         process.destroyForcibly().waitFor();
       }
     }
+  }
+
+  /**
+   * Waits until {@code tollgate serve --ready-file FILE} has written the file, woken by the file
+   * system, and returns the address in it.
+   *
+   * @throws AssertionError when the process ends first or the limit passes, with its output
+   */
+  static String awaitReadyFile(Path file, Process process, Duration limit)
+      throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(limit);
+    try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+      file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+          StandardWatchEventKinds.ENTRY_MODIFY);
+      process.onExit().thenRun(() -> {
+        try {
+          watcher.close(); // wakes the wait below
+        } catch (IOException e) {
+          // the wait ends at its deadline instead
+        }
+      });
+      while (!Files.isRegularFile(file)) {
+        long left = Duration.between(Instant.now(), deadline).toMillis();
+        if (!process.isAlive() || left <= 0) {
+          throw new AssertionError("tollgate serve " + (process.isAlive() ? "did not serve within "
+              + limit.toSeconds() + " s" : "exited with " + process.exitValue()) + " (no " + file
+              + ")");
+        }
+        try {
+          WatchKey key = watcher.poll(left, TimeUnit.MILLISECONDS);
+          if (key != null) {
+            key.pollEvents();
+            key.reset();
+          }
+        } catch (ClosedWatchServiceException e) {
+          // the process ended: said above, unless it wrote the file first
+        }
+      }
+    }
+    return Files.readString(file, StandardCharsets.UTF_8).strip();
   }
 
   /** Presents {@code token} as {@code authorization: Bearer …} on every call. */
