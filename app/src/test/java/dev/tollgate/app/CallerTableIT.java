@@ -57,7 +57,7 @@ class CallerTableIT {
         """);
     try (TollgateJar.Server server = new TollgateJar.Server(data, work.resolve("b.log"),
         idp.serveOptions().toArray(String[]::new)).start()) {
-      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port)
+      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port())
           .usePlaintext().build();
       try {
         String admin = TokenFile.read(data.resolve("admin-token.json"));

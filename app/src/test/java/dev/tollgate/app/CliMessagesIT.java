@@ -69,7 +69,7 @@ class CliMessagesIT {
       Result tls = tollgate(env, "--profile", "tls", "token", "list");
       assertThat(tls.exitCode()).isEqualTo(1);
       assertThat(tls.stderr().lines()).singleElement().asString()
-          .isEqualTo("Error: cannot talk to Tollgate at 127.0.0.1:" + server.port + ": the"
+          .isEqualTo("Error: cannot talk to Tollgate at 127.0.0.1:" + server.port() + ": the"
               + " server speaks plaintext; set [profile.tls] disable = true (on a loopback"
               + " address only), or start the server with TLS in profile \"tls\" of "
               + work.resolve("config.toml"));

@@ -51,7 +51,7 @@ class DatabaseTokensIT {
     server = new TollgateJar.Server(work.resolve("data"), work.resolve("server.log")).start();
     TollgateJar.writeConfig(work.resolve("config.toml"),
         server.profile("default", work.resolve("data/admin-token.json")));
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port).usePlaintext().build();
+    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     authorizer = IoxAuthorizerServiceGrpc.newBlockingStub(channel);
   }
 

@@ -48,7 +48,7 @@ class IdleStreamsIT {
   }
 
   private ManagedChannel connect(TollgateJar.Server server) {
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port)
+    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port())
         .usePlaintext().build();
     channels.add(channel);
     return channel;

@@ -46,7 +46,7 @@ class LargeListsIT {
     try (TollgateJar.Server server = new TollgateJar.Server(work.resolve("data"),
         work.resolve("server.log")).start()) {
       String admin = TokenFile.read(work.resolve("data/admin-token.json"));
-      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port)
+      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port())
           .usePlaintext().build();
       try {
         CallCredentials bearer = TollgateJar.bearer(admin);

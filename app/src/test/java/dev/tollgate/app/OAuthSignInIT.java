@@ -63,7 +63,7 @@ class OAuthSignInIT {
   }
 
   private String profile(String name, IdentityProviderProcess provider) {
-    return profile(name, provider, server.port);
+    return profile(name, provider, server.port());
   }
 
   private static String profile(String name, IdentityProviderProcess provider, int port) {
@@ -199,7 +199,7 @@ class OAuthSignInIT {
             "--oauth-audience", IdentityProviderProcess.AUDIENCE, "--oauth-users-file",
             work.resolve("users.json").toString()).start()) {
       TollgateJar.writeConfig(work.resolve("short.toml"),
-          profile("mel", shortLived, itsServer.port));
+          profile("mel", shortLived, itsServer.port()));
       Map<String, String> shortEnv = new HashMap<>(env);
       shortEnv.put("TOLLGATE_CONFIG", work.resolve("short.toml").toString());
       shortEnv.put("XDG_CACHE_HOME", work.resolve("short-cache").toString());

@@ -66,10 +66,10 @@ class OverloadIT {
       String admin = TokenFile.read(work.resolve("data/admin-token.json"));
       List<ManagedChannel> channels = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        channels.add(ManagedChannelBuilder.forAddress("127.0.0.1", server.port).usePlaintext()
+        channels.add(ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
             .build());
       }
-      ManagedChannel probe = ManagedChannelBuilder.forAddress("127.0.0.1", server.port)
+      ManagedChannel probe = ManagedChannelBuilder.forAddress("127.0.0.1", server.port())
           .usePlaintext().build();
       try {
         CallCredentials bearer = TollgateJar.bearer(admin);

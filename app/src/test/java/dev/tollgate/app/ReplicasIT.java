@@ -85,9 +85,9 @@ class ReplicasIT {
     b = server("b", viaProxy).start();
     c = server("c", direct).start();
     String admin = TokenFile.read(work.resolve("a/admin-token.json"));
-    onA = new Replica(a.port, admin);
-    onB = new Replica(b.port, admin);
-    onC = new Replica(c.port, admin);
+    onA = new Replica(a.port(), admin);
+    onB = new Replica(b.port(), admin);
+    onC = new Replica(c.port(), admin);
   }
 
   private static TollgateJar.Server server(String name, String databaseUrl, String... more) {
@@ -207,7 +207,7 @@ class ReplicasIT {
     b.terminate();
     b.start();
     onB.close();
-    onB = new Replica(b.port, onA.credential);
+    onB = new Replica(b.port(), onA.credential);
 
     assertThat(onA.databaseTokens().getDatabaseToken(GetDatabaseTokenRequest.newBuilder()
         .setId(onA.idOf(token)).build()).getToken().hasLastUsedAt()).isTrue();
@@ -252,7 +252,7 @@ class ReplicasIT {
 
     TollgateJar.Result bench = TollgateJar.cli(work, Map.of("TOLLGATE_CONFIG", config.toString()),
         "bench", "--duration", "300ms", "--rounds", "1", "--warmup", "100ms", "--concurrency", "8",
-        "--connections", "2", "--unknown-tokens", "300", "--replica", "127.0.0.1:" + c.port,
+        "--connections", "2", "--unknown-tokens", "300", "--replica", "127.0.0.1:" + c.port(),
         "--revocations", "20");
 
     assertThat(bench.exitCode()).as(bench.stderr()).isZero();
@@ -306,7 +306,7 @@ class ReplicasIT {
     c.terminate();
     onC.close();
     c = server("c", direct(), "--disable-bootstrap-admin").start();
-    onC = new Replica(c.port, admin);
+    onC = new Replica(c.port(), admin);
     long disabled = System.nanoTime();
     assertThat(c.logText()).contains("bootstrap admin token disabled");
 
@@ -317,7 +317,7 @@ class ReplicasIT {
     a.terminate();
     onA.close();
     a.start();
-    onA = new Replica(a.port, admin);
+    onA = new Replica(a.port(), admin);
 
     assertThat(refused(onA)).as("A, restarted with the old file").isTrue();
     assertThat(refused(onB)).as("B, after A's restart").isTrue();
@@ -353,7 +353,7 @@ class ReplicasIT {
       TollgateJar.Server loser = winner == first ? second : first;
       String token = TokenFile.read(kept.get(0));
       for (TollgateJar.Server server : List.of(first, second)) {
-        try (Replica replica = new Replica(server.port, token)) {
+        try (Replica replica = new Replica(server.port(), token)) {
           assertThat(refused(replica)).as("the kept token on every replica").isFalse();
         }
       }

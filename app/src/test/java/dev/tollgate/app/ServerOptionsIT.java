@@ -44,13 +44,13 @@ class ServerOptionsIT {
       Result untrusting = tollgate(env, "--profile", "untrusting", "management", "list");
       assertThat(plaintext.exitCode()).isEqualTo(1);
       assertThat(plaintext.stderr().lines()).singleElement().asString()
-          .isEqualTo("Error: cannot talk to Tollgate at 127.0.0.1:" + server.port + ": the server"
+          .isEqualTo("Error: cannot talk to Tollgate at 127.0.0.1:" + server.port() + ": the server"
               + " speaks TLS; set [profile.tls] ca = FILE (for a self-signed server: its"
               + " DATA-DIR/tls/self-signed.crt) or insecure = true, and disable = false in profile"
               + " \"plain\" of " + work.resolve("config.toml"));
       assertThat(untrusting.exitCode()).isEqualTo(1);
       assertThat(untrusting.stderr().lines()).singleElement().asString()
-          .startsWith("Error: cannot talk to Tollgate at 127.0.0.1:" + server.port + ": the"
+          .startsWith("Error: cannot talk to Tollgate at 127.0.0.1:" + server.port() + ": the"
               + " server's certificate is not trusted; set [profile.tls] ca = FILE")
           .endsWith("in profile \"untrusting\" of " + work.resolve("config.toml"));
       assertThat(server.logText()).contains("TLS with the self-signed certificate " + certificate);
@@ -145,7 +145,7 @@ class ServerOptionsIT {
           "token", "list");
       assertThat(list.exitCode()).as(list.stderr()).isZero();
       io.grpc.ManagedChannel channel = io.grpc.ManagedChannelBuilder
-          .forAddress("127.0.0.1", server.port).usePlaintext().build();
+          .forAddress("127.0.0.1", server.port()).usePlaintext().build();
       try {
         dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc.newBlockingStub(channel)
             .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)

@@ -196,43 +196,66 @@ final class TollgateJar {
     return command;
   }
 
-  /** A {@code tollgate serve} child process logging into a file. */
+  /**
+   * A {@code tollgate serve} child process logging into a file. It listens on any free loopback
+   * port at its first start and on that same port at every later one, and is taken to serve once
+   * its {@code --ready-file} names the address: never from its log, whose lines may change.
+   */
   static final class Server implements AutoCloseable {
 
-    final int port;
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+
     final Path dataDirectory;
     final Path log;
+    /** Its {@code --ready-file}: beside the data directory, which one server at a time may use. */
+    final Path readyFile;
     private final List<String> extraArgs;
     private Process process;
+    private int port;
 
     Server(Path dataDirectory, Path log, String... extraArgs) {
-      this.port = freePort();
       this.dataDirectory = dataDirectory;
       this.log = log;
+      this.readyFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".ready");
       this.extraArgs = List.of(extraArgs);
     }
 
-    /** Starts the server and waits until it listens. */
+    /** The port it listens on, known once it has served. */
+    int port() {
+      if (port == 0) {
+        throw new IllegalStateException("the server has not served yet: no port");
+      }
+      return port;
+    }
+
+    /**
+     * Starts the server and waits until its ready file names the address it serves on: the port
+     * of an earlier start of this server, or at the first start any free one.
+     */
     Server start() {
       List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString(),
-          "serve", "--listen", "127.0.0.1:" + port, "--data-dir", dataDirectory.toString()));
+          "serve", "--listen", "127.0.0.1:" + port, "--data-dir", dataDirectory.toString(),
+          "--ready-file", readyFile.toString()));
       command.addAll(extraArgs);
       try {
         long logStart = Files.exists(log) ? Files.size(log) : 0;
+        // one left by a run that was killed would otherwise be read as this run's
+        Files.deleteIfExists(readyFile);
         process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
+        String address;
+        try {
+          address = awaitReadyFile(readyFile, process, START_LIMIT);
+        } catch (AssertionError e) {
           String text = Files.readString(log, StandardCharsets.UTF_8);
-          if (text.substring((int) Math.min(logStart, text.length())).contains("Tollgate serving")) {
-            return this;
-          }
-          if (!process.isAlive()) {
-            throw new AssertionError("tollgate serve exited with " + process.exitValue() + ":\n" + text);
-          }
-          Thread.sleep(100);
+          throw new AssertionError(e.getMessage() + "; its log:\n"
+              + text.substring((int) Math.min(logStart, text.length())), e);
         }
-        throw new AssertionError("tollgate serve did not start in 60 s:\n" + Files.readString(log));
+        int bound = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+        assertThat(address).as("the ready file of a server told to listen on 127.0.0.1:" + port)
+            .isEqualTo("127.0.0.1:" + (port == 0 ? bound : port));
+        port = bound;
+        return this;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
@@ -284,7 +307,7 @@ final class TollgateJar {
     /** A config.toml profile for this server, using the given token file. */
     String profile(String name, Path tokenFile) {
       return "[[profile]]\nname = \"" + name + "\"\nproduct = \"clustered\"\nhost = \"127.0.0.1\"\n"
-          + "port = \"" + port + "\"\n\n[profile.tls]\ndisable = true\n\n[profile.auth.token]\n"
+          + "port = \"" + port() + "\"\n\n[profile.tls]\ndisable = true\n\n[profile.auth.token]\n"
           + "token_file = \"" + tokenFile + "\"\n";
     }
 
