@@ -1,14 +1,8 @@
 package dev.tollgate.bench;
 
-import io.grpc.Context;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code java -jar tollgate.jar serve} child process on a free loopback port, its output in a
- * log file, with a plaintext channel to it; {@link #close()} stops it as an operator would.
+ * A {@code java -jar tollgate.jar serve} child process on any free loopback port, its output in a
+ * log file; once it serves, its ready file says the port, and a plaintext channel goes to it.
+ * {@link #close()} stops it as an operator would.
  */
 public final class ServeProcess implements AutoCloseable {
 
@@ -29,32 +24,37 @@ public final class ServeProcess implements AutoCloseable {
   private static final int LOG_LINES_ON_FAILURE = 20;
 
   private final String name;
-  private final int port;
   private final Path log;
+  private final Path readyFile;
   private final Process process;
-  private final ManagedChannel channel;
+  private volatile String address;
+  private volatile ManagedChannel channel;
 
-  private ServeProcess(String name, int port, Path log, Process process) {
+  private ServeProcess(String name, Path log, Path readyFile, Process process) {
     this.name = name;
-    this.port = port;
     this.log = log;
+    this.readyFile = readyFile;
     this.process = process;
-    this.channel = Grpc.newChannelBuilderForAddress("127.0.0.1", port,
-        InsecureChannelCredentials.create()).build();
   }
 
-  /** Starts {@code tollgate serve} with the given options; it may not serve yet. */
+  /**
+   * Starts {@code tollgate serve} with the given options, its ready file beside the log; it may
+   * not serve yet.
+   */
   public static ServeProcess start(String name, Path jar, List<String> serveOptions, Path log)
       throws IOException {
-    int port = freePort();
-    List<String> command = command(jar, port);
+    Path readyFile = log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", "")
+        + ".ready");
+    Files.deleteIfExists(readyFile);
+    List<String> command = command(jar, 0);
+    command.addAll(List.of("--ready-file", readyFile.toString()));
     command.addAll(serveOptions);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     // the options given are the whole configuration: none from the user's TOLLGATE_* variables
     builder.environment().keySet().removeIf(variable -> variable.startsWith("TOLLGATE_"));
     Process process = builder.start();
-    return new ServeProcess(name, port, log, process);
+    return new ServeProcess(name, log, readyFile, process);
   }
 
   /** {@code java -jar JAR serve --listen 127.0.0.1:PORT}, to which a caller adds options. */
@@ -80,38 +80,19 @@ public final class ServeProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until the server's gRPC health service reports SERVING (it answers NOT_SERVING while it
-   * loads its tokens), watching it rather than asking again and again.
+   * Waits until the server serves (its tokens loaded, health SERVING), which its ready file
+   * tells together with its address, and opens the channel to it.
    *
    * @throws IllegalStateException when the process exits first or the timeout passes
    */
-  public void awaitServing(Duration timeout) {
-    Context.CancellableContext watching = Context.current().withCancellation();
-    process.onExit().thenRun(() -> watching.cancel(null));
+  public void awaitServing(Duration timeout) throws InterruptedException {
     try {
-      watching.run(() -> {
-        var answers = HealthGrpc.newBlockingStub(channel).withWaitForReady()
-            .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
-            .watch(HealthCheckRequest.getDefaultInstance());
-        while (answers.hasNext()) {
-          if (answers.next().getStatus() == ServingStatus.SERVING) {
-            return;
-          }
-        }
-        throw new IllegalStateException("ended its health watch before SERVING");
-      });
-    } catch (StatusRuntimeException e) {
-      if (!process.isAlive()) {
-        throw failure("exited with " + process.exitValue() + " before it served");
-      }
-      throw failure(e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED
-          ? "did not report SERVING within " + timeout.toSeconds() + " s"
-          : "health watch failed: " + e.getStatus());
+      address = ReadyFile.await(readyFile, process, timeout);
     } catch (IllegalStateException e) {
       throw failure(e.getMessage());
-    } finally {
-      watching.cancel(null);
     }
+    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", ReadyFile.port(address),
+        InsecureChannelCredentials.create()).build();
   }
 
   /** A failure of this server, with the end of its log (which never holds a token string). */
@@ -124,20 +105,25 @@ public final class ServeProcess implements AutoCloseable {
     } catch (IOException e) {
       tail = "(its log " + log + " cannot be read: " + e.getMessage() + ")";
     }
-    return new IllegalStateException("replica " + name + " (tollgate serve on 127.0.0.1:" + port
-        + ") " + what + "; the end of its log:" + System.lineSeparator() + tail);
+    return new IllegalStateException("replica " + this + " " + what + "; the end of its log:"
+        + System.lineSeparator() + tail);
   }
 
   public String name() {
     return name;
   }
 
+  /** Where it listens, {@code HOST:PORT}, once it serves. */
   public String address() {
-    return "127.0.0.1:" + port;
+    if (address == null) {
+      throw new IllegalStateException("replica " + name + " does not serve yet");
+    }
+    return address;
   }
 
-  /** A plaintext channel to this server, closed with it. */
+  /** A plaintext channel to this server, closed with it; there once it serves. */
   public ManagedChannel channel() {
+    address();
     return channel;
   }
 
@@ -148,10 +134,15 @@ public final class ServeProcess implements AutoCloseable {
   /** Stops the server gracefully and closes the channel; does nothing the second time. */
   @Override
   public void close() {
-    channel.shutdownNow();
+    ManagedChannel open = channel;
+    if (open != null) {
+      open.shutdownNow();
+    }
     try {
       stop(process);
-      channel.awaitTermination(5, TimeUnit.SECONDS);
+      if (open != null) {
+        open.awaitTermination(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -160,6 +151,6 @@ public final class ServeProcess implements AutoCloseable {
 
   @Override
   public String toString() {
-    return name + " (" + address() + ")";
+    return name + " (" + (address != null ? address : "tollgate serve, not serving yet") + ")";
   }
 }

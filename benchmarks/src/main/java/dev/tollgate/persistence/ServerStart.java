@@ -1,90 +1,78 @@
 package dev.tollgate.persistence;
 
+import dev.tollgate.bench.ReadyFile;
 import dev.tollgate.bench.ServeProcess;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One start of {@code java -jar tollgate.jar serve} as a child process, timed from just before
- * the process is started to the moment its {@code Tollgate serving:} line is read.
+ * the process is started to the moment it accepts connections, and to the moment its
+ * {@code --ready-file} appears: it is written once the tokens are loaded and health says SERVING.
+ * The time between the two is the loading. Nothing is read from the server's log.
  */
 final class ServerStart {
 
-  /** What one start took, and the server's own line about it. */
-  record Result(double seconds, String line, long loadMillis, long liveTokens) {}
+  /** What one start took: to serving, and of that the loading (from listening to serving). */
+  record Result(double seconds, double loadingSeconds) {}
 
-  private static final String SERVING = "Tollgate serving:";
-  private static final Pattern FIGURES =
-      Pattern.compile("(\\d+) tokens in memory, loaded in (\\d+) ms");
+  private static final long POLL_MILLIS = 5;
 
   private ServerStart() {}
 
-  /** Starts the server, waits for it to serve, stops it; its output goes to {@code log}. */
+  /**
+   * Starts the server, waits for it to serve, stops it; its output goes to {@code log}, its
+   * ready file beside it.
+   */
   static Result run(Path jar, List<String> serveOptions, Path log, Duration timeout)
       throws IOException, InterruptedException {
-    List<String> command = ServeProcess.command(jar, ServeProcess.freePort());
+    // a port chosen here, not any free one, so that the moment it listens can be seen
+    int port = ServeProcess.freePort();
+    Path ready = log.resolveSibling(log.getFileName() + ".ready");
+    Files.deleteIfExists(ready);
+    List<String> command = ServeProcess.command(jar, port);
+    command.addAll(List.of("--ready-file", ready.toString()));
     command.addAll(serveOptions);
-    CompletableFuture<Long> servingAt = new CompletableFuture<>();
-    String[] servingLine = new String[1];
     long started = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    Thread reader = new Thread(() -> follow(process, log, servingAt, servingLine), "server-output");
-    reader.setDaemon(true);
-    reader.start();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
     try {
-      long at = servingAt.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      Matcher figures = FIGURES.matcher(servingLine[0]);
-      boolean found = figures.find();
-      return new Result((at - started) / 1e9, servingLine[0],
-          found ? Long.parseLong(figures.group(2)) : -1, found ? Long.parseLong(figures.group(1)) : -1);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage() + "; see " + log, e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("tollgate serve did not print \"" + SERVING + "\" within "
-          + timeout.toSeconds() + " s; see " + log, e);
+      long listening = awaitListening(port, process, started + timeout.toNanos());
+      ReadyFile.await(ready, process, timeout.minusNanos(listening - started));
+      long serving = System.nanoTime();
+      return new Result((serving - started) / 1e9, (serving - listening) / 1e9);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(e.getMessage() + "; see " + log, e);
     } finally {
       ServeProcess.stop(process);
-      reader.join(TimeUnit.SECONDS.toMillis(5));
+      Files.deleteIfExists(ready); // there still when the server had to be killed
     }
   }
 
-  private static void follow(Process process, Path log, CompletableFuture<Long> servingAt,
-      String[] servingLine) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-            process.getInputStream(), StandardCharsets.UTF_8));
-        Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (!servingAt.isDone() && line.contains(SERVING)) {
-          long at = System.nanoTime();
-          servingLine[0] = line;
-          servingAt.complete(at);
-        }
-        out.write(line);
-        out.write(System.lineSeparator());
+  /** The moment a connection to the port is first accepted, looking every 5 ms. */
+  private static long awaitListening(int port, Process process, long deadline)
+      throws InterruptedException {
+    while (true) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+        return System.nanoTime();
+      } catch (IOException refused) {
+        // not listening yet
       }
-    } catch (IOException e) {
-      if (!servingAt.isDone()) {
-        servingAt.completeExceptionally(new UncheckedIOException("reading the server's output", e));
+      if (!process.isAlive()) {
+        throw new IllegalStateException("tollgate serve exited with " + process.exitValue()
+            + " before it listened");
       }
-      return;
-    }
-    if (!servingAt.isDone()) {
-      servingAt.completeExceptionally(new IllegalStateException("tollgate serve exited with "
-          + process.onExit().join().exitValue() + " before serving"));
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException("tollgate serve did not listen on 127.0.0.1:" + port
+            + " in time");
+      }
+      Thread.sleep(POLL_MILLIS);
     }
   }
 }
