@@ -63,9 +63,9 @@ class LineLoggerTest {
 
   @Test
   void text_plainMessage_isTheLineItAlwaysWas() {
-    logger("dev.tollgate.app.ServeCommand", false).info("Tollgate serving: {} tokens", 3);
+    logger("dev.tollgate.app.ServeCommand", false).info("loaded {} tokens", 3);
 
-    assertThat(lines()).containsExactly("INFO ServeCommand - Tollgate serving: 3 tokens");
+    assertThat(lines()).containsExactly("INFO ServeCommand - loaded 3 tokens");
   }
 
   @Test

@@ -24,8 +24,8 @@ class LogLineStreamTest {
 
   @Test
   void plainText_isUnchanged() {
-    assertThat(LogLineStream.escape("Tollgate serving: 1 tokens — ünïcode")).isEqualTo(
-        "Tollgate serving: 1 tokens — ünïcode");
+    assertThat(LogLineStream.escape("loaded 1 tokens — ünïcode")).isEqualTo(
+        "loaded 1 tokens — ünïcode");
   }
 
   private static final String TOKEN =
