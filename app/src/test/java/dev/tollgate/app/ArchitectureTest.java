@@ -56,6 +56,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void networkConventions_dependOnTheJdkOnly() {
+    classes().that().resideInAPackage("dev.tollgate.net..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.tollgate.net..", "java..")
+        .check(CLASSES);
+  }
+
+  @Test
   void generatedProtocolCode_dependsOnNothingOfOurs() {
     noClasses().that().resideInAPackage("dev.tollgate.proto..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.domain..",
@@ -93,5 +100,12 @@ class ArchitectureTest {
   @Test
   void domainPackages_haveNoCycles() {
     slices().matching("dev.tollgate.domain.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void commandLine_neverReachesIntoTheGrpcAdapter() {
+    noClasses().that().resideInAPackage("dev.tollgate.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.tollgate.grpc..")
+        .check(CLASSES);
   }
 }
