@@ -103,6 +103,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void packages_anywhere_haveNoCycles() {
+    slices().matching("dev.tollgate.(**)").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
   void commandLine_neverReachesIntoTheGrpcAdapter() {
     noClasses().that().resideInAPackage("dev.tollgate.cli..")
         .should().dependOnClassesThat().resideInAPackage("dev.tollgate.grpc..")

@@ -3,6 +3,7 @@ package dev.tollgate.app;
 import dev.tollgate.domain.inmemory.ControllableClock;
 import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
+import dev.tollgate.files.TokenFile;
 import dev.tollgate.grpc.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
 import io.grpc.CallCredentials;
