@@ -47,11 +47,18 @@ class ArchitectureTest {
   void adapters_neverDependOnEachOtherOrTheApp() {
     noClasses().that().resideInAPackage("dev.tollgate.persistence..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.grpc..",
-            "dev.tollgate.proto..", "dev.tollgate.app..", "dev.tollgate.cli..", "io.grpc..")
+            "dev.tollgate.proto..", "dev.tollgate.app..", "dev.tollgate.cli..", "io.grpc..",
+            "dev.tollgate.oauth..")
         .check(CLASSES);
     noClasses().that().resideInAPackage("dev.tollgate.grpc..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.persistence..",
-            "dev.tollgate.app..", "dev.tollgate.cli..", "org.jdbi..", "java.sql..")
+            "dev.tollgate.app..", "dev.tollgate.cli..", "org.jdbi..", "java.sql..",
+            "dev.tollgate.oauth..", "com.nimbusds..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.tollgate.oauth..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.persistence..",
+            "dev.tollgate.grpc..", "dev.tollgate.proto..", "dev.tollgate.app..",
+            "dev.tollgate.cli..", "io.grpc..", "org.jdbi..", "java.sql..")
         .check(CLASSES);
   }
 

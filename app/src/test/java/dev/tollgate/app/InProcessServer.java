@@ -4,7 +4,7 @@ import dev.tollgate.domain.inmemory.ControllableClock;
 import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.files.TokenFile;
-import dev.tollgate.grpc.OAuthSettings;
+import dev.tollgate.oauth.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;

@@ -1,4 +1,4 @@
-package dev.tollgate.grpc;
+package dev.tollgate.oauth;
 
 import dev.tollgate.domain.model.UserGroup;
 import dev.tollgate.net.Loopback;
