@@ -2,6 +2,7 @@ package dev.tollgate.grpc;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import dev.tollgate.domain.port.out.Clock;
+import dev.tollgate.net.DaemonThreads;
 import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
 import io.grpc.Metadata;
 import io.grpc.ServerBuilder;

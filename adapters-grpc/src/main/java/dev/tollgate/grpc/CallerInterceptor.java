@@ -3,6 +3,7 @@ package dev.tollgate.grpc;
 import dev.tollgate.domain.model.Authentication;
 import dev.tollgate.domain.model.Caller;
 import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
+import dev.tollgate.net.CredentialExpiry;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall;
@@ -22,6 +23,9 @@ final class CallerInterceptor implements ServerInterceptor {
 
   static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  private static final Metadata.Key<String> CREDENTIAL_EXPIRES_AT =
+      Metadata.Key.of(CredentialExpiry.HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
   private static final String BEARER = "bearer ";
 
@@ -61,7 +65,7 @@ final class CallerInterceptor implements ServerInterceptor {
         answered = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
           @Override
           public void sendHeaders(Metadata responseHeaders) {
-            responseHeaders.put(CredentialExpiry.HEADER, expiresAt);
+            responseHeaders.put(CREDENTIAL_EXPIRES_AT, expiresAt);
             super.sendHeaders(responseHeaders);
           }
         };

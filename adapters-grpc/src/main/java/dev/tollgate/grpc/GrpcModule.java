@@ -3,20 +3,18 @@ package dev.tollgate.grpc;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
-import dev.tollgate.domain.port.out.IdentityProvider;
 import dev.tollgate.domain.service.UseCases;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The gRPC services Tollgate serves: the management API behind caller authentication, the IOx
  * authorizer (no caller credential: the token travels in the request), gRPC health and server
- * reflection; and the identity provider for OAuth access tokens.
+ * reflection.
  */
 @Module
 public abstract class GrpcModule {
@@ -27,12 +25,6 @@ public abstract class GrpcModule {
   @Singleton
   static HealthStatusManager health() {
     return new HealthStatusManager();
-  }
-
-  @Provides
-  @Singleton
-  static IdentityProvider identityProvider(Optional<OAuthSettings> oauth) {
-    return oauth.<IdentityProvider>map(OidcIdentityProvider::new).orElse(IdentityProvider.NONE);
   }
 
   @Provides

@@ -1,6 +1,7 @@
 package dev.tollgate.grpc;
 
 import dev.tollgate.domain.port.out.Clock;
+import dev.tollgate.net.DaemonThreads;
 import io.grpc.ForwardingServerCall;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;

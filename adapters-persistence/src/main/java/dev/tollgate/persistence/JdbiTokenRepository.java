@@ -188,47 +188,20 @@ final class JdbiTokenRepository implements TokenRepository, TokenEvents {
   public BootstrapAdmin replaceBootstrapAdmin(Optional<TokenHash> hash, String keptAt,
       Instant at) {
     try {
-      return write(dao -> replaceBootstrapAdmin(dao, hash, keptAt, at));
+      return write(dao -> BootstrapAdminRows.replace(dao, hash, keptAt, at));
     } catch (UnableToExecuteStatementException e) {
       if (!isUniqueViolation(e)) {
         throw e;
       }
       // another replica made the first registration meanwhile: there is a row to lock now
-      return write(dao -> replaceBootstrapAdmin(dao, hash, keptAt, at));
+      return write(dao -> BootstrapAdminRows.replace(dao, hash, keptAt, at));
     }
-  }
-
-  private static BootstrapAdmin replaceBootstrapAdmin(TokenDao dao, Optional<TokenHash> hash,
-      String keptAt, Instant at) {
-    Optional<BootstrapAdmin> before = dao.lockBootstrapAdmin();
-    before.flatMap(BootstrapAdmin::hash).ifPresent(retired ->
-        dao.retireBootstrapAdmin(retired.algorithm(), retired.hex(), at));
-    long generation = before.map(BootstrapAdmin::generation).orElse(0L) + 1;
-    BootstrapAdmin now = hash.map(h -> BootstrapAdmin.registered(generation, h, keptAt, at))
-        .orElse(new BootstrapAdmin(generation, Optional.empty(), Optional.empty(),
-            Optional.of(at)));
-    String algorithm = hash.map(TokenHash::algorithm).orElse(null);
-    String hex = hash.map(TokenHash::hex).orElse(null);
-    String where = now.keptAt().orElse(null);
-    if (before.isPresent()) {
-      dao.updateBootstrapAdmin(generation, algorithm, hex, where, at);
-    } else {
-      dao.insertBootstrapAdmin(generation, algorithm, hex, where, at);
-    }
-    dao.insertEvent(EventRow.of(TokenEvent.bootstrapAdmin(now,
-        hash.isPresent() ? "rotated" : "disabled")));
-    return now;
   }
 
   @Override
   public boolean registerBootstrapAdmin(TokenHash hash, String keptAt, Instant at) {
-    BootstrapAdmin registered = BootstrapAdmin.registered(1, hash, keptAt, at);
     try {
-      write(dao -> {
-        dao.insertBootstrapAdmin(1, hash.algorithm(), hash.hex(), keptAt, at);
-        dao.insertEvent(EventRow.of(TokenEvent.bootstrapAdmin(registered, "registered")));
-        return null;
-      });
+      write(dao -> BootstrapAdminRows.register(dao, hash, keptAt, at));
       return true;
     } catch (UnableToExecuteStatementException e) {
       if (isUniqueViolation(e)) {

@@ -12,7 +12,7 @@ import dev.tollgate.domain.port.out.RandomSource;
 import dev.tollgate.domain.port.out.TokenEvents;
 import dev.tollgate.domain.port.out.TokenRepository;
 import dev.tollgate.domain.service.UseCases;
-import dev.tollgate.grpc.DaemonThreads;
+import dev.tollgate.net.DaemonThreads;
 import jakarta.inject.Singleton;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;

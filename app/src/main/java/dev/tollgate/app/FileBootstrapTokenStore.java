@@ -5,6 +5,7 @@ import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.TokenString;
 import dev.tollgate.domain.port.out.BootstrapTokenStore;
+import dev.tollgate.files.TokenFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

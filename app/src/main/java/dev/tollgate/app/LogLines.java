@@ -1,11 +1,14 @@
 package dev.tollgate.app;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.Logger;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.helpers.NOPMDCAdapter;
@@ -15,10 +18,15 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * Tollgate's slf4j backend: one line per event on standard error, as text
  * ({@code TIME LEVEL Logger - message key=value …}) or as one JSON object, an event's key-values
- * written as fields of their own; levels by logger name. {@link Main} sets it up before the
+ * written as fields of their own; levels by logger name. {@link #setUp} sets it up before the
  * first logger is made.
  */
 public final class LogLines implements SLF4JServiceProvider {
+
+  /** Libraries whose debug logging drowns the command's own. */
+  private static final List<String> QUIET_LIBRARIES = List.of("io.grpc", "io.netty",
+      "io.perfmark", "com.zaxxer.hikari", "org.flywaydb", "org.jdbi", "com.nimbusds",
+      "org.postgresql", "h2database");
 
   /**
    * How lines are written, and which.
@@ -65,6 +73,33 @@ public final class LogLines implements SLF4JServiceProvider {
   /** Made by slf4j, which finds it as a service. */
   public LogLines() {}
 
+  /**
+   * Logs go to standard error, one line per event ({@link LogLines}); the server logs at INFO,
+   * the command line only warnings, unless {@code --debug}. Must run before the first logger is
+   * made.
+   */
+  public static void setUp(boolean debug, boolean serving, boolean json) {
+    if (serving) {
+      LogLineStream.install(json);
+    }
+    Map<String, Level> levels = new LinkedHashMap<>(Settings.QUIET);
+    if (debug) {
+      // Tollgate's own debug lines, not the libraries' start-up chatter (Netty's platform
+      // probing, gRPC's provider loading, the pool's settings dump)
+      for (String library : QUIET_LIBRARIES) {
+        levels.putIfAbsent(library, Level.INFO);
+      }
+    }
+    // a server's lines, and a command's when debugging, carry the time; a command's few
+    // warnings do without, and do not pay the 30 ms of locale data that a date format loads
+    configure(new Settings(debug ? Level.DEBUG : serving ? Level.INFO
+        : Level.WARN, levels, serving || debug, json));
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    java.util.logging.Logger.getLogger("").setLevel(debug ? java.util.logging.Level.FINE
+        : java.util.logging.Level.INFO);
+  }
+
   /** Settings for the loggers made from now on. */
   static void configure(Settings next) {
     settings = next;
@@ -93,6 +128,6 @@ public final class LogLines implements SLF4JServiceProvider {
 
   @Override
   public void initialize() {
-    // nothing to read: Main configures
+    // nothing to read: setUp configures
   }
 }

@@ -1,7 +1,7 @@
 package dev.tollgate.app;
 
 import dev.tollgate.domain.port.out.Clock;
-import dev.tollgate.grpc.DaemonThreads;
+import dev.tollgate.net.DaemonThreads;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerCredentials;

@@ -1,6 +1,6 @@
 package dev.tollgate.app;
 
-import dev.tollgate.grpc.OAuthSettings;
+import dev.tollgate.oauth.OAuthSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

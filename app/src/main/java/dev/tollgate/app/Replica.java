@@ -6,7 +6,7 @@ import dev.tollgate.domain.model.FeedFollowing;
 import dev.tollgate.domain.port.out.ChangeNotifications;
 import dev.tollgate.domain.port.out.TokenEvents;
 import dev.tollgate.domain.service.UseCases;
-import dev.tollgate.grpc.DaemonThreads;
+import dev.tollgate.net.DaemonThreads;
 import dev.tollgate.text.GoDuration;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -3,12 +3,13 @@ package dev.tollgate.app;
 import com.zaxxer.hikari.HikariDataSource;
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.domain.port.out.Clock;
 import dev.tollgate.domain.service.UseCases;
-import io.grpc.ServerBuilder;
-import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.grpc.GrpcModule;
+import dev.tollgate.oauth.OAuthModule;
 import dev.tollgate.persistence.PersistenceModule;
+import io.grpc.ServerBuilder;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.inject.Singleton;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.Set;
 /** The whole server, wired from one {@link ServerConfig}. */
 @Singleton
 @Component(modules = {ServerModule.class, DomainModule.class, PersistenceModule.class,
-    GrpcModule.class})
+    GrpcModule.class, OAuthModule.class})
 interface ServerComponent {
 
   TollgateServer server();

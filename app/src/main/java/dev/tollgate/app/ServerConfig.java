@@ -1,7 +1,7 @@
 package dev.tollgate.app;
 
 import dev.tollgate.domain.model.Limits;
-import dev.tollgate.grpc.OAuthSettings;
+import dev.tollgate.oauth.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import dev.tollgate.domain.port.out.IdGenerator;
 import dev.tollgate.domain.port.out.RandomSource;
 import dev.tollgate.grpc.CallAdmission;
 import dev.tollgate.grpc.CallLog;
-import dev.tollgate.grpc.OAuthSettings;
+import dev.tollgate.oauth.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
 import io.grpc.ServerBuilder;
 import io.opentelemetry.api.OpenTelemetry;

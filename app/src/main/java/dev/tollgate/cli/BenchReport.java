@@ -1,6 +1,6 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.grpc.Loopback;
+import dev.tollgate.net.Loopback;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package dev.tollgate.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
-import dev.tollgate.app.JsonTrees;
-import dev.tollgate.app.TokenFile;
+import dev.tollgate.files.TokenFile;
+import dev.tollgate.text.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.grpc.CredentialExpiry;
-import dev.tollgate.grpc.DaemonThreads;
-import dev.tollgate.grpc.Loopback;
+import dev.tollgate.net.CredentialExpiry;
+import dev.tollgate.net.DaemonThreads;
+import dev.tollgate.net.Loopback;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
@@ -10,11 +10,11 @@ import dev.tollgate.proto.management.v1.TokenEventServiceGrpc;
 import io.grpc.CallCredentials;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.ChannelCredentials;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ForwardingClientCall;
 import io.grpc.ForwardingClientCallListener;
-import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -198,6 +198,9 @@ final class Connection implements AutoCloseable {
 
   /** Notes the expiry the server reports for the management token presented. */
   private final class CredentialExpiryListener implements ClientInterceptor {
+    private static final Metadata.Key<String> HEADER =
+        Metadata.Key.of(CredentialExpiry.HEADER, Metadata.ASCII_STRING_MARSHALLER);
+
     @Override
     public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method,
         CallOptions options, Channel next) {
@@ -208,7 +211,7 @@ final class Connection implements AutoCloseable {
               listener) {
             @Override
             public void onHeaders(Metadata answer) {
-              String expiresAt = answer.get(CredentialExpiry.HEADER);
+              String expiresAt = answer.get(HEADER);
               if (expiresAt != null) {
                 try {
                   credentialExpiresAt.set(Instant.parse(expiresAt));

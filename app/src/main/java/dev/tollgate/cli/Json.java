@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.app.JsonTrees;
+import dev.tollgate.text.JsonTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

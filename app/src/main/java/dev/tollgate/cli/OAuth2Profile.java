@@ -1,7 +1,7 @@
 package dev.tollgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.grpc.Loopback;
+import dev.tollgate.net.Loopback;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.tollgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.app.TokenFile;
+import dev.tollgate.files.TokenFile;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;

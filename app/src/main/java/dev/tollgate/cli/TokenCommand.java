@@ -3,7 +3,6 @@ package dev.tollgate.cli;
 import dev.tollgate.options.Durations;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenResponse;
-import dev.tollgate.proto.management.v1.DatabasePermission;
 import dev.tollgate.proto.management.v1.DatabasePermissions;
 import dev.tollgate.proto.management.v1.DatabaseToken;
 import dev.tollgate.proto.management.v1.GetDatabaseTokenRequest;
@@ -17,13 +16,11 @@ import dev.tollgate.proto.management.v1.UpdateDatabaseTokenRequest;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,60 +34,6 @@ public final class TokenCommand {
   /** The subcommands, made only when the command line asks for them ({@link CommandTree}). */
   static final List<Class<?>> SUBCOMMANDS = List.of(Create.class, ListTokens.class, Get.class,
       Update.class, Revoke.class, Rotate.class);
-
-  /** What a create or a rotation prints above the token string, then {@code last}. */
-  static List<List<String>> issued(DatabaseToken token, List<String> last) {
-    return List.of(
-        List.of("id", token.getId()),
-        List.of("description", token.getDescription()),
-        List.of("permissions", permissions(token)),
-        List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
-        last);
-  }
-
-  static String permissions(DatabaseToken token) {
-    return token.getPermissionsList().stream().map(p -> p.getAction() + ":" + p.getResource())
-        .collect(Collectors.joining(", "));
-  }
-
-  static String keyValueTable(DatabaseToken token) {
-    return Tables.keyValue(List.of(
-        List.of("id", token.getId()),
-        List.of("description", token.getDescription()),
-        List.of("permissions", permissions(token)),
-        List.of("created at", Tables.time(token.hasCreatedAt(), token.getCreatedAt())),
-        List.of("expires at", Tables.time(token.hasExpiresAt(), token.getExpiresAt())),
-        List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt())),
-        List.of("last used", Tables.time(token.hasLastUsedAt(), token.getLastUsedAt())),
-        List.of("status", Expiry.status(TokenTimes.of(token), Instant.now()))));
-  }
-
-  /** The --read-database and --write-database flags shared by create and update. */
-  static final class DatabaseFlags {
-
-    @Option(names = "--read-database", paramLabel = "DATABASE",
-        description = "Grant read on this database; repeatable; '*' for every database.")
-    List<String> read = new ArrayList<>();
-
-    @Option(names = "--write-database", paramLabel = "DATABASE",
-        description = "Grant write on this database; repeatable; '*' for every database.")
-    List<String> write = new ArrayList<>();
-
-    boolean given() {
-      return !read.isEmpty() || !write.isEmpty();
-    }
-
-    List<DatabasePermission> permissions() {
-      List<DatabasePermission> permissions = new ArrayList<>();
-      read.forEach(db -> permissions.add(permission("read", db)));
-      write.forEach(db -> permissions.add(permission("write", db)));
-      return permissions;
-    }
-
-    private static DatabasePermission permission(String action, String database) {
-      return DatabasePermission.newBuilder().setAction(action).setResource(database).build();
-    }
-  }
 
   /** Base of the subcommands: the flag names that request fields come from, for messages. */
   abstract static class TokenSubcommand extends ClientCommand {
@@ -108,7 +51,8 @@ public final class TokenCommand {
     }
 
     void print(DatabaseToken token, FormatOption format) {
-      out().println(format.json() ? Json.write(ProtoJson.of(token)) : keyValueTable(token));
+      out().println(format.json() ? Json.write(ProtoJson.of(token))
+          : DatabaseTokenTables.keyValueTable(token));
       out().flush();
     }
   }
@@ -144,8 +88,9 @@ public final class TokenCommand {
         CreateDatabaseTokenResponse response =
             call(connection, c -> c.databaseTokens().createDatabaseToken(request.build()));
         DatabaseToken token = response.getToken();
-        return printCreated(format, ProtoJson.of(token), issued(token, List.of("revoked at",
-            Tables.time(token.hasRevokedAt(), token.getRevokedAt()))), response.getAccessToken());
+        return printCreated(format, ProtoJson.of(token), DatabaseTokenTables.issued(token,
+            List.of("revoked at", Tables.time(token.hasRevokedAt(), token.getRevokedAt()))),
+            response.getAccessToken());
       }
     }
   }
@@ -179,9 +124,9 @@ public final class TokenCommand {
         RotateDatabaseTokenResponse response =
             call(connection, c -> c.databaseTokens().rotateDatabaseToken(request));
         DatabaseToken token = response.getToken();
-        return printCreated(format, ProtoJson.of(token), issued(token, List.of("previous string until",
-            Tables.time(token.hasPreviousValidUntil(), token.getPreviousValidUntil()))),
-            response.getAccessToken());
+        return printCreated(format, ProtoJson.of(token), DatabaseTokenTables.issued(token,
+            List.of("previous string until", Tables.time(token.hasPreviousValidUntil(),
+                token.getPreviousValidUntil()))), response.getAccessToken());
       }
     }
   }
@@ -218,7 +163,8 @@ public final class TokenCommand {
       ListOutput<DatabaseToken> output = new ListOutput<>(out(), format.json(), List.of("ID",
           "DESCRIPTION", "PERMISSIONS", "CREATED AT", "EXPIRES AT", "LAST USED", "STATUS"),
           ProtoJson::of, token -> List.of(token.getId(), token.getDescription(),
-              permissions(token), Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
+              DatabaseTokenTables.permissions(token),
+              Tables.time(token.hasCreatedAt(), token.getCreatedAt()),
               Tables.time(token.hasExpiresAt(), token.getExpiresAt()),
               Tables.time(token.hasLastUsedAt(), token.getLastUsedAt()),
               Expiry.status(TokenTimes.of(token), now)));

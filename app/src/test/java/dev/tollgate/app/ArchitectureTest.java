@@ -47,11 +47,25 @@ class ArchitectureTest {
   void adapters_neverDependOnEachOtherOrTheApp() {
     noClasses().that().resideInAPackage("dev.tollgate.persistence..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.grpc..",
-            "dev.tollgate.proto..", "dev.tollgate.app..", "dev.tollgate.cli..", "io.grpc..")
+            "dev.tollgate.proto..", "dev.tollgate.app..", "dev.tollgate.cli..", "io.grpc..",
+            "dev.tollgate.oauth..")
         .check(CLASSES);
     noClasses().that().resideInAPackage("dev.tollgate.grpc..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.persistence..",
-            "dev.tollgate.app..", "dev.tollgate.cli..", "org.jdbi..", "java.sql..")
+            "dev.tollgate.app..", "dev.tollgate.cli..", "org.jdbi..", "java.sql..",
+            "dev.tollgate.oauth..", "com.nimbusds..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.tollgate.oauth..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.persistence..",
+            "dev.tollgate.grpc..", "dev.tollgate.proto..", "dev.tollgate.app..",
+            "dev.tollgate.cli..", "io.grpc..", "org.jdbi..", "java.sql..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void networkConventions_dependOnTheJdkOnly() {
+    classes().that().resideInAPackage("dev.tollgate.net..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.tollgate.net..", "java..")
         .check(CLASSES);
   }
 
@@ -93,5 +107,17 @@ class ArchitectureTest {
   @Test
   void domainPackages_haveNoCycles() {
     slices().matching("dev.tollgate.domain.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void packages_anywhere_haveNoCycles() {
+    slices().matching("dev.tollgate.(**)").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void commandLine_neverReachesIntoTheGrpcAdapter() {
+    noClasses().that().resideInAPackage("dev.tollgate.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.tollgate.grpc..")
+        .check(CLASSES);
   }
 }

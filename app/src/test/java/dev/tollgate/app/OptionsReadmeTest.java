@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.main.Main;
 import dev.tollgate.options.EnvironmentDefaults;
 import java.nio.file.Files;
 import java.nio.file.Path;

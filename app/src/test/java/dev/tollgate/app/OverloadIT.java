@@ -3,6 +3,7 @@ package dev.tollgate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.tollgate.files.TokenFile;
 import dev.tollgate.proto.authz.v1.AuthorizeRequest;
 import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
 import dev.tollgate.proto.authz.v1.Permission;

@@ -3,6 +3,7 @@ package dev.tollgate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.main.Main;
 import dev.tollgate.options.EnvironmentDefaults;
 import dev.tollgate.options.Sources;
 import java.nio.file.Path;
@@ -11,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /** {@code tollgate serve}'s options, read as the executable reads them, into its configuration. */
 class ServeOptionsTest {

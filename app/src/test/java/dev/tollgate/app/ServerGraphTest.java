@@ -16,7 +16,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Role;
 import dev.tollgate.domain.model.UserGroup;
-import dev.tollgate.grpc.OAuthSettings;
+import dev.tollgate.oauth.OAuthSettings;
 import dev.tollgate.proto.authz.v1.AuthorizeRequest;
 import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
 import dev.tollgate.proto.authz.v1.Permission;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.tollgate.app.TollgateJar.Result;
+import dev.tollgate.files.TokenFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

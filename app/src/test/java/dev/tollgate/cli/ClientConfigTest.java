@@ -3,7 +3,7 @@ package dev.tollgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.app.TokenFile;
+import dev.tollgate.files.TokenFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

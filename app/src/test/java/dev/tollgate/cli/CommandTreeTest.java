@@ -3,7 +3,7 @@ package dev.tollgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.app.Main;
+import dev.tollgate.main.Main;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

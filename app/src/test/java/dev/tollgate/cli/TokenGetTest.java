@@ -2,7 +2,7 @@ package dev.tollgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.app.Main;
+import dev.tollgate.main.Main;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.GetDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.GetDatabaseTokenResponse;

@@ -2,13 +2,13 @@ package dev.tollgate.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.app.Main;
+import dev.tollgate.main.Main;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 class EnvironmentDefaultsTest {
 

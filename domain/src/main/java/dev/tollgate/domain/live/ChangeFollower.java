@@ -2,7 +2,6 @@ package dev.tollgate.domain.live;
 
 import dev.tollgate.domain.model.FeedFollowing;
 import dev.tollgate.domain.model.FeedFollowing.Trigger;
-import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.UnavailableException;
 import dev.tollgate.domain.port.out.ChangeNotifications;
 import dev.tollgate.domain.port.out.Clock;
@@ -11,9 +10,7 @@ import dev.tollgate.domain.port.out.TokenRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,14 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ChangeFollower implements ChangeNotifications.Listener {
 
-  private static final int MAX_MISSING = 10_000;
-
   private final TokenRepository repository;
   private final TokenEvents feed;
   private final LiveTokenIndex index;
   private final Clock clock;
   private final FollowerSettings settings;
-  private final Map<Trigger, AtomicLong> reads = new EnumMap<>(Trigger.class);
+  private final FeedApplier applier;
   private final AtomicLong failedRounds = new AtomicLong();
   private final NotificationWatch notifications = new NotificationWatch();
 
@@ -50,11 +45,6 @@ public final class ChangeFollower implements ChangeNotifications.Listener {
   private Instant nextMissRoundAt = Instant.MIN;
   private Instant lastRoundAt = Instant.MIN;
 
-  // touched only by the round in progress, whose start and end synchronize on this
-  private FeedPosition position = new FeedPosition(0, MAX_MISSING);
-
-  private volatile long appliedSeq;
-  private volatile int missingSeqs;
   private volatile Instant lastCaughtUpAt;
   private volatile String lastFailure;
 
@@ -65,9 +55,7 @@ public final class ChangeFollower implements ChangeNotifications.Listener {
     this.index = index;
     this.clock = clock;
     this.settings = settings;
-    for (Trigger trigger : Trigger.values()) {
-      reads.put(trigger, new AtomicLong());
-    }
+    this.applier = new FeedApplier(feed, index, settings);
   }
 
   /**
@@ -85,7 +73,7 @@ public final class ChangeFollower implements ChangeNotifications.Listener {
       long latest = feed.latestSeq();
       index.setBootstrapAdmin(repository.bootstrapAdmin());
       repository.forEachAccess(index::apply);
-      position = new FeedPosition(Math.max(0, latest - settings.trailingWindow()), MAX_MISSING);
+      applier.startAt(latest);
     } catch (RuntimeException e) {
       synchronized (this) {
         roundRunning = false;
@@ -211,14 +199,13 @@ public final class ChangeFollower implements ChangeNotifications.Listener {
   }
 
   public FeedFollowing status() {
-    Map<Trigger, Long> counts = new EnumMap<>(Trigger.class);
-    reads.forEach((trigger, count) -> counts.put(trigger, count.get()));
     int waitingNow;
     synchronized (this) {
       waitingNow = waiting.size();
     }
-    return new FeedFollowing(index.isLoaded(), index.size(), appliedSeq, missingSeqs,
-        Optional.ofNullable(lastCaughtUpAt), Optional.ofNullable(lastFailure), waitingNow, counts,
+    return new FeedFollowing(index.isLoaded(), index.size(), applier.appliedSeq(),
+        applier.missingSeqs(), Optional.ofNullable(lastCaughtUpAt),
+        Optional.ofNullable(lastFailure), waitingNow, applier.readCounts(),
         failedRounds.get(), notifications.state(), notifications.describe(settings));
   }
 
@@ -270,32 +257,11 @@ public final class ChangeFollower implements ChangeNotifications.Listener {
   }
 
   private int readAndApply(Trigger trigger, Instant startedAt) {
-    int applied = 0;
-    int found = 0;
-    int above;
-    do {
-      TokenEvents.Changes changes =
-          feed.changesAfter(position.highest(), position.missing(), settings.batchSize());
-      reads.get(trigger).incrementAndGet();
-      for (Token.Access token : changes.tokens()) {
-        applied += index.apply(token) ? 1 : 0;
-      }
-      applied += index.removeAll(changes.gone());
-      if (changes.bootstrapAdmin().isPresent()
-          && index.setBootstrapAdmin(changes.bootstrapAdmin().get())) {
-        applied++;
-      }
-      int missingBefore = position.missing().size();
-      above = position.note(changes.seqs(), startedAt);
-      found += above + Math.max(0, missingBefore - position.missing().size());
-    } while (above >= settings.batchSize());
-    if (trigger == Trigger.POLL && found > 0 && !signalledSince()) {
-      notifications.unannounced(found, startedAt);
+    FeedApplier.Round round = applier.readAndApply(trigger, startedAt);
+    if (trigger == Trigger.POLL && round.found() > 0 && !signalledSince()) {
+      notifications.unannounced(round.found(), startedAt);
     }
-    position.giveUpOnMissingSince(startedAt.minus(settings.missingRetention()));
-    appliedSeq = position.highest();
-    missingSeqs = position.missing().size();
-    return applied;
+    return round.applied();
   }
 
   /** Whether a notification arrived while the round in progress ran. */

@@ -1,6 +1,7 @@
-package dev.tollgate.grpc;
+package dev.tollgate.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,10 +13,9 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.domain.model.Authentication;
+import dev.tollgate.domain.model.UnavailableException;
 import dev.tollgate.domain.model.UserGroup;
-import dev.tollgate.proto.management.v1.ListManagementTokensRequest;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -44,7 +44,10 @@ class KeyRotationTest {
   private final AtomicInteger fetches = new AtomicInteger();
   private final AtomicReference<String> discovery = new AtomicReference<>();
   private HttpServer identityProvider;
-  private InProcessTollgate server;
+  private OidcIdentityProvider provider;
+
+  /** What a door makes of a verification. */
+  private enum Verdict { AUTHENTICATED, REJECTED, UNAVAILABLE }
 
   @BeforeEach
   void start() throws Exception {
@@ -67,7 +70,7 @@ class KeyRotationTest {
       }
     });
     identityProvider.start();
-    server = new InProcessTollgate(new OidcIdentityProvider(settings()));
+    provider = new OidcIdentityProvider(settings());
   }
 
   private OAuthSettings settings() {
@@ -77,8 +80,7 @@ class KeyRotationTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
-    server.close();
+  void stop() {
     identityProvider.stop(0);
   }
 
@@ -102,16 +104,16 @@ class KeyRotationTest {
     return jwt.serialize();
   }
 
-  private Status listAs(String jwt) {
-    return listAs(server, jwt);
+  private Verdict verify(String jwt) {
+    return verify(provider, jwt);
   }
 
-  private static Status listAs(InProcessTollgate server, String jwt) {
+  private static Verdict verify(OidcIdentityProvider provider, String jwt) {
     try {
-      server.managementAs(jwt).listManagementTokens(ListManagementTokensRequest.getDefaultInstance());
-      return Status.OK;
-    } catch (StatusRuntimeException e) {
-      return e.getStatus();
+      return provider.verify(jwt) instanceof Authentication.Authenticated ? Verdict.AUTHENTICATED
+          : Verdict.REJECTED;
+    } catch (UnavailableException e) {
+      return Verdict.UNAVAILABLE;
     }
   }
 
@@ -120,46 +122,44 @@ class KeyRotationTest {
       throws Exception {
     RSAKey old = new RSAKeyGenerator(2048).keyID("old").generate();
     publish(old);
-    assertThat(listAs(signed(old, "old")).getCode()).isEqualTo(Status.Code.OK);
+    assertThat(verify(signed(old, "old"))).isEqualTo(Verdict.AUTHENTICATED);
 
     RSAKey rotated = new RSAKeyGenerator(2048).keyID("new").generate();
     publish(rotated);
-    assertThat(listAs(signed(rotated, "new")).getCode()).as("the new key at once")
-        .isEqualTo(Status.Code.OK);
+    assertThat(verify(signed(rotated, "new"))).as("the new key at once")
+        .isEqualTo(Verdict.AUTHENTICATED);
     int afterRotation = fetches.get();
 
     for (int i = 0; i < 50; i++) {
       // refused when the key set was fetched anew for it; to be retried when it may not be yet
-      assertThat(listAs(signed(rotated, "made-up-" + i)).getCode())
-          .isIn(Status.Code.UNAUTHENTICATED, Status.Code.UNAVAILABLE);
+      assertThat(verify(signed(rotated, "made-up-" + i)))
+          .isIn(Verdict.REJECTED, Verdict.UNAVAILABLE);
     }
     assertThat(fetches.get() - afterRotation).as("fetches caused by 50 unknown key ids")
         .isLessThanOrEqualTo(1);
-    assertThat(listAs(signed(rotated, "new")).getCode()).isEqualTo(Status.Code.OK);
+    assertThat(verify(signed(rotated, "new"))).isEqualTo(Verdict.AUTHENTICATED);
   }
 
   @Test
-  void unknownKeyIdWhileTheKeySetMayNotBeFetchedAgain_call_isUnavailableAndSaysToRetry()
+  void unknownKeyIdWhileTheKeySetMayNotBeFetchedAgain_verify_isUnavailableAndSaysToRetry()
       throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("k").generate();
     publish(key);
-    try (InProcessTollgate limited = new InProcessTollgate(
-        new OidcIdentityProvider(settings(), Duration.ofMinutes(4)))) {
-      assertThat(listAs(limited, signed(key, "k")).getCode()).isEqualTo(Status.Code.OK);
-      assertThat(listAs(limited, signed(key, "made-up-1")).getCode())
-          .as("the key set fetched anew does not have it: the credential is bad")
-          .isEqualTo(Status.Code.UNAUTHENTICATED);
-      int fetched = fetches.get();
+    OidcIdentityProvider limited = new OidcIdentityProvider(settings(), Duration.ofMinutes(4));
+    assertThat(verify(limited, signed(key, "k"))).isEqualTo(Verdict.AUTHENTICATED);
+    assertThat(verify(limited, signed(key, "made-up-1")))
+        .as("the key set fetched anew does not have it: the credential is bad")
+        .isEqualTo(Verdict.REJECTED);
+    int fetched = fetches.get();
 
-      Status limit = listAs(limited, signed(key, "made-up-2"));
+    String madeUp = signed(key, "made-up-2");
 
-      assertThat(fetches.get()).as("no fetch over the limit").isEqualTo(fetched);
-      assertThat(limit.getCode()).as("a limit is retryable, not a bad credential")
-          .isEqualTo(Status.Code.UNAVAILABLE);
-      assertThat(limit.getDescription()).isEqualTo("the OAuth access token is signed with a key"
-          + " the identity provider's key set did not have when it was last fetched, and it may"
-          + " be fetched again only once every 240 s; retry after that");
-    }
+    assertThat(verify(limited, madeUp)).as("a limit is retryable, not a bad credential")
+        .isEqualTo(Verdict.UNAVAILABLE);
+    assertThat(fetches.get()).as("no fetch over the limit").isEqualTo(fetched);
+    assertThatThrownBy(() -> limited.verify(madeUp)).hasMessage("the OAuth access token is"
+        + " signed with a key the identity provider's key set did not have when it was last"
+        + " fetched, and it may be fetched again only once every 240 s; retry after that");
   }
 
   private String base() {
@@ -181,19 +181,17 @@ class KeyRotationTest {
     publish(key);
     discovery.set(discoveryDocument(base() + "/certs"));
 
-    try (InProcessTollgate discovered = new InProcessTollgate(new OidcIdentityProvider(
-        new OAuthSettings(base(), "tollgate", Optional.empty(), "sub",
-            Map.of("alice", Set.of(UserGroup.ADMIN)))))) {
-      assertThat(discovered.managementAs(signed(key, "k", base())).listManagementTokens(
-          ListManagementTokensRequest.getDefaultInstance())).isNotNull();
-    }
+    OidcIdentityProvider discovered = new OidcIdentityProvider(new OAuthSettings(base(),
+        "tollgate", Optional.empty(), "sub", Map.of("alice", Set.of(UserGroup.ADMIN))));
+
+    assertThat(verify(discovered, signed(key, "k", base()))).isEqualTo(Verdict.AUTHENTICATED);
   }
 
   @Test
   void discoveryDocumentPointingAtPlainHttpElsewhere_isRefusedAtStart() {
     discovery.set(discoveryDocument("http://idp.attacker.example/certs"));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OidcIdentityProvider(
+    assertThatThrownBy(() -> new OidcIdentityProvider(
         new OAuthSettings(base(), "tollgate", Optional.empty(), "sub", Map.of())))
         .hasMessageContaining("http://idp.attacker.example/certs is not supported");
   }

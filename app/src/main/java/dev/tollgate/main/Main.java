@@ -1,5 +1,7 @@
-package dev.tollgate.app;
+package dev.tollgate.main;
 
+import dev.tollgate.app.LogLines;
+import dev.tollgate.app.ServeCommand;
 import dev.tollgate.cli.AuthCommand;
 import dev.tollgate.cli.BenchCommand;
 import dev.tollgate.cli.CommandTree;
@@ -17,17 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.slf4j.bridge.SLF4JBridgeHandler;
-import org.slf4j.event.Level;
 import picocli.CommandLine;
 
-/** The {@code tollgate} executable: parses the command line and runs the chosen command. */
+/**
+ * The {@code tollgate} executable: parses the command line and runs the chosen command. The one
+ * registry of top-level commands, server and client alike, so it sits above both {@code app} and
+ * {@code cli}.
+ */
 public final class Main {
-
-  /** Libraries whose debug logging drowns the command's own. */
-  private static final List<String> QUIET_LIBRARIES = List.of("io.grpc", "io.netty",
-      "io.perfmark", "com.zaxxer.hikari", "org.flywaydb", "org.jdbi", "com.nimbusds",
-      "org.postgresql", "h2database");
 
   private Main() {}
 
@@ -49,7 +48,7 @@ public final class Main {
       System.setProperty("io.grpc.netty.shaded.io.netty.allocator.type", "unpooled");
       System.setProperty("io.grpc.netty.shaded.io.netty.leakDetection.level", "disabled");
     }
-    configureLogging(debug, serving, serving && jsonLogs(args, System.getenv()));
+    LogLines.setUp(debug, serving, serving && jsonLogs(args, System.getenv()));
     int exitCode = commandLine(debug, args).execute(args);
     System.exit(exitCode);
   }
@@ -96,32 +95,5 @@ public final class Main {
         .setParameterExceptionHandler((e, all) -> errors.handleParseException(
             Sources.named(e, all), all))
         .setExecutionExceptionHandler(errors);
-  }
-
-  /**
-   * Logs go to standard error, one line per event ({@link LogLines}); the server logs at INFO,
-   * the command line only warnings, unless {@code --debug}. Must run before the first logger is
-   * made.
-   */
-  private static void configureLogging(boolean debug, boolean serving, boolean json) {
-    if (serving) {
-      LogLineStream.install(json);
-    }
-    Map<String, Level> levels = new LinkedHashMap<>(LogLines.Settings.QUIET);
-    if (debug) {
-      // Tollgate's own debug lines, not the libraries' start-up chatter (Netty's platform
-      // probing, gRPC's provider loading, the pool's settings dump)
-      for (String library : QUIET_LIBRARIES) {
-        levels.putIfAbsent(library, Level.INFO);
-      }
-    }
-    // a server's lines, and a command's when debugging, carry the time; a command's few
-    // warnings do without, and do not pay the 30 ms of locale data that a date format loads
-    LogLines.configure(new LogLines.Settings(debug ? Level.DEBUG : serving ? Level.INFO
-        : Level.WARN, levels, serving || debug, json));
-    SLF4JBridgeHandler.removeHandlersForRootLogger();
-    SLF4JBridgeHandler.install();
-    java.util.logging.Logger.getLogger("").setLevel(debug ? java.util.logging.Level.FINE
-        : java.util.logging.Level.INFO);
   }
 }

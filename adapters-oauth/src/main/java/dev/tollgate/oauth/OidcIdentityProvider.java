@@ -1,4 +1,4 @@
-package dev.tollgate.grpc;
+package dev.tollgate.oauth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;

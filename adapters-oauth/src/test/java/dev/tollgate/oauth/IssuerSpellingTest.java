@@ -1,4 +1,4 @@
-package dev.tollgate.grpc;
+package dev.tollgate.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

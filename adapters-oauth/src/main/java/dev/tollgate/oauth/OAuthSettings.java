@@ -1,6 +1,7 @@
-package dev.tollgate.grpc;
+package dev.tollgate.oauth;
 
 import dev.tollgate.domain.model.UserGroup;
+import dev.tollgate.net.Loopback;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;

@@ -1,9 +1,9 @@
-package dev.tollgate.grpc;
+package dev.tollgate.net;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Threads for the server's pools: named, so a thread dump says whose they are, and daemons. */
+/** Threads for the server's and the command line's pools: named, so a thread dump says whose they are, and daemons. */
 public final class DaemonThreads {
 
   private DaemonThreads() {}

@@ -1,6 +1,4 @@
-package dev.tollgate.grpc;
-
-import io.grpc.Metadata;
+package dev.tollgate.net;
 
 /**
  * The response header that tells a management token's holder when the token stops working, so
@@ -9,9 +7,8 @@ import io.grpc.Metadata;
  */
 public final class CredentialExpiry {
 
-  /** RFC 3339 (UTC) expiry of the management token the call presented. */
-  public static final Metadata.Key<String> HEADER =
-      Metadata.Key.of("tollgate-credential-expires-at", Metadata.ASCII_STRING_MARSHALLER);
+  /** Its name; the value is the RFC 3339 (UTC) expiry of the management token the call presented. */
+  public static final String HEADER = "tollgate-credential-expires-at";
 
   private CredentialExpiry() {}
 }

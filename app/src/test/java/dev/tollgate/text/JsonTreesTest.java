@@ -1,4 +1,4 @@
-package dev.tollgate.app;
+package dev.tollgate.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.tollgate.grpc;
+package dev.tollgate.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package dev.tollgate.grpc;
+package dev.tollgate.oauth;
 
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
