@@ -77,7 +77,7 @@ public final class BenchCommand extends ClientCommand {
     try (Connection connection = connect();
         BenchReplica other = BenchReplica.open(connection, replica);
         BenchTokens tokens = new BenchTokens(connection, Clock.systemUTC(), tokenLifetime());
-        RevokeOnExit onExit = new RevokeOnExit(tokens)) {
+        RevokeOnExit onExit = new RevokeOnExit(tokens, tokenLifetime(), err())) {
       server = connection.profile().target();
       List<ManagedChannel> channels = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
@@ -122,40 +122,6 @@ public final class BenchCommand extends ClientCommand {
 
   /** What a bench token lives beyond the bench's planned time. */
   static final Duration TOKEN_MARGIN = Duration.ofMinutes(10);
-
-  /** How long a Ctrl-C waits for the bench's tokens to be revoked before the JVM exits. */
-  static final Duration REVOKE_ON_EXIT = Duration.ofSeconds(5);
-
-  /**
-   * While the bench runs, a shutdown hook (Ctrl-C, SIGTERM) revokes the tokens it holds, within
-   * {@link #REVOKE_ON_EXIT}; removed once the bench has closed them itself.
-   */
-  private final class RevokeOnExit implements AutoCloseable {
-    private final Thread hook;
-
-    RevokeOnExit(BenchTokens tokens) {
-      hook = new Thread(() -> {
-        int held = tokens.held();
-        if (held > 0) {
-          int revoked = tokens.revokeWithin(REVOKE_ON_EXIT);
-          err().println("tollgate bench: interrupted; revoked " + revoked + " of the " + held
-              + " tokens it made" + (revoked < held ? "; the others expire by themselves within "
-              + Times.format(tokenLifetime()) : ""));
-          err().flush();
-        }
-      }, "tollgate-bench-revoke-on-exit");
-      Runtime.getRuntime().addShutdownHook(hook);
-    }
-
-    @Override
-    public void close() {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook runs, or has run: it revokes what is left
-      }
-    }
-  }
 
   /** Ends the bench when a run stopped because its calls kept failing. */
   private LoadRun.Result stopOnFailures(String label, LoadRun.Result result) {
