@@ -5,12 +5,14 @@ import dev.tollgate.options.HostPort;
 import dev.tollgate.proto.authz.v1.AuthorizeRequest;
 import dev.tollgate.proto.authz.v1.AuthorizeResponse;
 import io.grpc.ManagedChannel;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,6 +65,9 @@ public final class BenchCommand extends ClientCommand {
       description = "Revocations timed with --replica (default: ${DEFAULT-VALUE}).")
   int revocations;
 
+  /** The server the profile points at, for messages. */
+  private String server;
+
   @Override
   public Integer call() throws Exception {
     if (concurrency < 2 || connections < 1 || rounds < 1 || unknownTokens < 1) {
@@ -71,7 +76,9 @@ public final class BenchCommand extends ClientCommand {
     }
     try (Connection connection = connect();
         BenchReplica other = BenchReplica.open(connection, replica);
-        BenchTokens tokens = new BenchTokens(connection)) {
+        BenchTokens tokens = new BenchTokens(connection, Clock.systemUTC(), tokenLifetime());
+        RevokeOnExit onExit = new RevokeOnExit(tokens, tokenLifetime(), err())) {
+      server = connection.profile().target();
       List<ManagedChannel> channels = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
         channels.add(connection.newLoadChannel());
@@ -82,8 +89,9 @@ public final class BenchCommand extends ClientCommand {
         BenchReport report = new BenchReport(connection.profile().target(), concurrency,
             connections, duration, Runtime.getRuntime().availableProcessors());
         progress("warming up for " + Times.format(warmup));
-        run(scenarios.health(), channels, concurrency, warmup);
-        run(scenarios.authorizeValid(), channels, concurrency, warmup);
+        stopOnFailures("warm-up: health", scenarios.health().run(channels, concurrency, warmup));
+        stopOnFailures("warm-up: authorize-valid",
+            scenarios.authorizeValid().run(channels, concurrency, warmup));
         for (int round = 1; round <= rounds; round++) {
           runRound(round, scenarios, channels, duration, tokens, connection, report);
         }
@@ -99,6 +107,30 @@ public final class BenchCommand extends ClientCommand {
       }
     }
     return 0;
+  }
+
+  /**
+   * How long each token the bench makes may live, so that one it could not revoke (the machine
+   * or the JVM stopped before it could) expires soon anyway: the bench's planned time (two
+   * warm-ups, then six scenarios of {@code --duration} a round) plus {@link #TOKEN_MARGIN} for
+   * what is not planned (the pass over every unknown token, revocations timed with
+   * {@code --replica}) and for clocks that disagree.
+   */
+  Duration tokenLifetime() {
+    return warmup.multipliedBy(2).plus(duration.multipliedBy(6L * rounds)).plus(TOKEN_MARGIN);
+  }
+
+  /** What a bench token lives beyond the bench's planned time. */
+  static final Duration TOKEN_MARGIN = Duration.ofMinutes(10);
+
+  /** Ends the bench when a run stopped because its calls kept failing. */
+  private LoadRun.Result stopOnFailures(String label, LoadRun.Result result) {
+    result.stoppedBecause().ifPresent(why -> {
+      throw new CliException("bench stopped in " + label + ": " + why + "; is " + server
+          + " still serving? Tokens the bench made and could not revoke expire by themselves"
+          + " within " + Times.format(tokenLifetime()));
+    });
+    return result;
   }
 
   private void runRound(int round, BenchScenarios scenarios, List<ManagedChannel> channels,
@@ -138,9 +170,10 @@ public final class BenchCommand extends ClientCommand {
       Duration each) throws InterruptedException {
     progress(of + "authorize-valid during a flood of unknown tokens");
     LoadRun<AuthorizeRequest, AuthorizeResponse> flood = scenarios.authorizeUnknown();
+    AtomicReference<LoadRun.Result> flooded = new AtomicReference<>();
     Thread flooding = new Thread(() -> {
       try {
-        flood.run(channels, concurrency / 2, each);
+        flooded.set(flood.run(channels, concurrency / 2, each));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -148,7 +181,10 @@ public final class BenchCommand extends ClientCommand {
     flooding.start();
     LoadRun.Result valid = scenarios.authorizeValid().run(channels, concurrency / 2, each);
     flooding.join();
-    return valid;
+    if (flooded.get() != null) {
+      stopOnFailures(of + "the flood of unknown tokens", flooded.get());
+    }
+    return stopOnFailures(of + "authorize-valid during the flood", valid);
   }
 
   private LoadRun.Result run(String label, LoadRun<?, ?> load, List<ManagedChannel> channels,
@@ -171,7 +207,7 @@ public final class BenchCommand extends ClientCommand {
           TimeUnit.SECONDS);
     }
     try {
-      LoadRun.Result result = drive.drive(load, inFlight);
+      LoadRun.Result result = stopOnFailures(label, drive.drive(load, inFlight));
       progress(String.format("%s%s: %,.0f calls/s%s", System.console() != null ? "\r" : "",
           label, result.perSecond(), result.failures() > 0
               ? ", " + result.failures() + " FAILED OR WRONG ANSWERS" : ""));
@@ -179,11 +215,6 @@ public final class BenchCommand extends ClientCommand {
     } finally {
       ticker.shutdownNow();
     }
-  }
-
-  private void run(LoadRun<?, ?> load, List<ManagedChannel> channels, int inFlight, Duration each)
-      throws InterruptedException {
-    load.run(channels, inFlight, each);
   }
 
   private void progress(String line) {

@@ -8,7 +8,6 @@ import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
 import dev.tollgate.proto.authz.v1.Permission;
 import dev.tollgate.proto.authz.v1.ResourceActionPermission;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
-import dev.tollgate.proto.management.v1.DatabasePermission;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import io.grpc.CallOptions;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -59,10 +58,7 @@ record BenchScenarios(String validToken, List<ByteString> unknownTokens) {
   }
 
   LoadRun<?, ?> create(BenchTokens tokens) {
-    CreateDatabaseTokenRequest request = CreateDatabaseTokenRequest.newBuilder()
-        .setDescription("tollgate bench: created")
-        .addPermissions(DatabasePermission.newBuilder().setAction("read")
-            .setResource(BenchTokens.DATABASE)).build();
+    CreateDatabaseTokenRequest request = tokens.request("tollgate bench: created");
     return new LoadRun<>(DatabaseTokenServiceGrpc.getCreateDatabaseTokenMethod(),
         tokens.withCredential(), n -> request, r -> tokens.createdByLoad(r.getToken().getId()));
   }

@@ -3,10 +3,12 @@ package dev.tollgate.cli;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,8 @@ import org.HdrHistogram.Recorder;
  * A closed loop of unary gRPC calls: {@code concurrency} calls in flight over the given channels,
  * each replaced as soon as it completes, until the time is up or a number of calls has been made.
  * Every call is timed; an answer that fails or that {@code expected} rejects counts as a failure.
+ * A run stops early once {@value #FAILURES_IN_A_ROW} calls in a row have failed (a server that
+ * stopped answering fails calls far faster than it ever answered them), and says why.
  */
 final class LoadRun<Q, R> {
 
@@ -30,7 +34,7 @@ final class LoadRun<Q, R> {
    *     network, the JIT and the collector)
    */
   record Result(long calls, long failures, Duration elapsed, Histogram latencies,
-      Duration clientCpu) {
+      Duration clientCpu, Optional<String> stoppedBecause) {
 
     double perSecond() {
       return calls / (elapsed.toNanos() / 1e9);
@@ -54,7 +58,12 @@ final class LoadRun<Q, R> {
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong calls = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
+  private final AtomicLong failingInARow = new AtomicLong();
+  private volatile String stoppedBecause;
   private volatile long limit = Long.MAX_VALUE;
+
+  /** Failed calls in a row, with no good answer between them, after which a run stops. */
+  static final int FAILURES_IN_A_ROW = 1_000;
 
   LoadRun(MethodDescriptor<Q, R> method, CallOptions options, LongFunction<Q> request,
       Predicate<R> expected) {
@@ -97,12 +106,13 @@ final class LoadRun<Q, R> {
     }
     return new Result(calls.get(), failures.get(), Duration.ofNanos(System.nanoTime() - start),
         recorder.getIntervalHistogram(),
-        Duration.ofNanos(SYSTEM.getProcessCpuTime() - cpuAtStart));
+        Duration.ofNanos(SYSTEM.getProcessCpuTime() - cpuAtStart),
+        Optional.ofNullable(stoppedBecause));
   }
 
   private void issue(Channel channel, long deadline, CountDownLatch finished) {
     long n = sequence.getAndIncrement();
-    if (n >= limit) {
+    if (n >= limit || stoppedBecause != null) {
       finished.countDown();
       return;
     }
@@ -118,22 +128,30 @@ final class LoadRun<Q, R> {
 
           @Override
           public void onError(Throwable error) {
-            done(false);
+            Status status = Status.fromThrowable(error);
+            done(false, status.getCode() + (status.getDescription() == null ? ""
+                : ": " + status.getDescription()));
           }
 
           @Override
           public void onCompleted() {
-            done(good);
+            done(good, "an answer other than the one expected");
           }
 
-          private void done(boolean ok) {
+          private void done(boolean ok, String failure) {
             long now = System.nanoTime();
             recorder.recordValue(Math.max(1, now - sent));
             calls.incrementAndGet();
-            if (!ok) {
+            if (ok) {
+              failingInARow.set(0);
+            } else {
               failures.incrementAndGet();
+              if (failingInARow.incrementAndGet() >= FAILURES_IN_A_ROW && stoppedBecause == null) {
+                stoppedBecause = String.format("%,d calls in a row failed, the last with %s",
+                    FAILURES_IN_A_ROW, failure);
+              }
             }
-            if (now >= deadline) {
+            if (now >= deadline || stoppedBecause != null) {
               finished.countDown();
             } else if (ok) {
               issue(channel, deadline, finished);

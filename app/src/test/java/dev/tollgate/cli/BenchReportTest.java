@@ -11,7 +11,8 @@ class BenchReportTest {
   private static LoadRun.Result run(long calls, Duration clientCpu) {
     Histogram latencies = new Histogram(3);
     latencies.recordValue(1_000_000);
-    return new LoadRun.Result(calls, 0, Duration.ofSeconds(1), latencies, clientCpu);
+    return new LoadRun.Result(calls, 0, Duration.ofSeconds(1), latencies, clientCpu,
+        java.util.Optional.empty());
   }
 
   private static BenchReport report(String target, Duration clientCpuPerSecond) {
