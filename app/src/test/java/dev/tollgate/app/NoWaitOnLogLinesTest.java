@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
  * health), never from its log, whose lines are for people and may change (issue 17 §5). The rule
  * checked: no script, benchmark or test names the server's lines about its start ("Tollgate
  * serving", "Tollgate listening"), which have no other use there than to be waited on or parsed
- * for the port; and every script that starts {@code serve} gives it a ready file.
+ * for the port; and every script that starts {@code serve}, the launcher's warm-up among them,
+ * gives it a ready file.
  */
 class NoWaitOnLogLinesTest {
 
   private static final Path ROOT = Path.of("..");
   /** Where servers are started and waited for, from the repository's root. */
-  private static final List<String> SCANNED = List.of("scripts", "benchmarks/src",
+  private static final List<String> SCANNED = List.of("tollgate", "scripts", "benchmarks/src",
       "app/src/test/java");
   private static final Pattern START_LINE = Pattern.compile("tollgate\\s+(serving|listening)",
       Pattern.CASE_INSENSITIVE);
@@ -43,7 +44,8 @@ class NoWaitOnLogLinesTest {
           .forEach(line -> found.add(ROOT.relativize(file) + ": " + line.strip()));
     }
 
-    assertThat(files).as("files scanned").contains(ROOT.resolve("scripts/cli-latency"),
+    assertThat(files).as("files scanned").contains(ROOT.resolve("tollgate"),
+        ROOT.resolve("scripts/cli-latency"),
         ROOT.resolve("benchmarks/src/main/java/dev/tollgate/bench/ServeProcess.java"),
         ROOT.resolve("app/src/test/java/dev/tollgate/app/TollgateJar.java"));
     assertThat(found).as("lines that wait for or parse the server's log instead of its"
@@ -54,7 +56,8 @@ class NoWaitOnLogLinesTest {
   void scriptsThatStartTheServer_giveItAReadyFile() throws IOException {
     List<String> starting = new ArrayList<>();
     List<String> without = new ArrayList<>();
-    try (Stream<Path> scripts = Files.list(ROOT.resolve("scripts"))) {
+    try (Stream<Path> scripts = Stream.concat(Stream.of(ROOT.resolve("tollgate")),
+        Files.list(ROOT.resolve("scripts")))) {
       for (Path script : scripts.filter(Files::isRegularFile).sorted().toList()) {
         String text = read(script);
         if (STARTS_SERVE.matcher(text).find()) {
@@ -66,8 +69,8 @@ class NoWaitOnLogLinesTest {
       }
     }
 
-    assertThat(starting).as("scripts that start serve").contains("scripts/cli-latency",
-        "scripts/authorize-vs-health");
+    assertThat(starting).as("scripts that start serve").contains("tollgate",
+        "scripts/cli-latency", "scripts/authorize-vs-health");
     assertThat(without).as("scripts that start serve without --ready-file").isEmpty();
   }
 

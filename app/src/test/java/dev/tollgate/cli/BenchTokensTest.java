@@ -3,7 +3,7 @@ package dev.tollgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.tollgate.app.Main;
+import dev.tollgate.main.Main;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenResponse;
 import dev.tollgate.proto.management.v1.DatabaseToken;
