@@ -121,4 +121,121 @@ class LiveTokenIndexTest {
     assertThat(index.removeAll(java.util.List.of(first.id()))).isEqualTo(1);
     assertThat(index.size()).isZero();
   }
+
+  /** The same token id and version as {@code token}, stored with another string. */
+  private static Token sameVersionWithAnotherString(Token token, TokenString other) {
+    return Token.issue(token.id(), other, new Description("x"), token.permissions(),
+        Optional.of(T0.plusSeconds(60)), "bootstrap-admin", T0).atVersion(token.version());
+  }
+
+  @Test
+  void heldAsStored_compare_isSame_andRepair_changesNothing() {
+    Token token = stored(TokenFormat.DATABASE.generate(random), Set.of(Permission.read("db1")));
+    index.apply(token.access());
+
+    assertThat(index.compare(token.access())).isEqualTo(LiveTokenIndex.Agreement.SAME);
+    assertThat(index.repair(token.access())).isFalse();
+  }
+
+  @Test
+  void sameVersionHeldWithAnotherString_compare_isDifferent_andRepair_holdsTheStoresOnly() {
+    TokenString held = TokenFormat.DATABASE.generate(random);
+    TokenString storedString = TokenFormat.DATABASE.generate(random);
+    Token token = stored(held, Set.of(Permission.read("db1")));
+    index.apply(token.access());
+    Token store = sameVersionWithAnotherString(token, storedString);
+
+    assertThat(index.compare(store.access())).isEqualTo(LiveTokenIndex.Agreement.DIFFERENT);
+    assertThat(index.repair(store.access())).isTrue();
+
+    assertThat(index.get(TokenDigest.of(held))).as("the string memory held").isNull();
+    assertThat(index.get(TokenDigest.of(storedString))).as("the stored string").isNotNull();
+    assertThat(index.compare(store.access())).isEqualTo(LiveTokenIndex.Agreement.SAME);
+    assertThat(index.repair(store.access())).isFalse();
+  }
+
+  @Test
+  void sameVersionHeldInAnotherState_compare_isDifferent_andRepair_takesTheStoredState() {
+    TokenString secret = TokenFormat.DATABASE.generate(random);
+    Token token = stored(secret, Set.of(Permission.read("db1")));
+    index.apply(token.access());
+    Token revokedAtSameVersion = token.revoke("user:bob", T0).atVersion(token.version());
+
+    assertThat(index.compare(revokedAtSameVersion.access()))
+        .isEqualTo(LiveTokenIndex.Agreement.DIFFERENT);
+    assertThat(index.repair(revokedAtSameVersion.access())).isTrue();
+
+    assertThat(index.get(TokenDigest.of(secret)).state().statusAt(T0))
+        .isEqualTo(TokenStatus.REVOKED);
+  }
+
+  @Test
+  void sameVersionHeldWithoutThePreviousString_compare_isDifferent_andRepair_addsIt() {
+    TokenString s1 = TokenFormat.DATABASE.generate(random);
+    TokenString s2 = TokenFormat.DATABASE.generate(random);
+    Token rotated = stored(s1, Set.of()).rotate(s2, java.time.Duration.ofHours(1), T0)
+        .atVersion(2);
+    Token withoutPrevious = sameVersionWithAnotherString(rotated, s2);
+    index.apply(withoutPrevious.access());
+
+    assertThat(index.compare(rotated.access())).isEqualTo(LiveTokenIndex.Agreement.DIFFERENT);
+    assertThat(index.compare(withoutPrevious.access())).isEqualTo(LiveTokenIndex.Agreement.SAME);
+    assertThat(index.repair(rotated.access())).isTrue();
+
+    assertThat(index.get(TokenDigest.of(s1))).as("previous string").isNotNull();
+    assertThat(index.compare(rotated.access())).isEqualTo(LiveTokenIndex.Agreement.SAME);
+    assertThat(index.compare(withoutPrevious.access()))
+        .isEqualTo(LiveTokenIndex.Agreement.DIFFERENT);
+  }
+
+  @Test
+  void newerHeld_compare_isNewer_andRepair_keepsIt_olderOrAbsentHeld_isDifferent() {
+    TokenString secret = TokenFormat.DATABASE.generate(random);
+    Token v1 = stored(secret, Set.of());
+    Token v2 = v1.revoke("user:bob", T0).atVersion(2);
+
+    assertThat(index.compare(v1.access())).as("nothing held")
+        .isEqualTo(LiveTokenIndex.Agreement.DIFFERENT);
+    index.apply(v1.access());
+    assertThat(index.compare(v2.access())).as("an older version held")
+        .isEqualTo(LiveTokenIndex.Agreement.DIFFERENT);
+    index.apply(v2.access());
+
+    assertThat(index.compare(v1.access())).isEqualTo(LiveTokenIndex.Agreement.NEWER);
+    assertThat(index.repair(v1.access())).isFalse();
+    assertThat(index.get(TokenDigest.of(secret)).version()).isEqualTo(2);
+  }
+
+  @Test
+  void tokensNotMetByARound_unmarked_areListedUpToTheLimit() {
+    Token met = stored(TokenFormat.DATABASE.generate(random), Set.of());
+    Token first = stored(TokenFormat.DATABASE.generate(random), Set.of());
+    Token second = stored(TokenFormat.DATABASE.generate(random), Set.of());
+    for (Token token : java.util.List.of(met, first, second)) {
+      index.apply(token.access());
+    }
+    index.compareAndMark(met.access(), 1);
+
+    assertThat(index.unmarked(1, 1)).hasSize(1).isSubsetOf(first.id(), second.id());
+    assertThat(index.unmarked(1, 5)).containsExactlyInAnyOrder(first.id(), second.id());
+  }
+
+  @Test
+  void bootstrapAdmin_setBootstrapAdmin_saysWhetherTheIndexChanged() {
+    TokenString secret = TokenFormat.MANAGEMENT.generate(random);
+    TokenString other = TokenFormat.MANAGEMENT.generate(random);
+
+    assertThat(index.setBootstrapAdmin(BootstrapAdmin.registered(1, secret.hash(), "a", T0)))
+        .isTrue();
+    assertThat(index.setBootstrapAdmin(BootstrapAdmin.registered(1, other.hash(), "a", T0)))
+        .as("the same generation again, however it reads").isFalse();
+    assertThat(index.get(TokenDigest.of(secret))).isNotNull();
+    assertThat(index.setBootstrapAdmin(BootstrapAdmin.registered(2, secret.hash(), "a", T0)))
+        .as("a later generation with the same token").isFalse();
+    assertThat(index.bootstrapGeneration()).isEqualTo(2);
+    assertThat(index.setBootstrapAdmin(BootstrapAdmin.registered(3, other.hash(), "b", T0)))
+        .isTrue();
+    assertThat(index.get(TokenDigest.of(secret))).isNull();
+    assertThat(index.get(TokenDigest.of(other))).isNotNull();
+  }
 }
