@@ -111,8 +111,11 @@ class LauncherIT {
   @ParameterizedTest
   @ValueSource(strings = {" serve ", "-XX:DumpLoadedClassList"})
   void ctrlC_duringTheWarmUp_leavesNoServerAndNoDirectory(String whileRunning) throws Exception {
-    TollgateJar.RunningCli cli = launch("setsid", checkout.resolve("tollgate").toString(),
-        "--version");
+    // SIGINT as a terminal's Ctrl-C finds it: a build started in the background inherits SIGINT
+    // ignored, and a shell cannot trap a signal ignored on entry, so the launcher starts with its
+    // default disposition (env --default-signal), in a session of its own (setsid)
+    TollgateJar.RunningCli cli = launch("env", "--default-signal=INT", "setsid",
+        checkout.resolve("tollgate").toString(), "--version");
     List<ProcessHandle> started = List.of();
     try {
       cli.awaitStderr(Pattern.compile("preparing a fast start"));

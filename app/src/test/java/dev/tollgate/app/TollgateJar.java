@@ -69,7 +69,10 @@ final class TollgateJar {
    * (a sign-in): the test reads standard error as it comes, acts, then waits for the end.
    */
   static RunningCli startCli(Path workingDirectory, Map<String, String> env, String... args) {
-    List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString()));
+    // with SIGINT as a terminal leaves it: a build started in the background passes SIGINT on
+    // ignored, and a JVM that starts with it ignored runs no shutdown hook at a Ctrl-C
+    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", java(), "-jar",
+        JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
         .redirectInput(new File("/dev/null"));
