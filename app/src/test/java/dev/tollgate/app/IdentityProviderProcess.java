@@ -1,10 +1,8 @@
 package dev.tollgate.app;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Writer;
+import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -15,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +37,6 @@ final class IdentityProviderProcess implements AutoCloseable {
 
   private static final String DEFAULT_JAR =
       "../test-identity-provider/target/tollgate-test-identity-provider.jar";
-  private static final String LISTENING = "TEST-IDP LISTENING ";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
@@ -65,8 +60,8 @@ final class IdentityProviderProcess implements AutoCloseable {
    * Starts the jar (path from system property "test-idp.jar", default
    * "../test-identity-provider/target/tollgate-test-identity-provider.jar"; if absent fail with a
    * message that says to build the module first), with the given users (name -> password) and
-   * TTLs; waits for the LISTENING line (timeout 60 s, failing with the process's output); drains
-   * its output to a log file in {@code logDirectory}.
+   * TTLs; waits for its ready file, which names the issuer (60 s at most, failing with the
+   * process's output); copies its output to a log file in {@code logDirectory}.
    */
   static IdentityProviderProcess start(Path logDirectory, Map<String, String> users,
       Duration accessTokenTtl, Duration deviceCodeTtl) throws Exception {
@@ -95,62 +90,36 @@ final class IdentityProviderProcess implements AutoCloseable {
         "--tollgate.audience=" + AUDIENCE,
         "--tollgate.parent-pid=" + ProcessHandle.current().pid()));
     Files.createDirectories(logDirectory);
+    Path ready = logDirectory.resolve("test-idp-" + System.nanoTime() + ".ready");
+    command.add("--tollgate.ready-file=" + ready);
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectInput(new File("/dev/null")).start();
     Path log = logDirectory.resolve("test-idp-" + process.pid() + ".log");
-    StringBuffer output = new StringBuffer();
-    CompletableFuture<String> listening = new CompletableFuture<>();
-    Thread drainer = new Thread(() -> drain(process, log, output, listening),
-        "test-idp-output-" + process.pid());
+    Thread drainer = new Thread(() -> drain(process, log), "test-idp-output-" + process.pid());
     drainer.setDaemon(true);
     drainer.start();
     try {
-      String issuer = listening.get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      String issuer = TollgateJar.awaitReadyFile(ready, process, STARTUP_TIMEOUT);
       return new IdentityProviderProcess(process, issuer, log, drainer);
-    } catch (TimeoutException | ExecutionException | InterruptedException e) {
+    } catch (AssertionError | IOException | InterruptedException e) {
       destroy(process);
       drainer.join(2_000);
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      String why = e instanceof TimeoutException
-          ? "did not print its LISTENING line within " + STARTUP_TIMEOUT.toSeconds() + " s"
-          : e.getCause() != null ? e.getCause().getMessage() : e.toString();
-      throw new AssertionError("The test identity provider (" + String.join(" ", command) + ") "
-          + why + "; its output (also in " + log + "):\n" + output, e);
+      throw new AssertionError("The test identity provider (" + String.join(" ", command) + ")"
+          + " did not write its ready file: " + e.getMessage() + "; its output (in " + log
+          + "):\n" + (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : ""),
+          e);
     }
   }
 
-  /** Copies the process's output to the log, and completes {@code listening} with the issuer. */
-  private static void drain(Process process, Path log, StringBuffer output,
-      CompletableFuture<String> listening) {
-    try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Writer writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        writer.write(line);
-        writer.write('\n');
-        writer.flush();
-        if (!listening.isDone()) {
-          output.append(line).append('\n');
-          if (line.startsWith(LISTENING)) {
-            listening.complete(line.substring(LISTENING.length()).trim());
-          }
-        }
-      }
+  /** Copies the process's output to the log. */
+  private static void drain(Process process, Path log) {
+    try (InputStream output = process.getInputStream()) {
+      Files.copy(output, log, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      listening.completeExceptionally(e);
-    }
-    if (!listening.isDone()) {
-      String exit;
-      try {
-        exit = "exited with code " + process.waitFor();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        exit = "closed its output";
-      }
-      listening.completeExceptionally(new IOException(exit + " before it was listening"));
+      // the log ends where the output could no longer be read
     }
   }
 

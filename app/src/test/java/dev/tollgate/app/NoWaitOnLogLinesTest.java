@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
  * Programs learn that the server serves, and where, from its {@code --ready-file} (or gRPC
  * health), never from its log, whose lines are for people and may change (issue 17 §5). The rule
  * checked: no script, benchmark or test names the server's lines about its start ("Tollgate
- * serving", "Tollgate listening"), which have no other use there than to be waited on or parsed
- * for the port; and every script that starts {@code serve}, the launcher's warm-up among them,
- * gives it a ready file.
+ * serving", "Tollgate listening") or the test identity provider's ("TEST-IDP LISTENING"), which
+ * have no other use there than to be waited on or parsed for the port; and every script that
+ * starts {@code serve}, the launcher's warm-up among them, gives it a ready file.
  */
 class NoWaitOnLogLinesTest {
 
@@ -27,8 +27,8 @@ class NoWaitOnLogLinesTest {
   /** Where servers are started and waited for, from the repository's root. */
   private static final List<String> SCANNED = List.of("tollgate", "scripts", "benchmarks/src",
       "app/src/test/java");
-  private static final Pattern START_LINE = Pattern.compile("tollgate\\s+(serving|listening)",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern START_LINE =
+      Pattern.compile("(tollgate|test-idp)\\s+(serving|listening)", Pattern.CASE_INSENSITIVE);
   private static final Pattern STARTS_SERVE =
       Pattern.compile("(jar|tollgate)\"?\\s+serve\\b");
   private static final Path THIS_FILE = Path.of("app/src/test/java/dev/tollgate/app",
@@ -79,6 +79,8 @@ class NoWaitOnLogLinesTest {
     assertThat(namesAStartLine("  grep -q \"Tollgate serving\" \"$work/server.log\" && break"))
         .isTrue();
     assertThat(namesAStartLine("if (text.contains(\"Tollgate  Serving\")) {")).isTrue();
+    assertThat(namesAStartLine("private static final String LISTENING = \"TEST-IDP LISTENING \";"))
+        .as("the test identity provider's line for people").isTrue();
     assertThat(namesAStartLine("sed -n 's/.*Tollgate listening on 127.0.0.1:\\([0-9]*\\).*/\\1/p'"))
         .isTrue();
     assertThat(namesAStartLine("  [[ -f $work/ready ]] && break")).isFalse();

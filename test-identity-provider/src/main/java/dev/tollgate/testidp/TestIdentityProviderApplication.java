@@ -1,5 +1,11 @@
 package dev.tollgate.testidp;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,8 +15,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A test-only OAuth 2.0 authorization server (Spring Authorization Server) with the device
- * authorization grant, for Tollgate's end-to-end tests. Prints {@code TEST-IDP LISTENING
- * http://127.0.0.1:PORT} once it answers requests.
+ * authorization grant, for Tollgate's end-to-end tests. Once it answers requests it writes its
+ * issuer {@code http://127.0.0.1:PORT} to the file {@code --tollgate.ready-file} names (whole: a
+ * file beside it renamed over it), for programs, and prints {@code TEST-IDP LISTENING} and the
+ * issuer, for people.
  */
 @SpringBootApplication
 public class TestIdentityProviderApplication {
@@ -26,6 +34,27 @@ public class TestIdentityProviderApplication {
       System.out.flush();
     });
     application.run(args);
+  }
+
+  /** {@code --tollgate.ready-file=FILE}: the issuer, once it answers requests. */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> readyFile(
+      @Value("${tollgate.ready-file:}") String readyFile) {
+    return event -> {
+      if (readyFile.isEmpty()) {
+        return;
+      }
+      String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+      Path file = Path.of(readyFile).toAbsolutePath();
+      Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+      try {
+        Files.writeString(temporary, "http://127.0.0.1:" + port + "\n", StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write --tollgate.ready-file " + file, e);
+      }
+    };
   }
 
   /**
