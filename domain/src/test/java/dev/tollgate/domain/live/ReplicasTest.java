@@ -17,6 +17,7 @@ import dev.tollgate.domain.model.FeedFollowing;
 import dev.tollgate.domain.model.IssuedToken;
 import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.RequestedPermission;
+import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.model.UnavailableException;
 import dev.tollgate.domain.port.in.AuthorizeUseCase;
@@ -206,6 +207,32 @@ class ReplicasTest {
     assertThat(result.differences()).isEqualTo(1);
     assertThat(result.examples()).containsExactly(issued.token().id());
     assertThat(b.index().size()).isEqualTo(heldBefore);
+    assertThat(b.reconciler().reconcile().differences()).isZero();
+  }
+
+  @Test
+  void moreDifferencesThanAReconciliationKeepsAside_allAreRepaired_andTwentyNamed() {
+    int tokens = 10_001; // one more than a reconciliation keeps aside while it reads the store
+    DeterministicRandomSource otherStrings = new DeterministicRandomSource(7);
+    List<IssuedToken> issued = new ArrayList<>();
+    for (int i = 0; i < tokens; i++) {
+      IssuedToken created = createOnA(Permission.read("db1"));
+      Token stored = shared.findById(created.token().id()).orElseThrow();
+      // B holds it at its stored version under another string: no event of the feed repairs that
+      b.index().apply(Token.issue(stored.id(), TokenFormat.DATABASE.generate(otherStrings),
+          new Description("test"), stored.permissions(), Optional.empty(), "bootstrap-admin", T0)
+          .atVersion(stored.version()).access());
+      issued.add(created);
+    }
+    assertThat(authorize(b, issued.get(0), READ_DB1).valid()).isFalse();
+
+    Reconciler.Result result = b.reconciler().reconcile();
+
+    assertThat(result.differences()).isEqualTo(tokens);
+    assertThat(result.examples()).hasSize(20);
+    assertThat(authorize(b, issued.get(0), READ_DB1).valid()).isTrue();
+    assertThat(authorize(b, issued.get(tokens - 1), READ_DB1).valid()).isTrue();
+    assertThat(b.index().size()).isEqualTo(a.index().size());
     assertThat(b.reconciler().reconcile().differences()).isZero();
   }
 
