@@ -135,6 +135,43 @@ class HttpRefusalsTest {
     assertThat(tokensStored()).isZero();
   }
 
+  @Test
+  void refusedCaller_postWithMalformedBody_isRefusedBeforeTheBodyIsRead() throws Exception {
+    String dataToken = http.tollgate.createDatabaseToken().create(
+        new CreateDatabaseTokenUseCase.Command(Caller.bootstrapAdmin(), new Description("data"),
+            Set.of(), Optional.empty())).secret().value();
+
+    assertRefused(http.send(http.anonymous("/api/v0/tokens")
+        .header("Authorization", "Bearer " + dataToken)
+        .header("Content-Type", "text/plain").POST(HttpTollgate.json("{not json"))), 403,
+        "may not");
+    assertRefused(http.send(http.anonymous("/api/v0/tokens")
+        .header("Content-Type", "text/plain").POST(HttpTollgate.json("{not json"))), 401,
+        "no credential");
+  }
+
+  @Test
+  void revokedToken_patch_answers409AndKeepsIt() throws Exception {
+    String id = tree(http.sendJson("POST", "/api/v0/tokens", CREATE).body()).get("id").asText();
+    assertThat(http.send(http.request("/api/v0/tokens/" + id).DELETE()).statusCode())
+        .isEqualTo(204);
+
+    assertRefused(http.sendJson("PATCH", "/api/v0/tokens/" + id, "{\"description\": \"again\"}"),
+        409, "revoked");
+    assertThat(tree(http.send(http.request("/api/v0/tokens/" + id).GET()).body())
+        .get("description").asText()).isEqualTo("ingest");
+  }
+
+  @Test
+  void headersTooLarge_anyPath_answersJettysRefusalAsJson() throws Exception {
+    HttpResponse<String> answer = http.send(http.request("/api/v0/tokens")
+        .header("X-Padding", "x".repeat(20_000)).GET());
+
+    assertThat(answer.statusCode()).isEqualTo(431);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(tree(answer.body()).get("code").asInt()).isEqualTo(431);
+  }
+
   private static void assertRefused(HttpResponse<String> answer, int status, String says)
       throws Exception {
     assertThat(answer.statusCode()).isEqualTo(status);
