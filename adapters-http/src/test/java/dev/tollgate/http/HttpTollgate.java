@@ -9,15 +9,14 @@ import dev.tollgate.domain.model.TokenFormat;
 import dev.tollgate.domain.model.TokenString;
 import dev.tollgate.domain.port.out.IdentityProvider;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
-/** The HTTP API on a real Jetty server on loopback over the in-memory domain, for one test. */
+/** The HTTP API on its real server on loopback over the in-memory domain, for one test. */
 final class HttpTollgate implements AutoCloseable {
 
   static final Instant START = Instant.parse("2026-11-28T12:00:00Z");
@@ -25,7 +24,7 @@ final class HttpTollgate implements AutoCloseable {
 
   final InMemoryTollgate tollgate;
   final String admin;
-  private final Server server;
+  private final HttpServer server;
   private final URI base;
   private final HttpClient client = HttpClient.newHttpClient();
 
@@ -34,15 +33,9 @@ final class HttpTollgate implements AutoCloseable {
     TokenString bootstrap = TokenFormat.MANAGEMENT.generate(new DeterministicRandomSource(77));
     tollgate.repository().registerBootstrapAdmin(bootstrap.hash(), "memory", START);
     admin = bootstrap.value();
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
-    server.setHandler(HttpApi.handler(tollgate.useCases()));
-    server.setErrorHandler(HttpApi.errorHandler());
-    server.start();
-    base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+    server = new HttpServer(HttpSettings.defaults(new InetSocketAddress("127.0.0.1", 0)),
+        tollgate.useCases()).start();
+    base = URI.create("http://127.0.0.1:" + server.port());
   }
 
   /** A request to the path, as the admin unless the test says otherwise. */
@@ -75,6 +68,6 @@ final class HttpTollgate implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    server.stop();
+    server.close();
   }
 }
