@@ -48,17 +48,24 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.tollgate.persistence..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.grpc..",
             "dev.tollgate.proto..", "dev.tollgate.app..", "dev.tollgate.cli..", "io.grpc..",
-            "dev.tollgate.oauth..")
+            "dev.tollgate.oauth..", "dev.tollgate.http..", "org.eclipse.jetty..")
         .check(CLASSES);
     noClasses().that().resideInAPackage("dev.tollgate.grpc..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.persistence..",
             "dev.tollgate.app..", "dev.tollgate.cli..", "org.jdbi..", "java.sql..",
-            "dev.tollgate.oauth..", "com.nimbusds..")
+            "dev.tollgate.oauth..", "com.nimbusds..", "dev.tollgate.http..", "org.eclipse.jetty..")
         .check(CLASSES);
     noClasses().that().resideInAPackage("dev.tollgate.oauth..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.persistence..",
             "dev.tollgate.grpc..", "dev.tollgate.proto..", "dev.tollgate.app..",
-            "dev.tollgate.cli..", "io.grpc..", "org.jdbi..", "java.sql..")
+            "dev.tollgate.cli..", "io.grpc..", "org.jdbi..", "java.sql..", "dev.tollgate.http..",
+            "org.eclipse.jetty..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("dev.tollgate.http..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.tollgate.persistence..",
+            "dev.tollgate.grpc..", "dev.tollgate.proto..", "dev.tollgate.oauth..",
+            "dev.tollgate.app..", "dev.tollgate.cli..", "io.grpc..", "com.google.protobuf..",
+            "org.jdbi..", "java.sql..", "com.nimbusds..")
         .check(CLASSES);
   }
 

@@ -1,0 +1,73 @@
+package dev.tollgate.http;
+
+import dev.tollgate.domain.service.UseCases;
+import java.io.IOException;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The HTTP door's server: the {@link HttpApi} on Jetty at one address, within the bounds of its
+ * {@link HttpSettings}. Start it, ask its port, stop it.
+ */
+public final class HttpServer implements AutoCloseable {
+
+  private final Server server;
+  private final ServerConnector connector;
+
+  public HttpServer(HttpSettings settings, UseCases useCases) {
+    QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(),
+        Math.min(4, settings.maxThreads()));
+    threads.setName("tollgate-http");
+    threads.setDaemon(true);
+    server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(settings.maxHeaderBytes());
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(settings.listen().getHostString());
+    connector.setPort(settings.listen().getPort());
+    connector.setIdleTimeout(settings.idleTimeout().toMillis());
+    server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
+    server.setHandler(HttpApi.handler(useCases, settings.maxBodyBytes()));
+    server.setErrorHandler(HttpApi.errorHandler());
+  }
+
+  /** Binds the address and starts answering. @throws IOException when it cannot listen there */
+  public HttpServer start() throws IOException {
+    try {
+      server.start();
+    } catch (IOException e) {
+      stopQuietly();
+      throw e;
+    } catch (Exception e) {
+      stopQuietly();
+      throw new IOException("the HTTP server did not start: " + e.getMessage(), e);
+    }
+    return this;
+  }
+
+  /** The port bound, which differs from the one asked for when that was 0. */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** Stops accepting, lets calls under way finish briefly, and closes every connection. */
+  @Override
+  public void close() {
+    stopQuietly();
+  }
+
+  private void stopQuietly() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      // stopping is best effort; nothing is left listening either way
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.tollgate.http;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The HTTP door's address and bounds: threads, open connections, request header and body sizes,
+ * and how long an idle connection is kept.
+ */
+public record HttpSettings(InetSocketAddress listen, int maxThreads, int maxConnections,
+    int maxHeaderBytes, int maxBodyBytes, Duration idleTimeout) {
+
+  public HttpSettings {
+    Objects.requireNonNull(listen, "listen");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    positive("maxThreads", maxThreads);
+    positive("maxConnections", maxConnections);
+    positive("maxHeaderBytes", maxHeaderBytes);
+    positive("maxBodyBytes", maxBodyBytes);
+    if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw new IllegalArgumentException("idleTimeout " + idleTimeout + " is not positive");
+    }
+  }
+
+  /** The defaults on the address: 32 threads, 256 connections, 8 KiB headers, 64 KiB bodies, 30 s. */
+  public static HttpSettings defaults(InetSocketAddress listen) {
+    return new HttpSettings(listen, 32, 256, 8 * 1024, HttpApi.DEFAULT_MAX_BODY_BYTES,
+        Duration.ofSeconds(30));
+  }
+
+  private static void positive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " " + value + " is not positive");
+    }
+  }
+}
