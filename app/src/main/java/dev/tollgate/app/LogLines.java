@@ -26,7 +26,7 @@ public final class LogLines implements SLF4JServiceProvider {
   /** Libraries whose debug logging drowns the command's own. */
   private static final List<String> QUIET_LIBRARIES = List.of("io.grpc", "io.netty",
       "io.perfmark", "com.zaxxer.hikari", "org.flywaydb", "org.jdbi", "com.nimbusds",
-      "org.postgresql", "h2database");
+      "org.postgresql", "h2database", "org.eclipse.jetty");
 
   /**
    * How lines are written, and which.
@@ -40,7 +40,8 @@ public final class LogLines implements SLF4JServiceProvider {
 
     /** Libraries that say more at INFO than a server's log needs. */
     static final Map<String, Level> QUIET = Map.of("com.zaxxer.hikari", Level.WARN,
-        "org.flywaydb", Level.WARN, "io.grpc.netty.shaded", Level.WARN);
+        "org.flywaydb", Level.WARN, "io.grpc.netty.shaded", Level.WARN,
+        "org.eclipse.jetty", Level.WARN);
 
     /** INFO, without the time, as text. */
     static Settings defaults() {

@@ -31,6 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
     // every check before anything is written to the data directory
     PortProbe.requireFree(config.listen(), "--listen");
     config.metricsListen().ifPresent(address -> PortProbe.requireFree(address, "--metrics-listen"));
+    config.httpListen().ifPresent(address -> PortProbe.requireFree(address, "--http-listen"));
     try {
       readyFile.ifPresent(ReadyFile::prepare);
       DataDirectory.prepare(config.dataDirectory());

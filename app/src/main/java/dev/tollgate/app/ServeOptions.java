@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change;
+import dev.tollgate.net.Loopback;
 import dev.tollgate.options.BadValue;
 import dev.tollgate.options.Durations;
 import dev.tollgate.options.HostPort;
@@ -121,6 +122,13 @@ final class ServeOptions {
           + " (default: off).")
   HostPort metricsListen;
 
+  @Option(names = "--http-listen", paramLabel = "HOST:PORT",
+      converter = HostPort.ListenOrOff.class,
+      description = "Serve the Management HTTP API v0 (database tokens) at http://HOST:PORT/api/v0;"
+          + " plaintext, so on a loopback address only, for now [TOLLGATE_HTTP_LISTEN]"
+          + " (default: off).")
+  HostPort httpListen;
+
   @Mixin
   CallOptions calls;
 
@@ -149,7 +157,18 @@ final class ServeOptions {
         new Limits(maxTokenPermissions, maxRevokeIds, maxAuthorizePermissions,
             Optional.ofNullable(maxManagementTokenLifetime),
             Optional.ofNullable(maxDatabaseTokenLifetime)),
-        calls.calls(), Optional.ofNullable(metricsListen).map(HostPort::socketAddress)));
+        calls.calls(), Optional.ofNullable(metricsListen).map(HostPort::socketAddress),
+        httpListen().map(HostPort::socketAddress)));
+  }
+
+  /** {@code --http-listen}, which speaks plaintext and so is refused off loopback. */
+  private Optional<HostPort> httpListen() {
+    if (httpListen != null && !Loopback.isLoopback(httpListen.host())) {
+      throw new IllegalArgumentException("--http-listen \"" + httpListen + "\": the HTTP API"
+          + " speaks plaintext only so far, so it listens on loopback only; give 127.0.0.1:PORT"
+          + " or [::1]:PORT, and put a TLS proxy in front to reach it from elsewhere");
+    }
+    return Optional.ofNullable(httpListen);
   }
 
   private DatabaseSettings database(Path directory) {

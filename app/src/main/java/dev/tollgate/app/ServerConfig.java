@@ -15,10 +15,11 @@ import java.util.Optional;
  */
 public record ServerConfig(InetSocketAddress listen, Path dataDirectory, DatabaseSettings database,
     Optional<OAuthSettings> oauth, Tls tls, Following following, Limits limits, Calls calls,
-    Optional<InetSocketAddress> metricsListen) {
+    Optional<InetSocketAddress> metricsListen, Optional<InetSocketAddress> httpListen) {
 
   public ServerConfig {
     Objects.requireNonNull(metricsListen, "metricsListen");
+    Objects.requireNonNull(httpListen, "httpListen");
     Objects.requireNonNull(following, "following");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(calls, "calls");

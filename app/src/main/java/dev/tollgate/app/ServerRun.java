@@ -1,9 +1,13 @@
 package dev.tollgate.app;
 
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
+import dev.tollgate.domain.service.UseCases;
+import dev.tollgate.http.HttpServer;
+import dev.tollgate.http.HttpSettings;
 import dev.tollgate.options.HostPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,8 +42,10 @@ final class ServerRun {
         component.provisionBootstrapAdmin().provision(new ProvisionBootstrapAdminUseCase.Command(
             config.oauth().isEmpty(), bootstrapChange)));
     TollgateServer server = listen(component.server());
+    Optional<HttpServer> http = config.httpListen().map(address -> listenHttp(address,
+        component.useCases()));
     Replica replica = component.replica();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, replica, component),
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, http, replica, component),
         "tollgate-shutdown"));
     long loadStarted = System.nanoTime();
     replica.start();
@@ -50,7 +56,9 @@ final class ServerRun {
     LOG.atInfo().addKeyValue("live_tokens", replica.liveTokens())
         .addKeyValue("load_ms", (System.nanoTime() - loadStarted) / 1_000_000)
         .log("Tollgate serving");
-    readyFile.ifPresent(file -> file.write(hostPort(server.port())));
+    readyFile.ifPresent(file -> file.write(hostPort(server.port())
+        + http.map(door -> "\nhttp://" + new HostPort(config.httpListen().orElseThrow()
+            .getHostString(), door.port())).orElse("")));
     server.awaitTermination();
     lock.release();
   }
@@ -72,14 +80,31 @@ final class ServerRun {
     return server;
   }
 
+  /** Starts the Management HTTP API listening, on the use cases the gRPC door serves. */
+  private static HttpServer listenHttp(InetSocketAddress address, UseCases useCases) {
+    HttpServer http = new HttpServer(HttpSettings.defaults(address), useCases);
+    HostPort asked = new HostPort(address.getHostString(), address.getPort());
+    try {
+      http.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + asked + " for --http-listen: "
+          + e.getMessage() + "; choose another --http-listen", e);
+    }
+    LOG.info("Management HTTP API v0 at http://{}/api/v0",
+        new HostPort(address.getHostString(), http.port()));
+    return http;
+  }
+
   /** The address it listens on, as {@code --listen} writes it, with the port it has. */
   private String hostPort(int port) {
     return new HostPort(config.listen().getHostString(), port).toString();
   }
 
-  private void stop(TollgateServer server, Replica replica, ServerComponent component) {
+  private void stop(TollgateServer server, Optional<HttpServer> http, Replica replica,
+      ServerComponent component) {
     readyFile.ifPresent(ReadyFile::remove);
     LOG.info("stopping: finishing calls in flight");
+    http.ifPresent(HttpServer::close);
     try {
       server.stop(SHUTDOWN_GRACE);
     } catch (InterruptedException e) {

@@ -235,4 +235,16 @@ class ServeOptionsTest {
         "serve").options.readyFile()).contains(directory.resolve("ready"));
     assertThat(parsed(Map.of(), "serve").options.readyFile()).isEmpty();
   }
+
+  @Test
+  void httpListen_config_isOffUnlessGiven_andOnLoopbackOnly() {
+    assertThat(config("--data-dir", directory.toString()).httpListen()).isEmpty();
+    assertThat(config(Map.of("TOLLGATE_HTTP_LISTEN", "127.0.0.1:0"), "--data-dir",
+        directory.toString()).httpListen().orElseThrow().getPort()).isZero();
+    assertThat(config("--data-dir", directory.toString(), "--http-listen", "[::1]:8092")
+        .httpListen()).isPresent();
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--http-listen",
+        "0.0.0.0:8092")).hasMessageStartingWith("--http-listen \"0.0.0.0:8092\": the HTTP API"
+            + " speaks plaintext only so far, so it listens on loopback only");
+  }
 }

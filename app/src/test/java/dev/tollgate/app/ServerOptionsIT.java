@@ -247,4 +247,54 @@ class ServerOptionsIT {
       server.destroyForcibly().waitFor();
     }
   }
+
+  @Test
+  void httpListen_servesTheV0TokensOnTheSameStore_andTheReadyFileNamesIt() throws Exception {
+    Path ready = work.resolve("ready");
+    Path log = work.resolve("server.log");
+    Process server = new ProcessBuilder(TollgateJar.jarCommand("serve", "--listen", "127.0.0.1:0",
+        "--http-listen", "127.0.0.1:0", "--ready-file", ready.toString(), "--data-dir",
+        work.resolve("data").toString())).redirectErrorStream(true).redirectOutput(log.toFile())
+        .start();
+    try {
+      TollgateJar.awaitReadyFile(ready, server, java.time.Duration.ofSeconds(60));
+      java.util.List<String> lines = Files.readAllLines(ready);
+      assertThat(lines).hasSize(2);
+      assertThat(lines.get(1)).matches("http://127\\.0\\.0\\.1:[1-9][0-9]*");
+      String admin = TokenFile.read(work.resolve("data/admin-token.json"));
+      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+      java.net.URI tokens = java.net.URI.create(lines.get(1) + "/api/v0/tokens");
+
+      java.net.http.HttpResponse<String> created = client.send(java.net.http.HttpRequest
+          .newBuilder(tokens).header("Authorization", "Bearer " + admin)
+          .header("Content-Type", "application/json")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+              "{\"description\": \"over http\", \"permissions\": [{\"action\": \"read\","
+                  + " \"resource\": \"db1\"}]}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      java.net.http.HttpResponse<String> unauthenticated = client.send(java.net.http.HttpRequest
+          .newBuilder(tokens).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+      assertThat(created.headers().firstValue("Cache-Control")).contains("no-store");
+      String accessToken = created.body().replaceAll(".*\"accessToken\"\\s*:\\s*\"([^\"]+)\".*",
+          "$1");
+      assertThat(accessToken).startsWith("apiv1_");
+      assertThat(unauthenticated.statusCode()).isEqualTo(401);
+      assertThat(unauthenticated.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+      Result listed = TollgateJar.cli(work, Map.of("TOLLGATE_CONFIG", TollgateJar.writeConfig(
+          work.resolve("config.toml"), "[[profile]]\nname = \"default\"\nhost = \"127.0.0.1\""
+              + "\nport = \"" + lines.get(0).substring(lines.get(0).lastIndexOf(':') + 1)
+              + "\"\n[profile.tls]\ndisable = true\n[profile.auth.token]\ntoken_file = \""
+              + work.resolve("data/admin-token.json") + "\"\n").toString()),
+          "token", "list", "--format", "json");
+      assertThat(listed.stdout()).as("the token created over HTTP, listed over gRPC")
+          .contains("\"description\": \"over http\"");
+      server.destroy();
+      assertThat(server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(Files.readString(log)).as("the server's log").doesNotContain(accessToken);
+    } finally {
+      server.destroyForcibly().waitFor();
+    }
+  }
 }
