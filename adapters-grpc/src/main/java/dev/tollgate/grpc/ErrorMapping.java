@@ -8,6 +8,7 @@ import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.NotAllowedException;
 import dev.tollgate.domain.model.NotFoundException;
 import dev.tollgate.domain.model.UnavailableException;
+import dev.tollgate.net.ErrorLines;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -25,7 +26,6 @@ import org.slf4j.LoggerFactory;
 final class ErrorMapping {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
-  private static final int MAX_FRAMES = 6;
 
   private ErrorMapping() {}
 
@@ -69,7 +69,7 @@ final class ErrorMapping {
       return Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException();
     }
     String errorId = UUID.randomUUID().toString();
-    LOG.error("internal error {}: {}", errorId, oneLine(e));
+    LOG.error("internal error {}: {}", errorId, ErrorLines.oneLine(e));
     CallLog.errorId(errorId);
     return Status.INTERNAL.withDescription("internal error; error id " + errorId).asRuntimeException();
   }
@@ -87,21 +87,5 @@ final class ErrorMapping {
         .addDetails(Any.pack(detail))
         .build();
     return StatusProto.toStatusRuntimeException(status);
-  }
-
-  /** The exception, its causes and its top frames on one log line. */
-  static String oneLine(Throwable e) {
-    StringBuilder line = new StringBuilder();
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t != e) {
-        line.append(" | caused by ");
-      }
-      line.append(t.getClass().getName()).append(": ").append(t.getMessage());
-      StackTraceElement[] frames = t.getStackTrace();
-      for (int i = 0; i < Math.min(MAX_FRAMES, frames.length); i++) {
-        line.append(" at ").append(frames[i]);
-      }
-    }
-    return line.toString().replace('\n', ' ');
   }
 }

@@ -34,7 +34,7 @@ class ErrorMappingTest {
 
   @Test
   void nestedCause_oneLine_hasNoLineBreaks() {
-    String line = ErrorMapping.oneLine(new RuntimeException("outer\nline", new Exception("inner")));
+    String line = dev.tollgate.net.ErrorLines.oneLine(new RuntimeException("outer\nline", new Exception("inner")));
 
     assertThat(line).doesNotContain("\n").contains("caused by java.lang.Exception: inner");
   }

@@ -5,6 +5,7 @@ import dev.tollgate.domain.model.InvalidRequestException;
 import dev.tollgate.domain.model.NotAllowedException;
 import dev.tollgate.domain.model.NotFoundException;
 import dev.tollgate.domain.model.UnavailableException;
+import dev.tollgate.net.ErrorLines;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 final class ErrorMapping {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
-  private static final int MAX_FRAMES = 6;
 
   /** A status and the message for the person who sent the request. */
   record Refusal(int status, String message) {}
@@ -44,7 +44,7 @@ final class ErrorMapping {
       return new Refusal(503, e.getMessage());
     }
     String errorId = UUID.randomUUID().toString();
-    LOG.error("internal error {}: {}", errorId, oneLine(e));
+    LOG.error("internal error {}: {}", errorId, ErrorLines.oneLine(e));
     return new Refusal(500, "internal error; error id " + errorId);
   }
 
@@ -62,21 +62,5 @@ final class ErrorMapping {
       }
     }
     return camel.toString();
-  }
-
-  /** The exception, its causes and its top frames on one log line. */
-  private static String oneLine(Throwable e) {
-    StringBuilder line = new StringBuilder();
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t != e) {
-        line.append(" | caused by ");
-      }
-      line.append(t.getClass().getName()).append(": ").append(t.getMessage());
-      StackTraceElement[] frames = t.getStackTrace();
-      for (int i = 0; i < Math.min(MAX_FRAMES, frames.length); i++) {
-        line.append(" at ").append(frames[i]);
-      }
-    }
-    return line.toString().replace('\n', ' ');
   }
 }
