@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code --ready-file}: for programs that wait for the server, the address it serves on as one
- * line {@code HOST:PORT}, there while it is SERVING and not before. Written whole or not at all
+ * line {@code HOST:PORT} (and the HTTP door's, if on, as a second line {@code http://HOST:PORT}),
+ * there while it is SERVING and not before. Written whole or not at all
  * (a file beside it, then renamed over it), so a reader never sees half of it.
  */
 final class ReadyFile {
@@ -37,12 +39,12 @@ final class ReadyFile {
     remove();
   }
 
-  /** Writes the address, once the server is SERVING. */
-  void write(String hostPort) {
+  /** Writes the addresses, a line each (gRPC's first), once the server is SERVING. */
+  void write(List<String> addresses) {
     Path temporary = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current()
         .pid() + ".tmp");
     try {
-      Files.writeString(temporary, hostPort + "\n", StandardCharsets.UTF_8,
+      Files.writeString(temporary, String.join("\n", addresses) + "\n", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);

@@ -134,8 +134,9 @@ final class ServeOptions {
 
   @Option(names = "--ready-file", paramLabel = "FILE",
       description = "Once serving (tokens loaded, health SERVING), write the address it listens"
-          + " on to this file as one line HOST:PORT, the port bound for --listen HOST:0;"
-          + " removed when the server stops [TOLLGATE_READY_FILE] (default: none).")
+          + " on to this file as one line HOST:PORT, the port bound for --listen HOST:0 (and"
+          + " with --http-listen a second line http://HOST:PORT); removed when the server stops"
+          + " [TOLLGATE_READY_FILE] (default: none).")
   Path readyFile;
 
   @Option(names = "--rotate-bootstrap-admin",

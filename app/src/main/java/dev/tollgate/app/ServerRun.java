@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +58,10 @@ final class ServerRun {
     LOG.atInfo().addKeyValue("live_tokens", replica.liveTokens())
         .addKeyValue("load_ms", (System.nanoTime() - loadStarted) / 1_000_000)
         .log("Tollgate serving");
-    readyFile.ifPresent(file -> file.write(hostPort(server.port())
-        + http.map(door -> "\nhttp://" + new HostPort(config.httpListen().orElseThrow()
-            .getHostString(), door.port())).orElse("")));
+    List<String> addresses = new ArrayList<>(List.of(hostPort(server.port())));
+    http.ifPresent(door -> addresses.add("http://" + new HostPort(config.httpListen()
+        .orElseThrow().getHostString(), door.port())));
+    readyFile.ifPresent(file -> file.write(addresses));
     server.awaitTermination();
     lock.release();
   }

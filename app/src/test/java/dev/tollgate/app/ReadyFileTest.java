@@ -21,7 +21,7 @@ class ReadyFileTest {
 
     ready.prepare();
     assertThat(file).doesNotExist();
-    ready.write("[::1]:8091");
+    ready.write(java.util.List.of("[::1]:8091"));
     assertThat(Files.readString(file)).isEqualTo("[::1]:8091\n");
     try (var entries = Files.list(directory)) {
       assertThat(entries).as("no temporary file beside it").containsExactly(file);
