@@ -191,16 +191,15 @@ final class ProtoMapper {
 
   /** Who the caller is, as {@code WhoAmI} tells it. */
   static WhoAmIResponse whoAmI(Caller caller, Optional<Instant> expiresAt) {
-    WhoAmIResponse.Builder response = WhoAmIResponse.newBuilder().setSubject(caller.subject());
+    WhoAmIResponse.Builder response = WhoAmIResponse.newBuilder().setSubject(caller.subject())
+        .setKind(caller.kind());
     if (caller instanceof Caller.User user) {
-      response.setKind("user").setUserId(user.id());
+      response.setUserId(user.id());
       user.groups().stream().map(UserGroup::label).sorted().forEach(response::addGroups);
     } else if (caller instanceof Caller.ManagementTokenHolder holder) {
-      response.setKind("management-token").setTokenId(holder.tokenId().toString());
+      response.setTokenId(holder.tokenId().toString());
     } else if (caller instanceof Caller.DatabaseTokenHolder holder) {
-      response.setKind("database-token").setTokenId(holder.tokenId().toString());
-    } else {
-      response.setKind("bootstrap-admin");
+      response.setTokenId(holder.tokenId().toString());
     }
     if (expiresAt != null) {
       expiresAt.ifPresent(at -> response.setExpiresAt(timestamp(at)));

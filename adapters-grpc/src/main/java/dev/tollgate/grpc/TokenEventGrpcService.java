@@ -27,8 +27,6 @@ final class TokenEventGrpcService extends TokenEventServiceGrpc.TokenEventServic
       TokenEventServiceGrpc.getListTokenEventsMethod(), ListTokenEventsUseCase.OPERATION);
 
   /** Page tokens of the audit trail: this prefix and the sequence number the page starts after. */
-  private static final String PAGE_PREFIX = "e";
-
   private final ListTokenEventsUseCase events;
 
   TokenEventGrpcService(ListTokenEventsUseCase events) {
@@ -45,7 +43,7 @@ final class TokenEventGrpcService extends TokenEventServiceGrpc.TokenEventServic
       EventPage page = events.list(new ListTokenEventsUseCase.Query(caller,
           token, ProtoMapper.instant("since", request.hasSince(), request.getSince()),
           ProtoMapper.instant("until", request.hasUntil(), request.getUntil()),
-          after(request.getPageToken()), request.getPageSize()));
+          EventPage.after("page_token", request.getPageToken()), request.getPageSize()));
       ListTokenEventsResponse.Builder response = ListTokenEventsResponse.newBuilder();
       long bytes = 0;
       RecordedTokenEvent last = null;
@@ -53,32 +51,14 @@ final class TokenEventGrpcService extends TokenEventServiceGrpc.TokenEventServic
         TokenEvent proto = ProtoMapper.tokenEvent(event);
         int size = CodedOutputStream.computeMessageSize(1, proto);
         if (last != null && bytes + size > Pages.RESPONSE_BUDGET) {
-          return response.setNextPageToken(PAGE_PREFIX + last.seq()).build();
+          return response.setNextPageToken(EventPage.pageToken(last.seq())).build();
         }
         response.addEvents(proto);
         bytes += size;
         last = event;
       }
-      return response.setNextPageToken(page.next().map(seq -> PAGE_PREFIX + seq).orElse(""))
+      return response.setNextPageToken(page.next().map(EventPage::pageToken).orElse(""))
           .build();
     });
-  }
-
-  private static Optional<Long> after(String pageToken) {
-    if (pageToken.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      if (pageToken.startsWith(PAGE_PREFIX)) {
-        long seq = Long.parseLong(pageToken.substring(PAGE_PREFIX.length()));
-        if (seq >= 0) {
-          return Optional.of(seq);
-        }
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new InvalidRequestException("page_token", "is not a page token of this list; give the"
-        + " next_page_token of the previous answer as it was, or none for the first page");
   }
 }

@@ -13,6 +13,7 @@ import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.RevokeDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.UpdateDatabaseTokenUseCase;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,17 @@ import org.eclipse.jetty.io.Content;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The v0 database-token paths: {@code /api/v0/tokens} and {@code /api/v0/tokens/{tokenId}}. */
+/**
+ * The v0 database-token paths, {@code /api/v0/tokens} and {@code /api/v0/tokens/{tokenId}}, and
+ * the same under {@code /api/v0/accounts/{accountId}/clusters/{clusterId}}, whose token objects
+ * also carry the two ids.
+ */
 final class DatabaseTokenRoutes {
+
+  static final String V0 = "/api/v0";
+  /** The Cloud Dedicated form of the same paths. */
+  static final String CLUSTER_V0 = V0 + "/accounts/{accountId}/clusters/{clusterId}";
+  static final String TOKENS = V0 + "/tokens";
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseTokenRoutes.class);
 
@@ -43,22 +53,21 @@ final class DatabaseTokenRoutes {
     this.revoke = revoke;
   }
 
-  /** The endpoints of the collection path, by method. */
-  Map<String, Endpoint> collection() {
-    Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-    endpoints.put("GET", new Endpoint(ListDatabaseTokensUseCase.OPERATION, false, this::list));
-    endpoints.put("POST", new Endpoint(CreateDatabaseTokenUseCase.OPERATION, true, this::create));
-    return endpoints;
-  }
-
-  /** The endpoints of one token's path, by method. */
-  Map<String, Endpoint> item() {
-    Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-    endpoints.put("GET", new Endpoint(GetDatabaseTokenUseCase.OPERATION, false, this::get));
-    endpoints.put("PATCH", new Endpoint(UpdateDatabaseTokenUseCase.OPERATION, true, this::update));
-    endpoints.put("DELETE", new Endpoint(RevokeDatabaseTokensUseCase.OPERATION, false,
-        this::revoke));
-    return endpoints;
+  /** The v0 paths, in both their forms. */
+  List<Route> routes() {
+    List<Route> routes = new ArrayList<>();
+    for (String prefix : List.of(V0, CLUSTER_V0)) {
+      Map<String, Endpoint> collection = new LinkedHashMap<>();
+      collection.put("GET", Endpoint.of(ListDatabaseTokensUseCase.OPERATION, this::list));
+      collection.put("POST", Endpoint.withBody(CreateDatabaseTokenUseCase.OPERATION, this::create));
+      routes.add(new Route(prefix + "/tokens", collection));
+      Map<String, Endpoint> item = new LinkedHashMap<>();
+      item.put("GET", Endpoint.of(GetDatabaseTokenUseCase.OPERATION, this::get));
+      item.put("PATCH", Endpoint.withBody(UpdateDatabaseTokenUseCase.OPERATION, this::update));
+      item.put("DELETE", Endpoint.of(RevokeDatabaseTokensUseCase.OPERATION, this::revoke));
+      routes.add(new Route(prefix + "/tokens/{tokenId}", item));
+    }
+    return routes;
   }
 
   /** Every token, revoked ones too, as a bare array written a page at a time. */
@@ -72,7 +81,7 @@ final class DatabaseTokenRoutes {
       json.writeStartArray();
       while (true) {
         for (Token token : page.tokens()) {
-          Json.token(json, token, Optional.empty());
+          Json.token(json, token, Optional.empty(), call.cluster());
         }
         Optional<PageCursor> next = page.next();
         if (next.isEmpty()) {
@@ -90,23 +99,23 @@ final class DatabaseTokenRoutes {
     LOG.info("created database token {} by {}", issued.token().id(), call.caller().subject());
     call.response().getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     Answers.json(call.response(), call.callback(), 200,
-        Json.token(issued.token(), Optional.of(issued.secret().value())));
+        Json.token(issued.token(), Optional.of(issued.secret().value()), call.cluster()));
   }
 
   private void get(Call call) {
-    Token token = get.get(new GetDatabaseTokenUseCase.Query(call.caller(), call.tokenId(), true));
-    Answers.json(call.response(), call.callback(), 200, Json.token(token, Optional.empty()));
+    Token token = get.get(new GetDatabaseTokenUseCase.Query(call.caller(), call.tokenId("database token"), true));
+    Answers.json(call.response(), call.callback(), 200, Json.token(token, Optional.empty(), call.cluster()));
   }
 
   private void update(Call call) {
-    Token token = update.update(TokenRequests.update(call.caller(), call.tokenId(), call.body()));
-    Answers.json(call.response(), call.callback(), 200, Json.token(token, Optional.empty()));
+    Token token = update.update(TokenRequests.update(call.caller(), call.tokenId("database token"), call.body()));
+    Answers.json(call.response(), call.callback(), 200, Json.token(token, Optional.empty(), call.cluster()));
   }
 
   /** Deleting is revoking: the token stays listed with its revokedAt. */
   private void revoke(Call call) {
     List<Revocation> outcomes = revoke.revoke(
-        new RevokeDatabaseTokensUseCase.Command(call.caller(), List.of(call.tokenId())));
+        new RevokeDatabaseTokensUseCase.Command(call.caller(), List.of(call.tokenId("database token"))));
     Revocation outcome = outcomes.get(0);
     if (outcome.token().isEmpty()) {
       throw new NotFoundException("no database token has the id " + outcome.id());

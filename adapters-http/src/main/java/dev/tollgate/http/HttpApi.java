@@ -1,12 +1,16 @@
 package dev.tollgate.http;
 
 import dev.tollgate.domain.service.UseCases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 
 /**
- * The Management HTTP API v0 for database tokens, as one Jetty core handler over the same use
- * cases the gRPC door serves.
+ * The Management HTTP API, as one Jetty core handler over the same use cases the gRPC door
+ * serves: the v0 database-token paths (in both their forms), Tollgate's own resources under
+ * {@code /api/tollgate/v1}, and the OpenAPI document of them all.
  */
 public final class HttpApi {
 
@@ -22,10 +26,31 @@ public final class HttpApi {
 
   /** The API's handler with a body limit of {@code maxBodyBytes}. */
   public static Handler handler(UseCases useCases, int maxBodyBytes) {
-    DatabaseTokenRoutes tokens = new DatabaseTokenRoutes(useCases.createDatabaseToken(),
+    return handler(useCases, maxBodyBytes, Optional.empty());
+  }
+
+  /**
+   * The API's handler with a body limit of {@code maxBodyBytes}, answering the Cloud Dedicated
+   * form of the v0 paths for {@code cluster} (and 404 for every other account and cluster).
+   */
+  public static Handler handler(UseCases useCases, int maxBodyBytes,
+      Optional<ClusterIds> cluster) {
+    return new ApiHandler(useCases.authenticateCaller(), routes(useCases), cluster,
+        new Json(maxBodyBytes));
+  }
+
+  /** Every path served, in one table. */
+  static Routes routes(UseCases useCases) {
+    List<Route> routes = new ArrayList<>();
+    routes.addAll(new DatabaseTokenRoutes(useCases.createDatabaseToken(),
         useCases.listDatabaseTokens(), useCases.getDatabaseToken(),
-        useCases.updateDatabaseToken(), useCases.revokeDatabaseTokens());
-    return new ApiHandler(useCases.authenticateCaller(), tokens, new Json(maxBodyBytes));
+        useCases.updateDatabaseToken(), useCases.revokeDatabaseTokens()).routes());
+    routes.addAll(new ManagementTokenRoutes(useCases.createManagementToken(),
+        useCases.listManagementTokens(), useCases.getManagementToken(),
+        useCases.revokeManagementTokens(), useCases.rotateToken()).routes());
+    routes.addAll(new OwnRoutes(useCases.rotateToken(), useCases.tokenEvents(),
+        useCases.replicaStatus()).routes());
+    return new Routes(routes);
   }
 
   /** Answers what Jetty refuses before the API sees it (bad request lines, huge headers) in JSON. */

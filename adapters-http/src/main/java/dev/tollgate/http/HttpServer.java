@@ -34,7 +34,7 @@ public final class HttpServer implements AutoCloseable {
     connector.setIdleTimeout(settings.idleTimeout().toMillis());
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
-    server.setHandler(HttpApi.handler(useCases, settings.maxBodyBytes()));
+    server.setHandler(HttpApi.handler(useCases, settings.maxBodyBytes(), settings.cluster()));
     server.setErrorHandler(HttpApi.errorHandler());
   }
 

@@ -3,16 +3,18 @@ package dev.tollgate.http;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The HTTP door's address and bounds: threads, open connections, request header and body sizes,
- * and how long an idle connection is kept.
+ * The HTTP door's address and bounds (threads, open connections, request header and body sizes,
+ * and how long an idle connection is kept) and the cluster it answers for, if configured.
  */
 public record HttpSettings(InetSocketAddress listen, int maxThreads, int maxConnections,
-    int maxHeaderBytes, int maxBodyBytes, Duration idleTimeout) {
+    int maxHeaderBytes, int maxBodyBytes, Duration idleTimeout, Optional<ClusterIds> cluster) {
 
   public HttpSettings {
     Objects.requireNonNull(listen, "listen");
+    Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     positive("maxThreads", maxThreads);
     positive("maxConnections", maxConnections);
@@ -26,7 +28,13 @@ public record HttpSettings(InetSocketAddress listen, int maxThreads, int maxConn
   /** The defaults on the address: 32 threads, 256 connections, 8 KiB headers, 64 KiB bodies, 30 s. */
   public static HttpSettings defaults(InetSocketAddress listen) {
     return new HttpSettings(listen, 32, 256, 8 * 1024, HttpApi.DEFAULT_MAX_BODY_BYTES,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30), Optional.empty());
+  }
+
+  /** The same, answering the Cloud Dedicated form of the v0 paths for {@code ids}. */
+  public HttpSettings withCluster(ClusterIds ids) {
+    return new HttpSettings(listen, maxThreads, maxConnections, maxHeaderBytes, maxBodyBytes,
+        idleTimeout, Optional.of(ids));
   }
 
   private static void positive(String name, int value) {

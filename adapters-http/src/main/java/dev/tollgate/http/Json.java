@@ -73,23 +73,30 @@ final class Json {
 
   /** {@code {"code": N, "message": "..."}}. */
   static byte[] error(int status, String message) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + message.length());
-    try (JsonGenerator json = WRITING.createGenerator(out)) {
+    return bytes(json -> {
       json.writeStartObject();
       json.writeNumberField("code", status);
       json.writeStringField("message", message);
       json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    });
   }
 
   /** One token object, with {@code accessToken} only when given (the create answer). */
-  static byte[] token(Token token, Optional<String> accessToken) {
+  static byte[] token(Token token, Optional<String> accessToken, Optional<ClusterIds> cluster) {
+    return bytes(json -> token(json, token, accessToken, cluster));
+  }
+
+  /** Writes one JSON value through a generator. */
+  @FunctionalInterface
+  interface Writing {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  /** The bytes of the JSON value {@code writing} writes. */
+  static byte[] bytes(Writing writing) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator json = WRITING.createGenerator(out)) {
-      token(json, token, accessToken);
+      writing.write(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -100,9 +107,17 @@ final class Json {
     return WRITING.createGenerator(out);
   }
 
-  static void token(JsonGenerator json, Token token, Optional<String> accessToken)
-      throws IOException {
+  /**
+   * A v0 token object; in the Cloud Dedicated form of the paths it starts with the account and
+   * cluster ids, as that API's objects do.
+   */
+  static void token(JsonGenerator json, Token token, Optional<String> accessToken,
+      Optional<ClusterIds> cluster) throws IOException {
     json.writeStartObject();
+    if (cluster.isPresent()) {
+      json.writeStringField("accountId", cluster.get().accountId());
+      json.writeStringField("clusterId", cluster.get().clusterId());
+    }
     json.writeStringField("id", token.id().toString());
     json.writeStringField("description", token.description().value());
     json.writeArrayFieldStart("permissions");

@@ -9,8 +9,12 @@ import dev.tollgate.domain.model.Permission;
 import dev.tollgate.domain.model.PermissionAction;
 import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.model.UserInput;
+import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
+import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
+import dev.tollgate.domain.port.in.RotateTokenUseCase;
 import dev.tollgate.domain.port.in.UpdateDatabaseTokenUseCase;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The v0 request bodies read into use-case commands: every field checked by name and type, and
+ * The request bodies read into use-case commands: every field checked by name and type, and
  * a field this API does not know refused by name (a typo must not change what is created).
  * JSON {@code null} counts as absent.
  */
@@ -31,6 +35,8 @@ final class TokenRequests {
   private static final List<String> CREATE_FIELDS =
       List.of("description", "permissions", "expiresAt", "expirationType");
   private static final List<String> UPDATE_FIELDS = List.of("description", "permissions");
+  private static final List<String> MANAGEMENT_FIELDS = List.of("description", "expiresAt");
+  private static final List<String> ROTATE_FIELDS = List.of("overlapSeconds");
   private static final List<String> PERMISSION_FIELDS = List.of("action", "resource");
 
   private TokenRequests() {}
@@ -41,7 +47,7 @@ final class TokenRequests {
         .orElseThrow(() -> new InvalidRequestException("description",
             "is missing; a database token needs a description of what it is for"));
     Set<Permission> permissions = permissions(body).orElse(Set.of());
-    Optional<Instant> expiresAt = string(body, "expiresAt", "").map(TokenRequests::instant);
+    Optional<Instant> expiresAt = string(body, "expiresAt", "").map(text -> instant("expiresAt", text));
     Optional<String> type = string(body, "expirationType", "");
     if (type.isPresent()) {
       switch (type.get()) {
@@ -69,6 +75,30 @@ final class TokenRequests {
     object(body, "request body", UPDATE_FIELDS, "");
     Optional<Description> description = string(body, "description", "").map(Description::of);
     return new UpdateDatabaseTokenUseCase.Command(caller, id, description, permissions(body));
+  }
+
+  static CreateManagementTokenUseCase.Command createManagement(Caller caller, JsonNode body) {
+    object(body, "request body", MANAGEMENT_FIELDS, "");
+    String description = string(body, "description", "")
+        .orElseThrow(() -> new InvalidRequestException("description",
+            "is missing; a management token needs a description of what it is for"));
+    return new CreateManagementTokenUseCase.Command(caller, Description.of(description),
+        string(body, "expiresAt", "").map(text -> instant("expiresAt", text)));
+  }
+
+  /** A rotation: {@code overlapSeconds}, how long the previous string keeps working (0 if absent). */
+  static RotateTokenUseCase.Command rotate(Caller caller, TokenKind kind, TokenId id,
+      JsonNode body) {
+    object(body, "request body", ROTATE_FIELDS, "");
+    JsonNode overlap = body.get("overlapSeconds");
+    long seconds = 0;
+    if (overlap != null && !overlap.isNull()) {
+      if (!overlap.isIntegralNumber() || !overlap.canConvertToLong()) {
+        throw wrongType("overlapSeconds", "a whole number of seconds", overlap);
+      }
+      seconds = overlap.longValue();
+    }
+    return new RotateTokenUseCase.Command(caller, kind, id, Duration.ofSeconds(seconds));
   }
 
   private static Optional<Set<Permission>> permissions(JsonNode body) {
@@ -125,11 +155,12 @@ final class TokenRequests {
     return Optional.of(value.textValue());
   }
 
-  private static Instant instant(String text) {
+  /** A time sent as field {@code field}. @throws InvalidRequestException unless RFC 3339 */
+  static Instant instant(String field, String text) {
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
-      throw new InvalidRequestException("expiresAt", UserInput.quote(text)
+      throw new InvalidRequestException(field, UserInput.quote(text)
           + " is not an RFC 3339 date-time; expected e.g. 2027-01-01T00:00:00Z");
     }
   }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HttpServerTest {
@@ -45,8 +46,8 @@ class HttpServerTest {
   @Test
   void nonPositiveBound_settings_areRefusedNamingIt() {
     assertThatThrownBy(() -> new HttpSettings(new InetSocketAddress("127.0.0.1", 0), 0, 1, 1, 1,
-        Duration.ofSeconds(1))).hasMessageContaining("maxThreads 0");
+        Duration.ofSeconds(1), Optional.empty())).hasMessageContaining("maxThreads 0");
     assertThatThrownBy(() -> new HttpSettings(new InetSocketAddress("127.0.0.1", 0), 8, 1, 1, 1,
-        Duration.ZERO)).hasMessageContaining("idleTimeout");
+        Duration.ZERO, Optional.empty())).hasMessageContaining("idleTimeout");
   }
 }

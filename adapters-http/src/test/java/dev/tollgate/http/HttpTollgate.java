@@ -29,12 +29,15 @@ final class HttpTollgate implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   HttpTollgate() throws Exception {
+    this(HttpSettings.defaults(new InetSocketAddress("127.0.0.1", 0)));
+  }
+
+  HttpTollgate(HttpSettings settings) throws Exception {
     tollgate = new InMemoryTollgate(new ControllableClock(START), IdentityProvider.NONE, 9L);
     TokenString bootstrap = TokenFormat.MANAGEMENT.generate(new DeterministicRandomSource(77));
     tollgate.repository().registerBootstrapAdmin(bootstrap.hash(), "memory", START);
     admin = bootstrap.value();
-    server = new HttpServer(HttpSettings.defaults(new InetSocketAddress("127.0.0.1", 0)),
-        tollgate.useCases()).start();
+    server = new HttpServer(settings, tollgate.useCases()).start();
     base = URI.create("http://127.0.0.1:" + server.port());
   }
 

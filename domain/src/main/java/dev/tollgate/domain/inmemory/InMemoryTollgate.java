@@ -6,6 +6,7 @@ import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
+import dev.tollgate.domain.port.in.GetManagementTokenUseCase;
 import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
 import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
@@ -86,6 +87,10 @@ public final class InMemoryTollgate {
 
   public GetDatabaseTokenUseCase getDatabaseToken() {
     return useCases.getDatabaseToken();
+  }
+
+  public GetManagementTokenUseCase getManagementToken() {
+    return useCases.getManagementToken();
   }
 
   public UpdateDatabaseTokenUseCase updateDatabaseToken() {

@@ -38,6 +38,23 @@ public sealed interface Caller {
   /** A short description of the caller for messages, e.g. "user mcfly (Auditor)". */
   String describe();
 
+  /**
+   * What kind of caller this is, as "who am I" tells it on every door: "user",
+   * "bootstrap-admin", "management-token" or "database-token".
+   */
+  default String kind() {
+    if (this instanceof User) {
+      return "user";
+    }
+    if (this instanceof ManagementTokenHolder) {
+      return "management-token";
+    }
+    if (this instanceof DatabaseTokenHolder) {
+      return "database-token";
+    }
+    return "bootstrap-admin";
+  }
+
   static Caller bootstrapAdmin() {
     return new BootstrapAdmin();
   }

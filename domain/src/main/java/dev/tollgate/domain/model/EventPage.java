@@ -11,9 +11,41 @@ import java.util.Optional;
  */
 public record EventPage(List<RecordedTokenEvent> events, Optional<Long> next) {
 
+  private static final String PAGE_PREFIX = "e";
+
   public EventPage {
     events = List.copyOf(events);
     Objects.requireNonNull(next, "next");
+  }
+
+  /** The opaque page token a client passes back for the page after {@code seq}. */
+  public static String pageToken(long seq) {
+    return PAGE_PREFIX + seq;
+  }
+
+  /**
+   * Where the page asked for by a page token sent as request field {@code field} starts; empty
+   * for none (the first page).
+   *
+   * @throws InvalidRequestException when it is not one {@link #pageToken(long)} made
+   */
+  public static Optional<Long> after(String field, String pageToken) {
+    if (pageToken == null || pageToken.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      if (pageToken.startsWith(PAGE_PREFIX)) {
+        long seq = Long.parseLong(pageToken.substring(PAGE_PREFIX.length()));
+        if (seq >= 0) {
+          return Optional.of(seq);
+        }
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidRequestException(field, UserInput.quote(pageToken) + " is not a page token"
+        + " of this list; give the next page token of the previous answer as it was, or none for"
+        + " the first page");
   }
 
   /** A page of {@code size} from {@code fetched}, which holds one more event when more follow. */

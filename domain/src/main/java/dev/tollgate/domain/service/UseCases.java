@@ -12,6 +12,7 @@ import dev.tollgate.domain.port.in.AuthorizeUseCase;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
+import dev.tollgate.domain.port.in.GetManagementTokenUseCase;
 import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
 import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
@@ -54,6 +55,7 @@ public final class UseCases {
   private final CreateDatabaseTokenUseCase createDatabaseToken;
   private final ListDatabaseTokensUseCase listDatabaseTokens;
   private final GetDatabaseTokenUseCase getDatabaseToken;
+  private final GetManagementTokenUseCase getManagementToken;
   private final UpdateDatabaseTokenUseCase updateDatabaseToken;
   private final RevokeDatabaseTokensUseCase revokeDatabaseTokens;
   private final AuthorizeUseCase authorize;
@@ -90,6 +92,7 @@ public final class UseCases {
     this.createDatabaseToken = new CreateDatabaseTokenService(repository, clock, random, ids, limits);
     this.listDatabaseTokens = new ListDatabaseTokensService(repository);
     this.getDatabaseToken = new GetDatabaseTokenService(repository);
+    this.getManagementToken = new GetManagementTokenService(repository);
     this.updateDatabaseToken = new UpdateDatabaseTokenService(repository, clock, limits);
     this.revokeDatabaseTokens = new RevokeDatabaseTokensService(repository, clock, limits);
     this.authorize = new AuthorizeService(lookup, clock, lastUsed, limits);
@@ -156,6 +159,10 @@ public final class UseCases {
 
   public GetDatabaseTokenUseCase getDatabaseToken() {
     return getDatabaseToken;
+  }
+
+  public GetManagementTokenUseCase getManagementToken() {
+    return getManagementToken;
   }
 
   public UpdateDatabaseTokenUseCase updateDatabaseToken() {

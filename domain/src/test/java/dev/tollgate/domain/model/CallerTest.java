@@ -37,6 +37,14 @@ class CallerTest {
   }
 
   @Test
+  void kind_namesEachKindOfCaller() {
+    assertThat(new Caller.User("alice", Set.of(UserGroup.ADMIN)).kind()).isEqualTo("user");
+    assertThat(Caller.bootstrapAdmin().kind()).isEqualTo("bootstrap-admin");
+    assertThat(new Caller.ManagementTokenHolder(ID).kind()).isEqualTo("management-token");
+    assertThat(new Caller.DatabaseTokenHolder(ID).kind()).isEqualTo("database-token");
+  }
+
+  @Test
   void eachKindOfCaller_isInItsRowOfTheTable() {
     assertThat(new Caller.User("alice", Set.of(UserGroup.ADMIN)).roles())
         .containsExactly(Role.ADMIN_USER);

@@ -15,7 +15,9 @@ import dev.tollgate.domain.model.TokenEvent;
 import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.UserGroup;
+import dev.tollgate.domain.model.NotFoundException;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
+import dev.tollgate.domain.port.in.GetManagementTokenUseCase;
 import dev.tollgate.domain.port.in.ListManagementTokensUseCase;
 import dev.tollgate.domain.port.in.RevokeManagementTokensUseCase;
 import java.time.Duration;
@@ -58,6 +60,25 @@ class ManagementTokenServicesTest {
         .satisfies(e -> assertThat(e.event().type()).isEqualTo(TokenEvent.Type.CREATED));
     assertThat(issued.toString().contains(issued.secret().value()))
         .as("holds no token string").isFalse();
+  }
+
+  @Test
+  void get_revokedToken_isShown_databaseTokenIdOrAMemberAreNot() {
+    IssuedToken issued = create(ADMIN, Optional.empty());
+    revoke(ADMIN, issued.token().id());
+    TokenId databaseToken = tollgate.createDatabaseToken().create(
+        new dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase.Command(ADMIN,
+            new Description("db"), Set.of(), Optional.empty())).token().id();
+
+    assertThat(tollgate.getManagementToken().get(
+        new GetManagementTokenUseCase.Query(AUDITOR, issued.token().id())).revokedAt())
+        .contains(NOW);
+    assertThatThrownBy(() -> tollgate.getManagementToken().get(
+        new GetManagementTokenUseCase.Query(ADMIN, databaseToken)))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining(databaseToken.toString());
+    assertThatThrownBy(() -> tollgate.getManagementToken().get(
+        new GetManagementTokenUseCase.Query(MEMBER, issued.token().id())))
+        .isInstanceOf(NotAllowedException.class);
   }
 
   @Test

@@ -1,0 +1,120 @@
+package dev.tollgate.http;
+
+import dev.tollgate.domain.model.EventPage;
+import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.RecordedTokenEvent;
+import dev.tollgate.domain.model.TokenId;
+import dev.tollgate.domain.model.TokenKind;
+import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
+import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
+import dev.tollgate.domain.port.in.RotateTokenUseCase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the v0 contract lacks, under Tollgate's own prefix: database-token rotation, the audit
+ * trail, who am I and the replica's status; and the API's OpenAPI document, which needs no
+ * credential.
+ */
+final class OwnRoutes {
+
+  static final String PREFIX = "/api/tollgate/v1";
+  /** The OpenAPI 3.1 document of every path served, as a resource of this package. */
+  static final String DOCUMENT = "/api/openapi.yaml";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OwnRoutes.class);
+
+  private final RotateTokenUseCase rotate;
+  private final ListTokenEventsUseCase events;
+  private final GetReplicaStatusUseCase replica;
+  private final byte[] document;
+
+  OwnRoutes(RotateTokenUseCase rotate, ListTokenEventsUseCase events,
+      GetReplicaStatusUseCase replica) {
+    this.rotate = rotate;
+    this.events = events;
+    this.replica = replica;
+    this.document = document();
+  }
+
+  List<Route> routes() {
+    return List.of(
+        new Route(PREFIX + "/database-tokens/{tokenId}/rotate", Map.of("POST", Endpoint.withBody(
+            RotateTokenUseCase.operation(TokenKind.DATABASE), this::rotateDatabaseToken))),
+        new Route(PREFIX + "/events", Map.of("GET", Endpoint.of(ListTokenEventsUseCase.OPERATION,
+            this::events).query("tokenId", "since", "until", "pageSize", "pageToken"))),
+        new Route(PREFIX + "/whoami", Map.of("GET", Endpoint.anyCaller(this::whoAmI))),
+        new Route(PREFIX + "/replica", Map.of("GET", Endpoint.of(GetReplicaStatusUseCase.OPERATION,
+            this::replica))),
+        new Route(DOCUMENT, Map.of("GET", Endpoint.open(this::document))));
+  }
+
+  /** The database token with its new string, in the v0 shape, shown this once. */
+  private void rotateDatabaseToken(Call call) {
+    IssuedToken issued = rotate.rotate(TokenRequests.rotate(call.caller(), TokenKind.DATABASE,
+        call.tokenId("database token"), call.body()));
+    LOG.info("rotated database token {} by {}", issued.token().id(), call.caller().subject());
+    call.response().getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    Answers.json(call.response(), call.callback(), 200, Json.token(issued.token(),
+        Optional.of(issued.secret().value()), Optional.empty()));
+  }
+
+  /** A page of the audit trail, oldest first, with the token of the next page if any. */
+  private void events(Call call) {
+    Optional<TokenId> token = call.query("tokenId").map(id -> TokenId.parse("tokenId", id));
+    EventPage page = events.list(new ListTokenEventsUseCase.Query(call.caller(), token,
+        call.query("since").map(at -> TokenRequests.instant("since", at)),
+        call.query("until").map(at -> TokenRequests.instant("until", at)),
+        EventPage.after("pageToken", call.query("pageToken").orElse("")), call.pageSize()));
+    Answers.json(call.response(), call.callback(), 200, Json.bytes(json -> {
+      json.writeStartObject();
+      json.writeArrayFieldStart("events");
+      for (RecordedTokenEvent event : page.events()) {
+        OwnJson.event(json, event);
+      }
+      json.writeEndArray();
+      if (page.next().isPresent()) {
+        json.writeStringField("nextPageToken", EventPage.pageToken(page.next().get()));
+      }
+      json.writeEndObject();
+    }));
+  }
+
+  private void whoAmI(Call call) {
+    Answers.json(call.response(), call.callback(), 200,
+        Json.bytes(json -> OwnJson.whoAmI(json, call.caller(), call.expiresAt())));
+  }
+
+  private void replica(Call call) {
+    GetReplicaStatusUseCase.ReplicaStatus status =
+        replica.status(new GetReplicaStatusUseCase.Query(call.caller()));
+    Answers.json(call.response(), call.callback(), 200,
+        Json.bytes(json -> OwnJson.replicaStatus(json, status)));
+  }
+
+  private void document(Call call) {
+    call.response().setStatus(200);
+    call.response().getHeaders().put(HttpHeader.CONTENT_TYPE, "application/yaml");
+    call.response().write(true, ByteBuffer.wrap(document), call.callback());
+  }
+
+  /** The OpenAPI document, read once from this package's resources. */
+  static byte[] document() {
+    try (InputStream in = OwnRoutes.class.getResourceAsStream("openapi.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.yaml is missing from the jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
