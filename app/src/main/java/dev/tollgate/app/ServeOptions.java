@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase.Change;
+import dev.tollgate.http.ClusterIds;
 import dev.tollgate.net.Loopback;
 import dev.tollgate.options.BadValue;
 import dev.tollgate.options.Durations;
@@ -129,6 +130,18 @@ final class ServeOptions {
           + " (default: off).")
   HostPort httpListen;
 
+  @Option(names = "--account-id", paramLabel = "ID",
+      description = "With --cluster-id: also serve the HTTP API's v0 paths in their Cloud Dedicated"
+          + " form, /api/v0/accounts/ID/clusters/CLUSTER-ID/tokens, as the Terraform provider and"
+          + " InfluxData's MCP server send them; other ids are answered 404"
+          + " [TOLLGATE_ACCOUNT_ID] (default: none).")
+  String accountId;
+
+  @Option(names = "--cluster-id", paramLabel = "ID",
+      description = "This cluster's id in those paths; goes with --account-id"
+          + " [TOLLGATE_CLUSTER_ID] (default: none).")
+  String clusterId;
+
   @Mixin
   CallOptions calls;
 
@@ -159,7 +172,19 @@ final class ServeOptions {
             Optional.ofNullable(maxManagementTokenLifetime),
             Optional.ofNullable(maxDatabaseTokenLifetime)),
         calls.calls(), Optional.ofNullable(metricsListen).map(HostPort::socketAddress),
-        httpListen().map(HostPort::socketAddress)));
+        httpListen().map(HostPort::socketAddress), cluster()));
+  }
+
+  /** {@code --account-id} and {@code --cluster-id}, which go together. */
+  private Optional<ClusterIds> cluster() {
+    boolean account = accountId != null && !accountId.isBlank();
+    boolean cluster = clusterId != null && !clusterId.isBlank();
+    if (account != cluster) {
+      throw new IllegalArgumentException("--account-id and --cluster-id go together; "
+          + (account ? "--cluster-id" : "--account-id") + " is missing");
+    }
+    return account ? Optional.of(new ClusterIds(accountId.strip(), clusterId.strip()))
+        : Optional.empty();
   }
 
   /** {@code --http-listen}, which speaks plaintext and so is refused off loopback. */

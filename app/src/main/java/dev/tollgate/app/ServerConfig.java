@@ -1,6 +1,7 @@
 package dev.tollgate.app;
 
 import dev.tollgate.domain.model.Limits;
+import dev.tollgate.http.ClusterIds;
 import dev.tollgate.oauth.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
 import java.net.InetSocketAddress;
@@ -15,9 +16,11 @@ import java.util.Optional;
  */
 public record ServerConfig(InetSocketAddress listen, Path dataDirectory, DatabaseSettings database,
     Optional<OAuthSettings> oauth, Tls tls, Following following, Limits limits, Calls calls,
-    Optional<InetSocketAddress> metricsListen, Optional<InetSocketAddress> httpListen) {
+    Optional<InetSocketAddress> metricsListen, Optional<InetSocketAddress> httpListen,
+    Optional<ClusterIds> cluster) {
 
   public ServerConfig {
+    Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(metricsListen, "metricsListen");
     Objects.requireNonNull(httpListen, "httpListen");
     Objects.requireNonNull(following, "following");

@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.domain.service.UseCases;
+import dev.tollgate.http.ClusterIds;
 import dev.tollgate.http.HttpServer;
 import dev.tollgate.http.HttpSettings;
 import dev.tollgate.options.HostPort;
@@ -45,7 +46,7 @@ final class ServerRun {
             config.oauth().isEmpty(), bootstrapChange)));
     TollgateServer server = listen(component.server());
     Optional<HttpServer> http = config.httpListen().map(address -> listenHttp(address,
-        component.useCases()));
+        config.cluster(), component.useCases()));
     Replica replica = component.replica();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, http, replica, component),
         "tollgate-shutdown"));
@@ -84,8 +85,10 @@ final class ServerRun {
   }
 
   /** Starts the Management HTTP API listening, on the use cases the gRPC door serves. */
-  private static HttpServer listenHttp(InetSocketAddress address, UseCases useCases) {
-    HttpServer http = new HttpServer(HttpSettings.defaults(address), useCases);
+  private static HttpServer listenHttp(InetSocketAddress address, Optional<ClusterIds> cluster,
+      UseCases useCases) {
+    HttpSettings settings = HttpSettings.defaults(address);
+    HttpServer http = new HttpServer(cluster.map(settings::withCluster).orElse(settings), useCases);
     HostPort asked = new HostPort(address.getHostString(), address.getPort());
     try {
       http.start();

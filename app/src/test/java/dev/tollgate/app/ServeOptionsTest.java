@@ -247,4 +247,16 @@ class ServeOptionsTest {
         "0.0.0.0:8092")).hasMessageStartingWith("--http-listen \"0.0.0.0:8092\": the HTTP API"
             + " speaks plaintext only so far, so it listens on loopback only");
   }
+
+  @Test
+  void accountAndClusterIds_config_goTogether() {
+    assertThat(config("--data-dir", directory.toString()).cluster()).isEmpty();
+    assertThat(config(Map.of("TOLLGATE_ACCOUNT_ID", "acc-1"), "--data-dir", directory.toString(),
+        "--cluster-id", "cl-9").cluster())
+        .contains(new dev.tollgate.http.ClusterIds("acc-1", "cl-9"));
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--account-id", "acc-1"))
+        .hasMessage("--account-id and --cluster-id go together; --cluster-id is missing");
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--cluster-id", "c",
+        "--account-id", "a/b")).hasMessageContaining("\"a/b\"");
+  }
 }
