@@ -267,6 +267,13 @@ final class TollgateJar {
       }
     }
 
+    /** The HTTP door's base address, {@code http://HOST:PORT}: the ready file's second line. */
+    java.net.URI http() throws IOException {
+      List<String> lines = Files.readAllLines(readyFile);
+      assertThat(lines).as("the ready file of a server with an HTTP door").hasSize(2);
+      return java.net.URI.create(lines.get(1));
+    }
+
     /** Kills the process with SIGKILL, as a crash would. */
     void kill() throws InterruptedException {
       process.destroyForcibly().waitFor();
