@@ -2,23 +2,39 @@ package dev.tollgate.http;
 
 import dev.tollgate.domain.service.UseCases;
 import java.io.IOException;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP door's server: the {@link HttpApi} on Jetty at one address, within the bounds of its
- * {@link HttpSettings}. Start it, ask its port, stop it.
+ * {@link HttpSettings}, in plaintext or over TLS. Start it, ask its port, stop it.
  */
 public final class HttpServer implements AutoCloseable {
 
   private final Server server;
   private final ServerConnector connector;
 
+  /** The server in plaintext. */
   public HttpServer(HttpSettings settings, UseCases useCases) {
+    this(settings, useCases, Optional.empty());
+  }
+
+  /**
+   * The server, over TLS (HTTP/1.1) when given a context: every connection is served the
+   * certificate its key manager holds at that moment, so a replaced one needs no restart here.
+   */
+  public HttpServer(HttpSettings settings, UseCases useCases, Optional<SSLContext> tls) {
     QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(),
         Math.min(4, settings.maxThreads()));
     threads.setName("tollgate-http");
@@ -28,7 +44,7 @@ public final class HttpServer implements AutoCloseable {
     http.setRequestHeaderSize(settings.maxHeaderBytes());
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
-    connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector = new ServerConnector(server, connectionFactories(http, tls));
     connector.setHost(settings.listen().getHostString());
     connector.setPort(settings.listen().getPort());
     connector.setIdleTimeout(settings.idleTimeout().toMillis());
@@ -36,6 +52,22 @@ public final class HttpServer implements AutoCloseable {
     server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
     server.setHandler(HttpApi.handler(useCases, settings.maxBodyBytes(), settings.cluster()));
     server.setErrorHandler(HttpApi.errorHandler());
+  }
+
+  private static ConnectionFactory[] connectionFactories(HttpConfiguration http,
+      Optional<SSLContext> tls) {
+    if (tls.isEmpty()) {
+      return new ConnectionFactory[] {new HttpConnectionFactory(http)};
+    }
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    // the certificate need not name the host asked for (a self-signed one, an address)
+    secure.setSniHostCheck(false);
+    http.addCustomizer(secure);
+    SslContextFactory.Server context = new SslContextFactory.Server();
+    context.setSslContext(tls.get());
+    return new ConnectionFactory[] {
+        new SslConnectionFactory(context, HttpVersion.HTTP_1_1.asString()),
+        new HttpConnectionFactory(http)};
   }
 
   /** Binds the address and starts answering. @throws IOException when it cannot listen there */

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code --ready-file}: for programs that wait for the server, the address it serves on as one
- * line {@code HOST:PORT} (and the HTTP door's, if on, as a second line {@code http://HOST:PORT}),
- * there while it is SERVING and not before. Written whole or not at all
+ * line {@code HOST:PORT} (and the HTTP door's, if on, as a second line {@code http://HOST:PORT},
+ * or {@code https://HOST:PORT} with TLS), there while it is SERVING and not before. Written whole or not at all
  * (a file beside it, then renamed over it), so a reader never sees half of it.
  */
 final class ReadyFile {

@@ -123,11 +123,11 @@ final class ServeOptions {
           + " (default: off).")
   HostPort metricsListen;
 
-  @Option(names = "--http-listen", paramLabel = "HOST:PORT",
+  @Option(names = "--http-listen", paramLabel = "HOST:PORT|off", defaultValue = "127.0.0.1:8092",
       converter = HostPort.ListenOrOff.class,
-      description = "Serve the Management HTTP API v0 (database tokens) at http://HOST:PORT/api/v0;"
-          + " plaintext, so on a loopback address only, for now [TOLLGATE_HTTP_LISTEN]"
-          + " (default: off).")
+      description = "Serve the Management HTTP API v0 (database tokens) at http://HOST:PORT/api/v0,"
+          + " or https:// with TLS (the certificate gRPC serves); without TLS on a loopback"
+          + " address only; off for none [TOLLGATE_HTTP_LISTEN] (default: ${DEFAULT-VALUE}).")
   HostPort httpListen;
 
   @Option(names = "--account-id", paramLabel = "ID",
@@ -148,7 +148,8 @@ final class ServeOptions {
   @Option(names = "--ready-file", paramLabel = "FILE",
       description = "Once serving (tokens loaded, health SERVING), write the address it listens"
           + " on to this file as one line HOST:PORT, the port bound for --listen HOST:0 (and"
-          + " with --http-listen a second line http://HOST:PORT); removed when the server stops"
+          + " unless --http-listen is off a second line http://HOST:PORT, or https://); removed"
+          + " when the server stops"
           + " [TOLLGATE_READY_FILE] (default: none).")
   Path readyFile;
 
@@ -187,12 +188,13 @@ final class ServeOptions {
         : Optional.empty();
   }
 
-  /** {@code --http-listen}, which speaks plaintext and so is refused off loopback. */
+  /** {@code --http-listen}, which without TLS speaks plaintext and so is refused off loopback. */
   private Optional<HostPort> httpListen() {
-    if (httpListen != null && !Loopback.isLoopback(httpListen.host())) {
-      throw new IllegalArgumentException("--http-listen \"" + httpListen + "\": the HTTP API"
-          + " speaks plaintext only so far, so it listens on loopback only; give 127.0.0.1:PORT"
-          + " or [::1]:PORT, and put a TLS proxy in front to reach it from elsewhere");
+    if (httpListen != null && tls.tls() instanceof ServerConfig.Tls.Disabled
+        && !Loopback.isLoopback(httpListen.host())) {
+      throw new IllegalArgumentException("--http-listen \"" + httpListen + "\": without TLS the"
+          + " HTTP API speaks plaintext, so it listens on loopback only; give 127.0.0.1:PORT or"
+          + " [::1]:PORT, or serve TLS (--tls-cert and --tls-key, or --tls-self-signed)");
     }
     return Optional.ofNullable(httpListen);
   }

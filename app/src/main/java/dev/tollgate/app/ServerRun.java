@@ -39,17 +39,21 @@ final class ServerRun {
   /** Serves until the process is told to stop; the data directory must be prepared. */
   void serve() throws InterruptedException {
     DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
+    // one set of keys for both doors, so that a replaced certificate reaches both
+    Optional<ServerKeys> keys = ServerKeys.load(config, SystemClock.CLOCK);
     ServerComponent component = DaggerServerComponent.factory().create(config, SystemClock.CLOCK,
-        NettyTransport.builder(config, SystemClock.CLOCK));
+        NettyTransport.builder(config, keys));
     BootstrapAdminReport.log(config.adminTokenFile(), config.oauth().isPresent(),
         component.provisionBootstrapAdmin().provision(new ProvisionBootstrapAdminUseCase.Command(
             config.oauth().isEmpty(), bootstrapChange)));
     TollgateServer server = listen(component.server());
     Optional<HttpServer> http = config.httpListen().map(address -> listenHttp(address,
-        config.cluster(), component.useCases()));
+        config.cluster(), component.useCases(), keys));
     Replica replica = component.replica();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, http, replica, component),
-        "tollgate-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop(server, http, replica, component);
+      keys.ifPresent(ServerKeys::close);
+    }, "tollgate-shutdown"));
     long loadStarted = System.nanoTime();
     replica.start();
     ServerMetrics.observe(component.openTelemetry(), replica, component.dataSource());
@@ -60,7 +64,7 @@ final class ServerRun {
         .addKeyValue("load_ms", (System.nanoTime() - loadStarted) / 1_000_000)
         .log("Tollgate serving");
     List<String> addresses = new ArrayList<>(List.of(hostPort(server.port())));
-    http.ifPresent(door -> addresses.add("http://" + new HostPort(config.httpListen()
+    http.ifPresent(door -> addresses.add(scheme(keys) + new HostPort(config.httpListen()
         .orElseThrow().getHostString(), door.port())));
     readyFile.ifPresent(file -> file.write(addresses));
     server.awaitTermination();
@@ -84,11 +88,15 @@ final class ServerRun {
     return server;
   }
 
-  /** Starts the Management HTTP API listening, on the use cases the gRPC door serves. */
+  /**
+   * Starts the Management HTTP API listening, on the use cases the gRPC door serves, over TLS on
+   * the same keys when there are any.
+   */
   private static HttpServer listenHttp(InetSocketAddress address, Optional<ClusterIds> cluster,
-      UseCases useCases) {
+      UseCases useCases, Optional<ServerKeys> keys) {
     HttpSettings settings = HttpSettings.defaults(address);
-    HttpServer http = new HttpServer(cluster.map(settings::withCluster).orElse(settings), useCases);
+    HttpServer http = new HttpServer(cluster.map(settings::withCluster).orElse(settings), useCases,
+        keys.map(ServerKeys::sslContext));
     HostPort asked = new HostPort(address.getHostString(), address.getPort());
     try {
       http.start();
@@ -96,9 +104,14 @@ final class ServerRun {
       throw new UncheckedIOException("cannot listen on " + asked + " for --http-listen: "
           + e.getMessage() + "; choose another --http-listen", e);
     }
-    LOG.info("Management HTTP API v0 at http://{}/api/v0",
+    LOG.info("Management HTTP API v0 at {}{}/api/v0", scheme(keys),
         new HostPort(address.getHostString(), http.port()));
     return http;
+  }
+
+  /** How the HTTP door's address is written: {@code https://} with TLS, else {@code http://}. */
+  private static String scheme(Optional<ServerKeys> keys) {
+    return keys.isPresent() ? "https://" : "http://";
   }
 
   /** The address it listens on, as {@code --listen} writes it, with the port it has. */

@@ -41,7 +41,7 @@ public final class Durations {
     }
   }
 
-  /** A positive duration, or off (null) when blank: for what runs only when asked. */
+  /** A positive duration, or off (null), {@code off} or blank: for what runs only when asked. */
   public static final class PositiveOrOff extends OffWhenBlank<Duration> {
     public PositiveOrOff() {
       super(new Positive());
@@ -69,7 +69,7 @@ public final class Durations {
     }
   }
 
-  /** A lifetime policy of at least a second, or none (null) when blank. */
+  /** A lifetime policy of at least a second, or none (null): {@code off} or blank. */
   public static final class Lifetime extends OffWhenBlank<Duration> {
     public Lifetime() {
       super(text -> {

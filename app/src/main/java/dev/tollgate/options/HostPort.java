@@ -56,7 +56,7 @@ public record HostPort(String host, int port) {
     }
   }
 
-  /** An address to listen on, or off (null) when blank. */
+  /** An address to listen on, or off (null): {@code off} or blank. */
   public static final class ListenOrOff extends OffWhenBlank<HostPort> {
     public ListenOrOff() {
       super(new Listen());

@@ -28,8 +28,8 @@ class CliMessagesIT {
   void secondServerOnTheSameDataDirectory_saysAnotherServerUsesIt() throws Exception {
     Path data = work.resolve("data");
     try (TollgateJar.Server first = new TollgateJar.Server(data, work.resolve("a.log")).start()) {
-      Result second = tollgate(Map.of(), "serve", "--listen", "127.0.0.1:0", "--data-dir",
-          data.toString());
+      Result second = tollgate(Map.of(), "serve", "--listen", "127.0.0.1:0", "--http-listen",
+          "127.0.0.1:0", "--data-dir", data.toString());
 
       assertThat(second.exitCode()).isEqualTo(1);
       assertThat(second.stderr().lines().filter(line -> line.startsWith("Error:")))
@@ -45,7 +45,7 @@ class CliMessagesIT {
   void busyPort_isFoundBeforeTheDataDirectoryIsMade() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Result result = tollgate(Map.of(), "serve", "--listen", "127.0.0.1:" + busy.getLocalPort(),
-          "--data-dir", work.resolve("data").toString());
+          "--http-listen", "127.0.0.1:0", "--data-dir", work.resolve("data").toString());
 
       assertThat(result.exitCode()).isEqualTo(1);
       assertThat(result.stderr()).contains("Error: cannot listen on 127.0.0.1:"

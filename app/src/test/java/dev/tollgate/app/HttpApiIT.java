@@ -57,8 +57,8 @@ class HttpApiIT {
   @BeforeAll
   void start() throws Exception {
     server = new TollgateJar.Server(work.resolve("data"), work.resolve("server.log"),
-        "--http-listen", "127.0.0.1:0", "--account-id", ACCOUNT, "--cluster-id", CLUSTER).start();
-    client = client(server.http(), TokenFile.read(work.resolve("data/admin-token.json")));
+        "--account-id", ACCOUNT, "--cluster-id", CLUSTER).start();
+    client = client(URI.create(server.httpAddress()), TokenFile.read(work.resolve("data/admin-token.json")));
     channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }
 
@@ -140,7 +140,7 @@ class HttpApiIT {
 
     ManagementTokenWithSecret created = management.createManagementToken(
         new CreateManagementTokenRequest().description("automation"));
-    WhoAmI holder = new TollgateApi(client(server.http(), created.getAccessToken())).whoAmI();
+    WhoAmI holder = new TollgateApi(client(URI.create(server.httpAddress()), created.getAccessToken())).whoAmI();
     assertThat(holder.getKind()).isEqualTo(WhoAmI.KindEnum.MANAGEMENT_TOKEN);
     assertThat(holder.getAllowed()).contains(WhoAmI.AllowedEnum.CHANGE_DATABASE_TOKENS)
         .doesNotContain(WhoAmI.AllowedEnum.CREATE_MANAGEMENT_TOKEN);

@@ -237,15 +237,36 @@ class ServeOptionsTest {
   }
 
   @Test
-  void httpListen_config_isOffUnlessGiven_andOnLoopbackOnly() {
-    assertThat(config("--data-dir", directory.toString()).httpListen()).isEmpty();
+  void httpListen_config_isLoopback8092UnlessGiven() {
+    assertThat(config("--data-dir", directory.toString()).httpListen()).hasValueSatisfying(
+        address -> assertThat(address.getHostString() + ":" + address.getPort())
+            .isEqualTo("127.0.0.1:8092"));
     assertThat(config(Map.of("TOLLGATE_HTTP_LISTEN", "127.0.0.1:0"), "--data-dir",
         directory.toString()).httpListen().orElseThrow().getPort()).isZero();
-    assertThat(config("--data-dir", directory.toString(), "--http-listen", "[::1]:8092")
-        .httpListen()).isPresent();
+    assertThat(config("--data-dir", directory.toString(), "--http-listen", "[::1]:8093")
+        .httpListen().orElseThrow().getPort()).isEqualTo(8093);
+  }
+
+  @Test
+  void httpListenOff_config_hasNoHttpDoor() {
+    assertThat(config("--data-dir", directory.toString(), "--http-listen", "off").httpListen())
+        .isEmpty();
+    assertThat(config(Map.of("TOLLGATE_HTTP_LISTEN", "OFF"), "--data-dir", directory.toString())
+        .httpListen()).isEmpty();
+    assertThat(config(Map.of("TOLLGATE_HTTP_LISTEN", ""), "--data-dir", directory.toString())
+        .httpListen()).as("an empty variable, as every option that can be off").isEmpty();
+    assertThat(config("--data-dir", directory.toString(), "--metrics-listen", "off")
+        .metricsListen()).as("off is spelled the same for every option").isEmpty();
+  }
+
+  @Test
+  void httpListenOffLoopback_config_isRefusedWithoutTls_andAllowedWithIt() {
     assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--http-listen",
-        "0.0.0.0:8092")).hasMessageStartingWith("--http-listen \"0.0.0.0:8092\": the HTTP API"
-            + " speaks plaintext only so far, so it listens on loopback only");
+        "0.0.0.0:8092")).hasMessageStartingWith("--http-listen \"0.0.0.0:8092\": without TLS the"
+            + " HTTP API speaks plaintext, so it listens on loopback only");
+    assertThat(config("--data-dir", directory.toString(), "--tls-self-signed", "--http-listen",
+        "0.0.0.0:8092").httpListen()).hasValueSatisfying(address ->
+            assertThat(address.getPort()).isEqualTo(8092));
   }
 
   @Test

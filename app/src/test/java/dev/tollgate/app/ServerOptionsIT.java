@@ -221,7 +221,7 @@ class ServerOptionsIT {
       throws Exception {
     Path ready = work.resolve("ready");
     ProcessBuilder builder = new ProcessBuilder(TollgateJar.jarCommand("serve", "--listen",
-        "127.0.0.1:0", "--data-dir", work.resolve("data").toString()))
+        "127.0.0.1:0", "--http-listen", "off", "--data-dir", work.resolve("data").toString()))
         .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
     builder.environment().put("TOLLGATE_READY_FILE", ready.toString());
     Process server = builder.start();

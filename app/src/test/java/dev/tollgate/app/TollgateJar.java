@@ -202,7 +202,8 @@ final class TollgateJar {
   /**
    * A {@code tollgate serve} child process logging into a file. It listens on any free loopback
    * port at its first start and on that same port at every later one, and is taken to serve once
-   * its {@code --ready-file} names the address: never from its log, whose lines may change.
+   * its {@code --ready-file} names the address: never from its log, whose lines may change. Its
+   * HTTP door listens on any free loopback port too, unless the test gives {@code --http-listen}.
    */
   static final class Server implements AutoCloseable {
 
@@ -215,6 +216,7 @@ final class TollgateJar {
     private final List<String> extraArgs;
     private Process process;
     private int port;
+    private String httpAddress;
 
     Server(Path dataDirectory, Path log, String... extraArgs) {
       this.dataDirectory = dataDirectory;
@@ -232,6 +234,17 @@ final class TollgateJar {
     }
 
     /**
+     * The HTTP door's address as its ready file's second line has it, {@code http://HOST:PORT}
+     * or {@code https://HOST:PORT}, known once it has served with the door on.
+     */
+    String httpAddress() {
+      if (httpAddress == null) {
+        throw new IllegalStateException("the server has not served with its HTTP door on");
+      }
+      return httpAddress;
+    }
+
+    /**
      * Starts the server and waits until its ready file names the address it serves on: the port
      * of an earlier start of this server, or at the first start any free one.
      */
@@ -239,6 +252,10 @@ final class TollgateJar {
       List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString(),
           "serve", "--listen", "127.0.0.1:" + port, "--data-dir", dataDirectory.toString(),
           "--ready-file", readyFile.toString()));
+      if (!extraArgs.contains("--http-listen")) {
+        // never the default port, which another server on this machine may hold
+        command.addAll(List.of("--http-listen", "127.0.0.1:0"));
+      }
       command.addAll(extraArgs);
       try {
         long logStart = Files.exists(log) ? Files.size(log) : 0;
@@ -258,6 +275,8 @@ final class TollgateJar {
         assertThat(address).as("the ready file of a server told to listen on 127.0.0.1:" + port)
             .isEqualTo("127.0.0.1:" + (port == 0 ? bound : port));
         port = bound;
+        List<String> lines = Files.readAllLines(readyFile, StandardCharsets.UTF_8);
+        httpAddress = lines.size() > 1 ? lines.get(1) : null;
         return this;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -265,13 +284,6 @@ final class TollgateJar {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);
       }
-    }
-
-    /** The HTTP door's base address, {@code http://HOST:PORT}: the ready file's second line. */
-    java.net.URI http() throws IOException {
-      List<String> lines = Files.readAllLines(readyFile);
-      assertThat(lines).as("the ready file of a server with an HTTP door").hasSize(2);
-      return java.net.URI.create(lines.get(1));
     }
 
     /** Kills the process with SIGKILL, as a crash would. */
@@ -331,7 +343,7 @@ final class TollgateJar {
 
   /**
    * Waits until {@code tollgate serve --ready-file FILE} has written the file, woken by the file
-   * system, and returns the address in it.
+   * system, and returns the address on its first line (the gRPC door's).
    *
    * @throws AssertionError when the process ends first or the limit passes, with its output
    */
@@ -366,7 +378,7 @@ final class TollgateJar {
         }
       }
     }
-    return Files.readString(file, StandardCharsets.UTF_8).strip();
+    return Files.readString(file, StandardCharsets.UTF_8).strip().lines().findFirst().orElse("");
   }
 
   /** Presents {@code token} as {@code authorization: Bearer …} on every call. */

@@ -55,7 +55,7 @@ public final class LocalPostgres {
     System.out.println("Replicas on it, each in a terminal of its own, from the checkout:");
     System.out.println("  ./tollgate serve --database-url " + url + " --database-user postgres");
     System.out.println("  ./tollgate serve --database-url " + url + " --database-user postgres"
-        + " --listen 127.0.0.1:8092 --data-dir data-b");
+        + " --listen 127.0.0.1:8093 --http-listen 127.0.0.1:8094 --data-dir data-b");
     System.out.flush();
     Thread.currentThread().join();
   }

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * The {@code --ready-file} of a {@code tollgate serve} child process: written whole, with the
- * address it listens on, once it serves. How a benchmark learns that and where, never from the
+ * address it listens on (and the HTTP door's on a second line), once it serves. How a benchmark learns that and where, never from the
  * server's log lines, which are for people and may change.
  */
 public final class ReadyFile {
@@ -19,8 +19,9 @@ public final class ReadyFile {
   private ReadyFile() {}
 
   /**
-   * Waits until the server has written the file and returns the address in it,
-   * {@code HOST:PORT}; looks every 5 ms, which is the resolution of a time measured with it.
+   * Waits until the server has written the file and returns the address on its first line,
+   * gRPC's {@code HOST:PORT}; looks every 5 ms, which is the resolution of a time measured with
+   * it.
    *
    * @throws IllegalStateException when the process ends first or the limit passes
    */
@@ -39,7 +40,8 @@ public final class ReadyFile {
       Thread.sleep(POLL_MILLIS);
     }
     try {
-      return Files.readString(file, StandardCharsets.UTF_8).strip();
+      return Files.readString(file, StandardCharsets.UTF_8).strip().lines().findFirst()
+          .orElse("");
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + file, e);
     }

@@ -57,11 +57,14 @@ public final class ServeProcess implements AutoCloseable {
     return new ServeProcess(name, log, readyFile, process);
   }
 
-  /** {@code java -jar JAR serve --listen 127.0.0.1:PORT}, to which a caller adds options. */
+  /**
+   * {@code java -jar JAR serve --listen 127.0.0.1:PORT}, its HTTP door on any free loopback port
+   * (never the default one, which another server may hold), to which a caller adds options.
+   */
   public static List<String> command(Path jar, int port) {
     return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-jar", jar.toAbsolutePath().toString(), "serve", "--listen",
-        "127.0.0.1:" + port));
+        "127.0.0.1:" + port, "--http-listen", "127.0.0.1:0"));
   }
 
   /** A loopback port that was free a moment ago. */
