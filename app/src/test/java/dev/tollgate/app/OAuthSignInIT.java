@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,6 +127,44 @@ class OAuthSignInIT {
 
   private JsonNode cached(String profile) throws Exception {
     return JSON.readTree(work.resolve("cache/tollgate/" + profile + ".json").toFile());
+  }
+
+  private HttpResponse<String> overHttp(String method, String path, String bearer, String body)
+      throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(server.httpAddress() + path)).header("Authorization", "Bearer " + bearer)
+        .header("Content-Type", "application/json").method(method, body == null
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void signedInUsersAccessTokens_overHttp_theCallerTableApplies() throws Exception {
+    assertThat(approvedAs("ada", "auth", "login").exitCode()).isZero();
+    assertThat(approvedAs("mel", "auth", "login").exitCode()).isZero();
+    String ada = cached("ada").path("access_token").asText();
+    String mel = cached("mel").path("access_token").asText();
+
+    JsonNode adaIs = JSON.readTree(overHttp("GET", "/api/tollgate/v1/whoami", ada, null).body());
+    assertThat(adaIs.path("kind").asText()).isEqualTo("user");
+    assertThat(adaIs.path("groups").toString()).isEqualTo("[\"Admin\"]");
+    HttpResponse<String> adaCreates = overHttp("POST", "/api/tollgate/v1/management-tokens", ada,
+        "{\"description\": \"made over HTTP\"}");
+    assertThat(adaCreates.statusCode()).as(adaCreates.body()).isEqualTo(200);
+    assertThat(JSON.readTree(adaCreates.body()).path("createdBy").asText()).isEqualTo("user:ada");
+    HttpResponse<String> melCreates = overHttp("POST", "/api/tollgate/v1/management-tokens", mel,
+        "{\"description\": \"not allowed\"}");
+    assertThat(melCreates.statusCode()).isEqualTo(403);
+    assertThat(melCreates.body()).contains("may not create management tokens");
+    assertThat(overHttp("POST", "/api/v0/tokens", mel, "{\"description\": \"by a member\"}")
+        .statusCode()).isEqualTo(200);
+    String forged = ada.substring(0, ada.length() - 2) + (ada.endsWith("AA") ? "BB" : "AA");
+    HttpResponse<String> refused = overHttp("GET", "/api/v0/tokens", forged, null);
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    assertThat(overHttp("DELETE", "/api/tollgate/v1/management-tokens/"
+        + JSON.readTree(adaCreates.body()).path("id").asText(), ada, null).statusCode())
+        .isEqualTo(204);
   }
 
   @Test
