@@ -125,8 +125,9 @@ final class ServeOptions {
 
   @Option(names = "--http-listen", paramLabel = "HOST:PORT|off", defaultValue = "127.0.0.1:8092",
       converter = HostPort.ListenOrOff.class,
-      description = "Serve the Management HTTP API v0 (database tokens) at http://HOST:PORT/api/v0,"
-          + " or https:// with TLS (the certificate gRPC serves); without TLS on a loopback"
+      description = "Serve the Management HTTP API at http://HOST:PORT: the v0 database-token paths,"
+          + " Tollgate's own under /api/tollgate/v1, its OpenAPI document at /api/openapi.yaml;"
+          + " https:// with TLS (the certificate gRPC serves); without TLS on a loopback"
           + " address only; off for none [TOLLGATE_HTTP_LISTEN] (default: ${DEFAULT-VALUE}).")
   HostPort httpListen;
 
