@@ -12,7 +12,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import java.util.Locale;
 
 /**
  * Turns {@code authorization: Bearer <credential>} into the caller in the call's context, or ends
@@ -27,8 +26,6 @@ final class CallerInterceptor implements ServerInterceptor {
   private static final Metadata.Key<String> CREDENTIAL_EXPIRES_AT =
       Metadata.Key.of(CredentialExpiry.HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
-  private static final String BEARER = "bearer ";
-
   private final AuthenticateCallerUseCase authenticate;
 
   CallerInterceptor(AuthenticateCallerUseCase authenticate) {
@@ -38,21 +35,12 @@ final class CallerInterceptor implements ServerInterceptor {
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
       ServerCallHandler<Q, R> next) {
-    String header = headers.get(AUTHORIZATION);
     Authentication result;
-    if (header == null) {
-      result = new Authentication.Rejected(
-          "no credential was presented; expected 'authorization: Bearer <token>'");
-    } else if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-      result = new Authentication.Rejected(
-          "the authorization header is not of the form 'Bearer <token>'");
-    } else {
-      try {
-        result = authenticate.authenticate(header.substring(BEARER.length()).trim());
-      } catch (RuntimeException e) {
-        call.close(ErrorMapping.toStatus(e).getStatus(), new Metadata());
-        return new ServerCall.Listener<>() {};
-      }
+    try {
+      result = authenticate.authenticateHeader(headers.get(AUTHORIZATION));
+    } catch (RuntimeException e) {
+      call.close(ErrorMapping.toStatus(e).getStatus(), new Metadata());
+      return new ServerCall.Listener<>() {};
     }
     if (result instanceof Authentication.Authenticated authenticated) {
       CallLog.caller(authenticated.caller());

@@ -68,7 +68,7 @@ class CallLogTest {
     }
     assertThat(log.all()).hasSize(RefusalLog.LINES_PER_SECOND);
     assertThat(log.all().get(0).fields()).containsEntry("status", "UNAUTHENTICATED")
-        .containsEntry("reason", "no credential was presented; expected 'authorization: Bearer"
+        .containsEntry("reason", "no credential was presented; expected 'Authorization: Bearer"
             + " <token>'");
 
     clock.advance(Duration.ofSeconds(1));

@@ -30,8 +30,6 @@ import org.eclipse.jetty.util.Fields;
  */
 final class ApiHandler extends Handler.Abstract {
 
-  private static final String BEARER = "bearer ";
-
   private final AuthenticateCallerUseCase authenticate;
   private final Routes routes;
   private final Optional<ClusterIds> cluster;
@@ -121,15 +119,8 @@ final class ApiHandler extends Handler.Abstract {
   }
   /** The caller the bearer credential identifies. @throws HttpError 401 when none */
   private Authentication.Authenticated authenticated(Request request, Response response) {
-    String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-    if (header == null) {
-      throw new HttpError(401,
-          "no credential was presented; expected 'Authorization: Bearer <token>'");
-    }
-    if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-      throw new HttpError(401, "the Authorization header is not of the form 'Bearer <token>'");
-    }
-    Authentication result = authenticate.authenticate(header.substring(BEARER.length()).trim());
+    Authentication result =
+        authenticate.authenticateHeader(request.getHeaders().get(HttpHeader.AUTHORIZATION));
     if (result instanceof Authentication.Authenticated authenticated) {
       if (authenticated.caller() instanceof Caller.ManagementTokenHolder
           && authenticated.expiresAt().isPresent()) {

@@ -34,7 +34,7 @@ final class AuthenticateCallerService implements AuthenticateCallerUseCase {
   @Override
   public Authentication authenticate(String credential) {
     if (credential == null || credential.isBlank()) {
-      return new Rejected("no credential was presented; expected 'authorization: Bearer <token>'");
+      return new Rejected("no credential was presented; expected 'Authorization: Bearer <token>'");
     }
     ParsedToken parsed = TokenFormat.parse(credential);
     if (parsed instanceof ParsedToken.WellFormed wellFormed) {

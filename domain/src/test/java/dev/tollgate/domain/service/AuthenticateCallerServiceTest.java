@@ -50,6 +50,25 @@ class AuthenticateCallerServiceTest {
   }
 
   @Test
+  void authorizationHeader_bearerInAnyCase_isRead_noneOrAnotherScheme_isRejectedSayingSo() {
+    IssuedToken issued = create(Optional.empty());
+    Authenticated holder = new Authenticated(new Caller.ManagementTokenHolder(issued.token().id()));
+
+    assertThat(tollgate.authenticateCaller().authenticateHeader("Bearer " + issued.secret().value()))
+        .isEqualTo(holder);
+    assertThat(tollgate.authenticateCaller().authenticateHeader("bEARER  "
+        + issued.secret().value() + " ")).isEqualTo(holder);
+    assertThat(tollgate.authenticateCaller().authenticateHeader(null))
+        .isEqualTo(new Rejected("no credential was presented; expected"
+            + " 'Authorization: Bearer <token>'"));
+    assertThat(tollgate.authenticateCaller().authenticateHeader("Basic "
+        + issued.secret().value())).isEqualTo(new Rejected("the Authorization header is not of"
+            + " the form 'Bearer <token>'"));
+    assertThat(tollgate.authenticateCaller().authenticateHeader("Bearer")).isInstanceOf(
+        Rejected.class);
+  }
+
+  @Test
   void revokedManagementToken_authenticate_isRejected() {
     IssuedToken issued = create(Optional.empty());
     tollgate.revokeManagementTokens().revoke(new RevokeManagementTokensUseCase.Command(
