@@ -163,6 +163,26 @@ class HttpRefusalsTest {
   }
 
   @Test
+  void expiredManagementToken_fromItsExpiry_answers401_andBeforeItSaysWhenInAHeader()
+      throws Exception {
+    String secret = tree(http.sendJson("POST", "/api/tollgate/v1/management-tokens",
+        "{\"description\": \"short\", \"expiresAt\": \"2026-11-28T13:00:00Z\"}").body())
+        .get("accessToken").asText();
+
+    HttpResponse<String> before = http.send(http.anonymous("/api/v0/tokens")
+        .header("Authorization", "Bearer " + secret).GET());
+    http.tollgate.clock().advance(java.time.Duration.ofHours(1));
+    HttpResponse<String> after = http.send(http.anonymous("/api/v0/tokens")
+        .header("Authorization", "Bearer " + secret).GET());
+
+    assertThat(before.statusCode()).isEqualTo(200);
+    assertThat(before.headers().firstValue("tollgate-credential-expires-at"))
+        .hasValue("2026-11-28T13:00:00Z");
+    assertRefused(after, 401, "expired at");
+    assertThat(after.body()).doesNotContain(secret);
+  }
+
+  @Test
   void headersTooLarge_anyPath_answersJettysRefusalAsJson() throws Exception {
     HttpResponse<String> answer = http.send(http.request("/api/v0/tokens")
         .header("X-Padding", "x".repeat(20_000)).GET());
