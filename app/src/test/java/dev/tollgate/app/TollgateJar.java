@@ -215,6 +215,7 @@ final class TollgateJar {
     private final List<String> extraArgs;
     private Process process;
     private int port;
+    private String http;
 
     Server(Path dataDirectory, Path log, String... extraArgs) {
       this.dataDirectory = dataDirectory;
@@ -229,6 +230,14 @@ final class TollgateJar {
         throw new IllegalStateException("the server has not served yet: no port");
       }
       return port;
+    }
+
+    /** Its HTTP door, {@code http://HOST:PORT}, as the ready file's second line names it. */
+    String http() {
+      if (http == null) {
+        throw new IllegalStateException("the server has not served an HTTP door yet");
+      }
+      return http;
     }
 
     /**
@@ -248,7 +257,9 @@ final class TollgateJar {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         String address;
         try {
-          address = awaitReadyFile(readyFile, process, START_LIMIT);
+          List<String> lines = awaitReadyFile(readyFile, process, START_LIMIT).lines().toList();
+          address = lines.get(0);
+          http = lines.size() > 1 ? lines.get(1) : null;
         } catch (AssertionError e) {
           String text = Files.readString(log, StandardCharsets.UTF_8);
           throw new AssertionError(e.getMessage() + "; its log:\n"
