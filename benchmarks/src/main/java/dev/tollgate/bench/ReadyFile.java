@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@code --ready-file} of a {@code tollgate serve} child process: written whole, with the
@@ -20,11 +21,21 @@ public final class ReadyFile {
 
   /**
    * Waits until the server has written the file and returns the address in it,
-   * {@code HOST:PORT}; looks every 5 ms, which is the resolution of a time measured with it.
+   * {@code HOST:PORT} (its first line); looks every 5 ms, which is the resolution of a time
+   * measured with it.
    *
    * @throws IllegalStateException when the process ends first or the limit passes
    */
   public static String await(Path file, Process process, Duration limit)
+      throws InterruptedException {
+    return awaitLines(file, process, limit).get(0);
+  }
+
+  /**
+   * The same, every line: the gRPC address, then {@code http://HOST:PORT} when the server's
+   * HTTP door is on.
+   */
+  public static List<String> awaitLines(Path file, Process process, Duration limit)
       throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!Files.isRegularFile(file)) {
@@ -39,7 +50,7 @@ public final class ReadyFile {
       Thread.sleep(POLL_MILLIS);
     }
     try {
-      return Files.readString(file, StandardCharsets.UTF_8).strip();
+      return Files.readString(file, StandardCharsets.UTF_8).strip().lines().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + file, e);
     }

@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * Fills a migrated token store fast with JDBC batches, in the benchmarks' mix: 80% database
- * tokens with read and write on one of 1,000 databases, 20% management tokens, half expiring;
+ * tokens with read and write on one of 1,000 databases, 20% management tokens (or none), half
+ * expiring;
  * random hashes instead of hashes of real token strings, one CREATED event per token.
  */
 final class Seeder {
@@ -37,9 +38,21 @@ final class Seeder {
   private final OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
   private final OffsetDateTime expiry = now.plus(Duration.ofDays(365));
 
+  private final boolean databaseOnly;
+
+  private Seeder(boolean databaseOnly) {
+    this.databaseOnly = databaseOnly;
+  }
+
   /** Writes {@code tokens} tokens; on PostgreSQL also vacuums and analyzes, as autovacuum would. */
   static void seed(DataSource pool, boolean postgres, int tokens) throws SQLException {
-    Seeder seeder = new Seeder();
+    seed(pool, postgres, tokens, false);
+  }
+
+  /** The same, every token a database token when {@code databaseOnly}. */
+  static void seed(DataSource pool, boolean postgres, int tokens, boolean databaseOnly)
+      throws SQLException {
+    Seeder seeder = new Seeder(databaseOnly);
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
       for (int done = 0; done < tokens; done += TOKENS_PER_COMMIT) {
@@ -61,7 +74,7 @@ final class Seeder {
         PreparedStatement events = connection.prepareStatement(INSERT_EVENT)) {
       for (int i = 0; i < count; i++) {
         UUID id = randomUuid();
-        boolean database = random.nextInt(10) < 8;
+        boolean database = random.nextInt(10) < 8 || databaseOnly;
         random.nextBytes(hash);
         tokens.setObject(1, id);
         tokens.setString(2, database ? "DATABASE" : "MANAGEMENT");
