@@ -18,7 +18,8 @@ import javax.sql.DataSource;
 /**
  * Fills a migrated token store fast with JDBC batches, in the benchmarks' mix: 80% database
  * tokens with read and write on one of 1,000 databases, 20% management tokens (or none), half
- * expiring;
+ * expiring, each created a microsecond after the one before (lists page in creation order, and a
+ * million equal times would make each page a scan);
  * random hashes instead of hashes of real token strings, one CREATED event per token.
  */
 final class Seeder {
@@ -39,6 +40,7 @@ final class Seeder {
   private final OffsetDateTime expiry = now.plus(Duration.ofDays(365));
 
   private final boolean databaseOnly;
+  private long seeded;
 
   private Seeder(boolean databaseOnly) {
     this.databaseOnly = databaseOnly;
@@ -82,7 +84,7 @@ final class Seeder {
         tokens.setString(4, database ? "apiv1_xxx" : "M.V1.xxxx");
         tokens.setString(5, "sha512");
         tokens.setString(6, HexFormat.of().formatHex(hash));
-        tokens.setObject(7, now);
+        tokens.setObject(7, now.plusNanos(1_000 * seeded++));
         tokens.setString(8, "bootstrap-admin");
         tokens.setObject(9, now);
         if (random.nextBoolean()) {
