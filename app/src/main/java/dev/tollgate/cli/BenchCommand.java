@@ -111,7 +111,7 @@ public final class BenchCommand extends ClientCommand {
             scenarios.authorizeValid().run(channels, concurrency, warmup));
         if (twins != null) {
           stopOnFailures("warm-up: http-get-token",
-              twins.httpGet(valid.id()).run(concurrency, warmup));
+              twins.httpGet(valid.id()).run(Math.min(concurrency, BenchReport.READERS), warmup));
         }
         for (int round = 1; round <= rounds; round++) {
           runRound(round, scenarios, channels, duration, tokens, connection, report);
@@ -184,11 +184,12 @@ public final class BenchCommand extends ClientCommand {
   private void runTwins(String of, HttpTwins twins, String id, List<ManagedChannel> channels,
       BenchReport report) throws InterruptedException {
     int writers = Math.min(concurrency, BenchReport.WRITERS);
+    int readers = Math.min(concurrency, BenchReport.READERS);
     int listers = Math.min(concurrency, BenchReport.LISTERS);
     report.add("http-create-token", run(of + "http-create-token", twins.httpCreate(), writers));
     report.add("get-database-token",
-        run(of + "get-database-token", twins.grpcGet(id), channels, concurrency, duration));
-    report.add("http-get-token", run(of + "http-get-token", twins.httpGet(id), concurrency));
+        run(of + "get-database-token", twins.grpcGet(id), channels, readers, duration));
+    report.add("http-get-token", run(of + "http-get-token", twins.httpGet(id), readers));
     report.add("list-database-tokens",
         run(of + "list-database-tokens", twins.grpcList(channels), listers));
     report.add("http-list-tokens", run(of + "http-list-tokens", twins.httpList(), listers));
