@@ -149,6 +149,13 @@ final class BenchReport {
       double ratio = median(ratios(scenario));
       text.append(String.format("%s ÷ %s: %.2f, target >= %.1f: %s%n", scenario,
           TWINS.get(scenario), ratio, TWIN_TARGET, ratio >= TWIN_TARGET ? "met" : "NOT MET"));
+      double share = clientShare(rounds.getOrDefault(scenario, List.of()));
+      if (share >= (sharesCores ? BOUND_SHARING : BOUND_ALONE)) {
+        text.append(String.format("CLIENT-BOUND: this bench used %.0f%% of the %d cores for %s:"
+            + " the JDK's HTTP client costs far more per call than gRPC's, so the ratio measures"
+            + " the clients as much as the server. Measure the server with h2load --h1.%n",
+            share * 100, cores, scenario));
+      }
     }
     return text.toString();
   }

@@ -76,4 +76,19 @@ class BenchReportTest {
         "http-create-token ÷ create-database-token: 0.90, target >= 0.8: met",
         "http-get-token ÷ get-database-token: 0.50, target >= 0.8: NOT MET");
   }
+
+  @Test
+  void httpScenarioTakingMostOfTheCores_reportSaysItsRatioIsClientBound() {
+    BenchReport report = report("127.0.0.1:8091", Duration.ofMillis(500));
+    report.add("get-database-token", run(20_000, Duration.ofMillis(200)));
+    report.add("http-get-token", run(5_000, Duration.ofMillis(900)));
+    report.add("create-database-token", run(500, Duration.ofMillis(100)));
+    report.add("http-create-token", run(450, Duration.ofMillis(100)));
+    report.http("http://127.0.0.1:8092", -1);
+
+    String text = report.render();
+
+    assertThat(text).contains("CLIENT-BOUND: this bench used 45% of the 2 cores for"
+        + " http-get-token").doesNotContain("cores for http-create-token");
+  }
 }
