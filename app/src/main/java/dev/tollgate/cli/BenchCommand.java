@@ -69,7 +69,8 @@ public final class BenchCommand extends ClientCommand {
 
   @Option(names = "--http", paramLabel = "ADDRESS",
       description = "The server's Management HTTP API, HOST:PORT or http://HOST:PORT (plaintext"
-          + " on loopback addresses only): also measure creating, reading and listing database"
+          + " on loopback addresses only; https://HOST:PORT trusts the JVM's certificate"
+          + " authorities, not the profile's): also measure creating, reading and listing database"
           + " tokens over HTTP against the same over gRPC, in the same rounds. Without it those"
           + " scenarios are skipped.")
   String http;
