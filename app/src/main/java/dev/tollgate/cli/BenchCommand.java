@@ -5,6 +5,7 @@ import dev.tollgate.options.HostPort;
 import dev.tollgate.proto.authz.v1.AuthorizeRequest;
 import dev.tollgate.proto.authz.v1.AuthorizeResponse;
 import io.grpc.ManagedChannel;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,19 +14,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code tollgate bench}: drives a running server and reports throughput and latency of the
  * authorizer and of token creation, each Authorize figure also as a ratio to the gRPC health
- * check measured through the same server, client and load shape in the same round.
+ * check measured through the same server, client and load shape in the same round; with
+ * {@code --http}, creating, reading and listing database tokens over the Management HTTP API,
+ * each as a ratio to its gRPC twin in the same round.
  */
 @Command(name = "bench", usageHelpAutoWidth = true, sortOptions = false,
     description = "Measure a running Tollgate server: the gRPC health check (the baseline),"
         + " Authorize with a valid, an unknown and a malformed token, Authorize during a flood of"
-        + " unknown tokens, CreateDatabaseToken, and with --replica the time until another replica"
-        + " refuses a revoked token. Creates the tokens it needs and revokes them afterwards.")
+        + " unknown tokens, CreateDatabaseToken, with --http creating, reading and listing database"
+        + " tokens over HTTP against the same over gRPC, and with --replica the time until another"
+        + " replica refuses a revoked token. Creates the tokens it needs and revokes them"
+        + " afterwards.")
 public final class BenchCommand extends ClientCommand {
 
   @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "5s",
@@ -61,6 +67,14 @@ public final class BenchCommand extends ClientCommand {
           + " refuses the token.")
   HostPort replica;
 
+  @Option(names = "--http", paramLabel = "ADDRESS",
+      description = "The server's Management HTTP API, HOST:PORT or http://HOST:PORT (plaintext"
+          + " on loopback addresses only; https://HOST:PORT trusts the JVM's certificate"
+          + " authorities, not the profile's): also measure creating, reading and listing database"
+          + " tokens over HTTP against the same over gRPC, in the same rounds. Without it those"
+          + " scenarios are skipped.")
+  String http;
+
   @Option(names = "--revocations", paramLabel = "N", defaultValue = "1000",
       description = "Revocations timed with --replica (default: ${DEFAULT-VALUE}).")
   int revocations;
@@ -74,27 +88,39 @@ public final class BenchCommand extends ClientCommand {
       throw new CliException("--concurrency must be at least 2, --connections, --rounds and"
           + " --unknown-tokens at least 1");
     }
+    URI door = http == null ? null : HttpTwins.door(http);
     try (Connection connection = connect();
         BenchReplica other = BenchReplica.open(connection, replica);
         BenchTokens tokens = new BenchTokens(connection, Clock.systemUTC(), tokenLifetime());
-        RevokeOnExit onExit = new RevokeOnExit(tokens, tokenLifetime(), err())) {
+        RevokeOnExit onExit = new RevokeOnExit(tokens, tokenLifetime(), err());
+        HttpTwins twins = door == null ? null : new HttpTwins(door,
+            connection.profile().credential().orElseThrow(), tokens)) {
       server = connection.profile().target();
       List<ManagedChannel> channels = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
         channels.add(connection.newLoadChannel());
       }
       try {
-        BenchScenarios scenarios = new BenchScenarios(
-            tokens.create("tollgate bench: valid token").secret(), BenchScenarios.unknownTokens(unknownTokens));
+        BenchTokens.Created valid = tokens.create("tollgate bench: valid token");
+        BenchScenarios scenarios = new BenchScenarios(valid.secret(),
+            BenchScenarios.unknownTokens(unknownTokens));
         BenchReport report = new BenchReport(connection.profile().target(), concurrency,
             connections, duration, Runtime.getRuntime().availableProcessors());
         progress("warming up for " + Times.format(warmup));
         stopOnFailures("warm-up: health", scenarios.health().run(channels, concurrency, warmup));
         stopOnFailures("warm-up: authorize-valid",
             scenarios.authorizeValid().run(channels, concurrency, warmup));
+        if (twins != null) {
+          stopOnFailures("warm-up: http-get-token",
+              twins.httpGet(valid.id()).run(Math.min(concurrency, BenchReport.READERS), warmup));
+        }
         for (int round = 1; round <= rounds; round++) {
           runRound(round, scenarios, channels, duration, tokens, connection, report);
+          if (twins != null) {
+            runTwins("round " + round + "/" + rounds + ": ", twins, valid.id(), channels, report);
+          }
         }
+        report.http(door == null ? null : door.toString(), twins == null ? -1 : twins.listed());
         eachUnknownOnce(scenarios, channels, connection, report);
         if (other.channel() != null) {
           report.revocations(replica.toString(), new RevocationTimer(tokens, replica.toString(),
@@ -112,12 +138,15 @@ public final class BenchCommand extends ClientCommand {
   /**
    * How long each token the bench makes may live, so that one it could not revoke (the machine
    * or the JVM stopped before it could) expires soon anyway: the bench's planned time (two
-   * warm-ups, then six scenarios of {@code --duration} a round) plus {@link #TOKEN_MARGIN} for
+   * warm-ups, then six scenarios of {@code --duration} a round; with {@code --http} three
+   * warm-ups and eleven scenarios) plus {@link #TOKEN_MARGIN} for
    * what is not planned (the pass over every unknown token, revocations timed with
    * {@code --replica}) and for clocks that disagree.
    */
   Duration tokenLifetime() {
-    return warmup.multipliedBy(2).plus(duration.multipliedBy(6L * rounds)).plus(TOKEN_MARGIN);
+    boolean twins = http != null;
+    return warmup.multipliedBy(twins ? 3 : 2)
+        .plus(duration.multipliedBy((twins ? 11L : 6L) * rounds)).plus(TOKEN_MARGIN);
   }
 
   /** What a bench token lives beyond the bench's planned time. */
@@ -145,9 +174,26 @@ public final class BenchCommand extends ClientCommand {
     report.add("authorize-malformed", run(of + "authorize-malformed",
         scenarios.authorizeMalformed(), channels, concurrency, each));
     report.flood(flood(of, scenarios, channels, each));
-    int writers = Math.min(concurrency, 8);
     report.add("create-database-token", run(of + "create-database-token",
-        scenarios.create(tokens), channels, writers, each));
+        scenarios.create(tokens), channels, Math.min(concurrency, BenchReport.WRITERS), each));
+  }
+
+  /**
+   * Each HTTP scenario right after its gRPC twin, with as many calls in flight: create, read
+   * one token, list them all.
+   */
+  private void runTwins(String of, HttpTwins twins, String id, List<ManagedChannel> channels,
+      BenchReport report) throws InterruptedException {
+    int writers = Math.min(concurrency, BenchReport.WRITERS);
+    int readers = Math.min(concurrency, BenchReport.READERS);
+    int listers = Math.min(concurrency, BenchReport.LISTERS);
+    report.add("http-create-token", run(of + "http-create-token", twins.httpCreate(), writers));
+    report.add("get-database-token",
+        run(of + "get-database-token", twins.grpcGet(id), channels, readers, duration));
+    report.add("http-get-token", run(of + "http-get-token", twins.httpGet(id), readers));
+    report.add("list-database-tokens",
+        run(of + "list-database-tokens", twins.grpcList(channels), listers));
+    report.add("http-list-tokens", run(of + "http-list-tokens", twins.httpList(), listers));
   }
 
   /**
@@ -160,8 +206,9 @@ public final class BenchCommand extends ClientCommand {
         unknownTokens);
     BenchScenarios fresh = new BenchScenarios(scenarios.validToken(), BenchScenarios.unknownTokens(unknownTokens));
     long readsBefore = BenchTokens.missReads(connection);
-    LoadRun.Result result = run(label, fresh.authorizeUnknown(), channels, concurrency,
-        (load, inFlight) -> load.runCalls(channels, inFlight, unknownTokens));
+    LoadRun<?, ?> load = fresh.authorizeUnknown();
+    LoadRun.Result result = run(label, load::callsSoFar,
+        () -> load.runCalls(channels, concurrency, unknownTokens));
     report.eachUnknownOnce(result, BenchTokens.missReads(connection) - readsBefore);
   }
 
@@ -189,25 +236,30 @@ public final class BenchCommand extends ClientCommand {
 
   private LoadRun.Result run(String label, LoadRun<?, ?> load, List<ManagedChannel> channels,
       int inFlight, Duration each) throws InterruptedException {
-    return run(label, load, channels, inFlight, (l, n) -> l.run(channels, n, each));
+    return run(label, load::callsSoFar, () -> load.run(channels, inFlight, each));
+  }
+
+  private LoadRun.Result run(String label, FutureLoad load, int inFlight)
+      throws InterruptedException {
+    return run(label, load::callsSoFar, () -> load.run(inFlight, duration));
   }
 
   /** How a run is driven: for a time, or for a number of calls. */
   private interface Drive {
-    LoadRun.Result drive(LoadRun<?, ?> load, int inFlight) throws InterruptedException;
+    LoadRun.Result drive() throws InterruptedException;
   }
 
-  private LoadRun.Result run(String label, LoadRun<?, ?> load, List<ManagedChannel> channels,
-      int inFlight, Drive drive) throws InterruptedException {
+  private LoadRun.Result run(String label, LongSupplier callsSoFar, Drive drive)
+      throws InterruptedException {
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     long started = System.nanoTime();
     if (System.console() != null) {
       ticker.scheduleAtFixedRate(() -> err().printf("\r  %s: %d s, %,d calls", label,
-          (System.nanoTime() - started) / 1_000_000_000L, load.callsSoFar()).flush(), 1, 1,
+          (System.nanoTime() - started) / 1_000_000_000L, callsSoFar.getAsLong()).flush(), 1, 1,
           TimeUnit.SECONDS);
     }
     try {
-      LoadRun.Result result = stopOnFailures(label, drive.drive(load, inFlight));
+      LoadRun.Result result = stopOnFailures(label, drive.drive());
       progress(String.format("%s%s: %,.0f calls/s%s", System.console() != null ? "\r" : "",
           label, result.perSecond(), result.failures() > 0
               ? ", " + result.failures() + " FAILED OR WRONG ANSWERS" : ""));

@@ -18,6 +18,21 @@ final class BenchReport {
 
   private static final String BASELINE = "health";
   private static final String AUTHORIZE = "authorize-valid";
+  /** Each HTTP scenario's gRPC twin, to which its RATIO compares it. */
+  private static final Map<String, String> TWINS = Map.of("http-create-token",
+      "create-database-token", "http-get-token", "get-database-token", "http-list-tokens",
+      "list-database-tokens");
+  /** What an HTTP scenario's calls/s must reach of its twin's, where the issue sets a target. */
+  private static final double TWIN_TARGET = 0.8;
+  /** Calls in flight when creating tokens, at most. */
+  static final int WRITERS = 8;
+  /**
+   * Calls in flight when reading one token, at most: the server admits 64 management calls at
+   * once by default ({@code --max-management-calls}), half of them on one connection.
+   */
+  static final int READERS = 32;
+  /** Calls in flight when listing every token, at most. */
+  static final int LISTERS = 4;
   /**
    * With the server on the same cores, a client taking a third of them takes at least a third of
    * each call's CPU time, and shrinks a difference between the server's costs by as much.
@@ -38,6 +53,8 @@ final class BenchReport {
   private long missReads;
   private String replica;
   private Histogram revocations;
+  private String http;
+  private long listed = -1;
 
   /** @param cores the cores this process may use; the server shares them if it is on loopback */
   BenchReport(String target, int concurrency, int connections, Duration each, int cores) {
@@ -65,6 +82,15 @@ final class BenchReport {
     flood.add(valid);
   }
 
+  /**
+   * Where the HTTP scenarios ran, or null when they were skipped; and how many tokens the last
+   * list held (-1 when unknown).
+   */
+  void http(String door, long tokensListed) {
+    this.http = door;
+    this.listed = tokensListed;
+  }
+
   void revocations(String other, Histogram seen) {
     this.replica = other;
     this.revocations = seen;
@@ -88,8 +114,10 @@ final class BenchReport {
     text.append(String.format("CLIENT: the CPU time of this bench ÷ (wall time × %d cores).%n",
         cores));
     clientBound().ifPresent(text::append);
-    text.append("create-database-token runs with ").append(Math.min(concurrency, 8))
+    text.append("create-database-token runs with ").append(Math.min(concurrency, WRITERS))
         .append(" calls in flight.\n");
+    text.append(http == null ? "HTTP scenarios skipped: no --http (the server's Management HTTP"
+        + " API, such as --http 127.0.0.1:8092).\n" : twins());
     if (eachUnknownOnce != null) {
       text.append(String.format("%,d distinct unknown tokens, each presented once: %,d reads of"
           + " the change feed caused by the misses, in %s (%,.0f calls/s, %d failed).%n",
@@ -100,6 +128,34 @@ final class BenchReport {
       text.append(String.format("revocation refused by %s after the revoke returned: p50 %s, p99"
           + " %s, max %s over %,d revocations.%n", replica, latency(revocations, 50),
           latency(revocations, 99), latency(revocations, 100), revocations.getTotalCount()));
+    }
+    return text.toString();
+  }
+
+  /** What the HTTP scenarios measured against their gRPC twins. */
+  private String twins() {
+    StringBuilder text = new StringBuilder(String.format("HTTP scenarios at %s, each right after"
+        + " its gRPC twin in every round and with as many calls in flight (get %d, create %d,"
+        + " list %d); HTTP/1.1 answers one call at a time per connection, so each HTTP call in"
+        + " flight has a keep-alive connection of its own, where gRPC multiplexes them over %d."
+        + " RATIO of http-*: its calls/s ÷ its twin's in the same round.%n", http,
+        Math.min(concurrency, READERS),
+        Math.min(concurrency, WRITERS), Math.min(concurrency, LISTERS), connections));
+    if (listed >= 0) {
+      text.append(String.format("The lists held %,d database tokens, revoked ones included, at"
+          + " the end.%n", listed));
+    }
+    for (String scenario : List.of("http-create-token", "http-get-token")) {
+      double ratio = median(ratios(scenario));
+      text.append(String.format("%s ÷ %s: %.2f, target >= %.1f: %s%n", scenario,
+          TWINS.get(scenario), ratio, TWIN_TARGET, ratio >= TWIN_TARGET ? "met" : "NOT MET"));
+      double share = clientShare(rounds.getOrDefault(scenario, List.of()));
+      if (share >= (sharesCores ? BOUND_SHARING : BOUND_ALONE)) {
+        text.append(String.format("CLIENT-BOUND: this bench used %.0f%% of the %d cores for %s:"
+            + " the JDK's HTTP client costs far more per call than gRPC's, so the ratio measures"
+            + " the clients as much as the server. Measure the server with h2load --h1.%n",
+            share * 100, cores, scenario));
+      }
     }
     return text.toString();
   }
@@ -125,14 +181,16 @@ final class BenchReport {
     return median(shares);
   }
 
+  /** Calls/s ÷ the baseline's, or an HTTP scenario's ÷ its twin's, round by round. */
   private List<Double> ratios(String scenario) {
-    List<LoadRun.Result> baseline = rounds.get(BASELINE);
-    List<LoadRun.Result> results = rounds.get(scenario);
+    List<LoadRun.Result> baseline = rounds.get(TWINS.getOrDefault(scenario, BASELINE));
+    List<LoadRun.Result> results = rounds.getOrDefault(scenario, List.of());
     List<Double> ratios = new ArrayList<>();
     for (int i = 0; baseline != null && i < Math.min(baseline.size(), results.size()); i++) {
       ratios.add(results.get(i).perSecond() / baseline.get(i).perSecond());
     }
-    return scenario.equals(BASELINE) || scenario.startsWith("create") ? List.of() : ratios;
+    return scenario.equals(BASELINE) || scenario.startsWith("create")
+        || scenario.startsWith("list") ? List.of() : ratios;
   }
 
   private List<Double> floodRatios() {

@@ -12,6 +12,7 @@ import io.grpc.StatusRuntimeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +55,17 @@ final class BenchTokens implements AutoCloseable {
 
   /** The request for a token that may read the benchmark's database and expires in its time. */
   CreateDatabaseTokenRequest request(String description) {
-    Instant expiresAt = clock.instant().plus(lifetime);
+    Instant expiresAt = expiresAt();
     return CreateDatabaseTokenRequest.newBuilder().setDescription(description)
         .addPermissions(DatabasePermission.newBuilder().setAction("read").setResource(DATABASE))
         .setExpiresAt(Timestamp.newBuilder().setSeconds(expiresAt.getEpochSecond())
             .setNanos(expiresAt.getNano()))
         .build();
+  }
+
+  /** When a token made now expires: {@code lifetime} from now, to the second. */
+  Instant expiresAt() {
+    return clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** Creates a token that may read the benchmark's database. */

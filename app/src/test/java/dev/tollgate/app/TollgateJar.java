@@ -266,6 +266,8 @@ final class TollgateJar {
         String address;
         try {
           address = awaitReadyFile(readyFile, process, START_LIMIT);
+          List<String> lines = Files.readAllLines(readyFile, StandardCharsets.UTF_8);
+          httpAddress = lines.size() > 1 ? lines.get(1) : null;
         } catch (AssertionError e) {
           String text = Files.readString(log, StandardCharsets.UTF_8);
           throw new AssertionError(e.getMessage() + "; its log:\n"
@@ -275,8 +277,6 @@ final class TollgateJar {
         assertThat(address).as("the ready file of a server told to listen on 127.0.0.1:" + port)
             .isEqualTo("127.0.0.1:" + (port == 0 ? bound : port));
         port = bound;
-        List<String> lines = Files.readAllLines(readyFile, StandardCharsets.UTF_8);
-        httpAddress = lines.size() > 1 ? lines.get(1) : null;
         return this;
       } catch (IOException e) {
         throw new UncheckedIOException(e);

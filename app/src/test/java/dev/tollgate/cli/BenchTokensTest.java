@@ -126,6 +126,13 @@ class BenchTokensTest {
         .tokenLifetime()).isEqualTo(Duration.ofSeconds(1 + 360 + 600));
   }
 
+  @Test
+  void benchWithHttp_tokenLifetime_countsItsWarmUpAndFiveScenariosMore() {
+    // 3 warm-ups of 5 s, 3 rounds of 11 scenarios of 5 s: 180 s, and the margin
+    assertThat(parsed("bench", "--http", "127.0.0.1:8092").tokenLifetime())
+        .isEqualTo(Duration.ofSeconds(180 + 600));
+  }
+
   private static BenchCommand parsed(String... args) {
     picocli.CommandLine commandLine = Main.commandLine(false, args);
     commandLine.parseArgs(args);

@@ -14,6 +14,8 @@ import dev.tollgate.proto.management.v1.DatabasePermission;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.GetReplicaStatusRequest;
 import dev.tollgate.proto.management.v1.GetReplicaStatusResponse;
+import dev.tollgate.proto.management.v1.ListDatabaseTokensRequest;
+import dev.tollgate.proto.management.v1.ListDatabaseTokensResponse;
 import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
 import dev.tollgate.proto.management.v1.RevokeDatabaseTokensRequest;
 import io.grpc.CallCredentials;
@@ -112,6 +114,25 @@ final class ReplicaCalls {
   void revoke(String tokenId) {
     call("RevokeDatabaseTokens", () -> tokens.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
         .revokeDatabaseTokens(RevokeDatabaseTokensRequest.newBuilder().addIds(tokenId).build()));
+  }
+
+  /**
+   * Lists every database token, revoked ones included, page after page as a client would;
+   * returns how many there were.
+   */
+  long listAll() {
+    long count = 0;
+    String pageToken = "";
+    do {
+      String from = pageToken;
+      ListDatabaseTokensResponse page = call("ListDatabaseTokens", () -> tokens
+          .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).listDatabaseTokens(
+              ListDatabaseTokensRequest.newBuilder().setIncludeRevoked(true)
+                  .setPageToken(from).build()));
+      count += page.getTokensCount();
+      pageToken = page.getNextPageToken();
+    } while (!pageToken.isEmpty());
+    return count;
   }
 
   /** How the replica follows the store; the answer costs the store one read of its own. */

@@ -28,6 +28,7 @@ public final class ServeProcess implements AutoCloseable {
   private final Path readyFile;
   private final Process process;
   private volatile String address;
+  private volatile String http;
   private volatile ManagedChannel channel;
 
   private ServeProcess(String name, Path log, Path readyFile, Process process) {
@@ -90,7 +91,9 @@ public final class ServeProcess implements AutoCloseable {
    */
   public void awaitServing(Duration timeout) throws InterruptedException {
     try {
-      address = ReadyFile.await(readyFile, process, timeout);
+      List<String> lines = ReadyFile.awaitLines(readyFile, process, timeout);
+      address = lines.get(0);
+      http = lines.size() > 1 ? lines.get(1) : null;
     } catch (IllegalStateException e) {
       throw failure(e.getMessage());
     }
@@ -122,6 +125,21 @@ public final class ServeProcess implements AutoCloseable {
       throw new IllegalStateException("replica " + name + " does not serve yet");
     }
     return address;
+  }
+
+  /** Its HTTP door, {@code http://HOST:PORT}, once it serves; there with {@code --http-listen}. */
+  public String http() {
+    address();
+    if (http == null) {
+      throw new IllegalStateException("replica " + name + " serves no HTTP door; start it with"
+          + " --http-listen");
+    }
+    return http;
+  }
+
+  /** The process id of the server, to attach to it. */
+  public long pid() {
+    return process.pid();
   }
 
   /** A plaintext channel to this server, closed with it; there once it serves. */

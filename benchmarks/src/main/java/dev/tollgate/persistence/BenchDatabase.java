@@ -1,5 +1,6 @@
 package dev.tollgate.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -119,8 +120,18 @@ public final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Brings the schema up to date and fills the store with {@code tokens} tokens in the
+   * benchmarks' mix, or database tokens only, as fast as JDBC batches go.
+   */
+  public void seed(int tokens, boolean databaseOnly) throws SQLException {
+    try (HikariDataSource pool = Databases.openAndMigrate(bulkSettings())) {
+      Seeder.seed(pool, isPostgres(), tokens, databaseOnly);
+    }
+  }
+
   /** The {@code tollgate serve} options that point the server at this store. */
-  List<String> serveOptions() {
+  public List<String> serveOptions() {
     List<String> options = new ArrayList<>(List.of("--data-dir", directory.toString()));
     if (isPostgres()) {
       options.addAll(List.of("--database-url", settings.jdbcUrl(), "--database-user",

@@ -17,7 +17,9 @@ import javax.sql.DataSource;
 
 /**
  * Fills a migrated token store fast with JDBC batches, in the benchmarks' mix: 80% database
- * tokens with read and write on one of 1,000 databases, 20% management tokens, half expiring;
+ * tokens with read and write on one of 1,000 databases, 20% management tokens (or none), half
+ * expiring, each created a microsecond after the one before (lists page in creation order, and a
+ * million equal times would make each page a scan);
  * random hashes instead of hashes of real token strings, one CREATED event per token.
  */
 final class Seeder {
@@ -37,9 +39,22 @@ final class Seeder {
   private final OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
   private final OffsetDateTime expiry = now.plus(Duration.ofDays(365));
 
+  private final boolean databaseOnly;
+  private long seeded;
+
+  private Seeder(boolean databaseOnly) {
+    this.databaseOnly = databaseOnly;
+  }
+
   /** Writes {@code tokens} tokens; on PostgreSQL also vacuums and analyzes, as autovacuum would. */
   static void seed(DataSource pool, boolean postgres, int tokens) throws SQLException {
-    Seeder seeder = new Seeder();
+    seed(pool, postgres, tokens, false);
+  }
+
+  /** The same, every token a database token when {@code databaseOnly}. */
+  static void seed(DataSource pool, boolean postgres, int tokens, boolean databaseOnly)
+      throws SQLException {
+    Seeder seeder = new Seeder(databaseOnly);
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
       for (int done = 0; done < tokens; done += TOKENS_PER_COMMIT) {
@@ -61,7 +76,7 @@ final class Seeder {
         PreparedStatement events = connection.prepareStatement(INSERT_EVENT)) {
       for (int i = 0; i < count; i++) {
         UUID id = randomUuid();
-        boolean database = random.nextInt(10) < 8;
+        boolean database = random.nextInt(10) < 8 || databaseOnly;
         random.nextBytes(hash);
         tokens.setObject(1, id);
         tokens.setString(2, database ? "DATABASE" : "MANAGEMENT");
@@ -69,7 +84,7 @@ final class Seeder {
         tokens.setString(4, database ? "apiv1_xxx" : "M.V1.xxxx");
         tokens.setString(5, "sha512");
         tokens.setString(6, HexFormat.of().formatHex(hash));
-        tokens.setObject(7, now);
+        tokens.setObject(7, now.plusNanos(1_000 * seeded++));
         tokens.setString(8, "bootstrap-admin");
         tokens.setObject(9, now);
         if (random.nextBoolean()) {
