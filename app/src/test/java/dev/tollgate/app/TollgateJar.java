@@ -263,20 +263,26 @@ final class TollgateJar {
         Files.deleteIfExists(readyFile);
         process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        String address;
         try {
-          address = awaitReadyFile(readyFile, process, START_LIMIT);
-          List<String> lines = Files.readAllLines(readyFile, StandardCharsets.UTF_8);
-          httpAddress = lines.size() > 1 ? lines.get(1) : null;
-        } catch (AssertionError e) {
-          String text = Files.readString(log, StandardCharsets.UTF_8);
-          throw new AssertionError(e.getMessage() + "; its log:\n"
-              + text.substring((int) Math.min(logStart, text.length())), e);
+          String address;
+          try {
+            address = awaitReadyFile(readyFile, process, START_LIMIT);
+            List<String> lines = Files.readAllLines(readyFile, StandardCharsets.UTF_8);
+            httpAddress = lines.size() > 1 ? lines.get(1) : null;
+          } catch (AssertionError e) {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            throw new AssertionError(e.getMessage() + "; its log:\n"
+                + text.substring((int) Math.min(logStart, text.length())), e);
+          }
+          int bound = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+          assertThat(address).as("the ready file of a server told to listen on 127.0.0.1:" + port)
+              .isEqualTo("127.0.0.1:" + (port == 0 ? bound : port));
+          port = bound;
+        } catch (Throwable e) {
+          // a server that did not come up as asked is not left running behind the test
+          process.destroyForcibly();
+          throw e;
         }
-        int bound = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-        assertThat(address).as("the ready file of a server told to listen on 127.0.0.1:" + port)
-            .isEqualTo("127.0.0.1:" + (port == 0 ? bound : port));
-        port = bound;
         return this;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
