@@ -28,10 +28,10 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The web console of the real jar in a real Chromium, as one person would use it: the bootstrap
  * admin pastes its token, creates a database token and sees its string once, searches, sorts,
- * edits, rotates, revokes behind the confirmation, creates a management token, signs out; the
- * holder of that management token is not offered management-token creation. No request leaves
- * the server's origin, the browser logs no error, and no token string reaches its log or stays in
- * the page once dismissed. Screenshots go to {@code target/console-screenshots/}.
+ * edits, rotates, revokes behind the confirmation, creates, rotates and revokes management tokens,
+ * signs out; the holder of a management token is not offered management-token creation. No
+ * request leaves the server's origin, the browser logs no error, and no token string reaches its
+ * log or stays in the page once dismissed. Screenshots go to {@code target/console-screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -197,14 +197,24 @@ class ConsoleIT {
 
   @Test
   @Order(7)
-  void managementTokens_theBootstrapAdminCreatesOne_andWhoAmISaysWhoSignedIn() {
+  void managementTokens_theBootstrapAdminCreatesRotatesAndRevokes_andWhoAmISaysWhoSignedIn() {
     browser.byId("nav-management").click();
-    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("mgmt-create"))).click();
-    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-mgmt")));
-    browser.byId("mgmt-description").sendKeys("ci pipeline");
-    browser.find(By.cssSelector("#create-mgmt button[type=submit]")).click();
+    createManagementToken("old automation");
+    createManagementToken("ci pipeline");
+    browser.until(d -> row("mgmt-table", "ci pipeline")).findElement(By.cssSelector(
+        "[data-action=rotate]")).click();
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("rotate-mgmt")));
+    new Select(browser.byId("overlap")).selectByVisibleText("not at all: it stops now");
+    browser.find(By.cssSelector("#rotate-mgmt button[type=submit]")).click();
     managementToken = readSecretOnce("M.V1.");
-    WebElement row = browser.until(d -> row("mgmt-table", "ci pipeline"));
+    row("mgmt-table", "old automation").findElement(By.cssSelector("[data-action=revoke]")).click();
+    WebElement dialog = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("revoke")));
+    assertThat(dialog.getText()).contains("management token “old automation”");
+    browser.byId("revoke-understood").click();
+    dialog.findElement(By.cssSelector("button[type=submit]")).click();
+    browser.until(d -> rows("mgmt-table").size() == 1);
+
+    WebElement row = row("mgmt-table", "ci pipeline");
     assertThat(cell(row, "status")).isEqualTo("active");
     assertThat(cell(row, "createdBy")).isEqualTo("bootstrap-admin");
     assertEveryControlLabelled();
@@ -315,6 +325,15 @@ class ConsoleIT {
         .as("the dismissed string is still in the page source").isFalse();
     browser.drainLogs();
     return secret;
+  }
+
+  private void createManagementToken(String description) {
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("mgmt-create"))).click();
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-mgmt")));
+    browser.byId("mgmt-description").sendKeys(description);
+    browser.find(By.cssSelector("#create-mgmt button[type=submit]")).click();
+    readSecretOnce("M.V1.");
+    browser.until(d -> row("mgmt-table", description));
   }
 
   /** Every input, select and button in the page (a dialog's too) has a label or a name. */
