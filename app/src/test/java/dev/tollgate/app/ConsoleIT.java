@@ -93,7 +93,7 @@ class ConsoleIT {
     assertThat(browser.byId("nav-management").isDisplayed()).isTrue();
     assertThat(browser.byId("db-create").isDisplayed()).isTrue();
     browser.until(d -> rows("db-table").size() == 1);
-    assertThat(cell(row("db-table", "alpha dashboard"), "permissions")).isEqualTo("every database: read");
+    assertThat(text("db-table", "alpha dashboard", "permissions")).isEqualTo("every database: read");
     assertThat(browser.byId("credential").getAttribute("value")).isEmpty();
   }
 
@@ -111,10 +111,10 @@ class ConsoleIT {
     browser.find(By.cssSelector("#create-db button[type=submit]")).click();
 
     String secret = readSecretOnce("apiv1_");
-    WebElement row = browser.until(d -> row("db-table", "telegraf metrics"));
-    assertThat(cell(row, "status")).isEqualTo("expires in 30 days");
-    assertThat(cell(row, "permissions")).isEqualTo("metrics: write");
-    assertThat(cell(row, "expires")).endsWith("UTC");
+    browser.until(d -> row("db-table", "telegraf metrics"));
+    assertThat(text("db-table", "telegraf metrics", "status")).isEqualTo("expires in 30 days");
+    assertThat(text("db-table", "telegraf metrics", "permissions")).isEqualTo("metrics: write");
+    assertThat(text("db-table", "telegraf metrics", "expires")).endsWith("UTC");
     browser.screenshot("3-database-tokens");
     assertThat(secret).isNotEmpty();
   }
@@ -157,8 +157,8 @@ class ConsoleIT {
     assertEveryControlLabelled();
     browser.find(By.cssSelector("#edit-db button[type=submit]")).click();
 
-    WebElement row = browser.until(d -> row("db-table", "telegraf writer"));
-    assertThat(cell(row, "permissions")).contains("logs: read", "metrics: write");
+    browser.until(d -> row("db-table", "telegraf writer"));
+    assertThat(text("db-table", "telegraf writer", "permissions")).contains("logs: read", "metrics: write");
   }
 
   @Test
@@ -190,9 +190,9 @@ class ConsoleIT {
 
     browser.until(d -> rows("db-table").size() == 1);
     browser.byId("db-inactive").click();
-    WebElement revoked = browser.until(d -> row("db-table", "telegraf writer"));
-    assertThat(cell(revoked, "status")).isEqualTo("revoked");
-    assertThat(revoked.findElements(By.cssSelector("[data-action]"))).isEmpty();
+    assertThat(text("db-table", "telegraf writer", "status")).isEqualTo("revoked");
+    assertThat(row("db-table", "telegraf writer").findElements(By.cssSelector("[data-action]")))
+        .isEmpty();
   }
 
   @Test
@@ -214,9 +214,8 @@ class ConsoleIT {
     dialog.findElement(By.cssSelector("button[type=submit]")).click();
     browser.until(d -> rows("mgmt-table").size() == 1);
 
-    WebElement row = row("mgmt-table", "ci pipeline");
-    assertThat(cell(row, "status")).isEqualTo("active");
-    assertThat(cell(row, "createdBy")).isEqualTo("bootstrap-admin");
+    assertThat(text("mgmt-table", "ci pipeline", "status")).isEqualTo("active");
+    assertThat(text("mgmt-table", "ci pipeline", "createdBy")).isEqualTo("bootstrap-admin");
     assertEveryControlLabelled();
     browser.screenshot("5-management-tokens");
 
@@ -354,6 +353,14 @@ class ConsoleIT {
   private WebElement row(String table, String description) {
     return rows(table).stream().filter(r -> cell(r, "description").equals(description))
         .findFirst().orElse(null);
+  }
+
+  /** The text of a column in the row of {@code description}, read again if the table re-renders. */
+  private String text(String table, String description, String column) {
+    return browser.until(d -> {
+      WebElement row = row(table, description);
+      return row == null ? null : cell(row, column);
+    });
   }
 
   private static String cell(WebElement row, String column) {
