@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.files.TokenFile;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,18 +48,21 @@ class ConsoleIT {
   /** Every token string the page showed, checked against the browser's log at the end. */
   private final List<String> shown = new java.util.ArrayList<>();
   private String managementToken;
+  /** The string of "alpha dashboard", made through the API. */
+  private String databaseToken;
 
   @BeforeAll
   void start() throws Exception {
     server = new TollgateJar.Server(work.resolve("data"), work.resolve("server.log")).start();
     base = server.httpAddress();
     admin = TokenFile.read(work.resolve("data/admin-token.json"));
-    HttpResponse<Void> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+    HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(base + "/api/v0/tokens")).header("Authorization", "Bearer " + admin)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
             "{\"description\": \"alpha dashboard\", \"permissions\": [{\"action\": \"read\","
-                + " \"resource\": \"*\"}]}")).build(), HttpResponse.BodyHandlers.discarding());
+                + " \"resource\": \"*\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).isEqualTo(200);
+    databaseToken = new ObjectMapper().readTree(created.body()).get("accessToken").asText();
     browser = new ConsoleBrowser(work.resolve("chromium-profile"));
   }
 
@@ -87,6 +91,10 @@ class ConsoleIT {
     assertThat(browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText())
         .startsWith("Tollgate does not accept this token");
     assertThat(browser.script("return sessionStorage.length")).isEqualTo(0L);
+    browser.byId("credential").sendKeys(databaseToken);
+    browser.find(By.cssSelector("#sign-in-form button[type=submit]")).click();
+    browser.until(d -> browser.byId("error").getText().startsWith("a database token cannot manage"));
+    assertThat(browser.byId("nav").isDisplayed()).isFalse();
 
     signIn(admin, true);
 
@@ -279,6 +287,8 @@ class ConsoleIT {
         TollgateJar.assertNoTokenString(entry.getMessage(), secret, "the browser's console log");
       }
       TollgateJar.assertNoTokenString(entry.getMessage(), admin, "the browser's console log");
+      TollgateJar.assertNoTokenString(entry.getMessage(), databaseToken,
+          "the browser's console log");
     }
     // the one error expected: Chromium reports the 401 that the mistyped token got at sign-in
     assertThat(browser.consoleLog).filteredOn(entry -> entry.getLevel().intValue()

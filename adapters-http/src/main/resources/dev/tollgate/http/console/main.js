@@ -45,7 +45,7 @@ function show(page) {
 async function enter() {
   const me = await call('GET', '/api/tollgate/v1/whoami');
   if (!me.allowed.includes('readDatabaseTokens')) {
-    throw new ApiError(403, 'a ' + me.kind + ' cannot manage tokens; sign in with a management'
+    throw new ApiError(403, 'a ' + me.kind.replace('-', ' ') + ' cannot manage tokens; sign in with a management'
       + ' token or the bootstrap admin token');
   }
   pages = { 'database-tokens': databaseTokensPage(me.allowed, failed) };
