@@ -49,7 +49,8 @@ final class ApiHandler extends Handler.Abstract {
       Routes.Match match = routes.find(request.getHttpURI().getPath())
           .orElseThrow(() -> new HttpError(404, "nothing is served at this path; the database"
               + " tokens are at " + DatabaseTokenRoutes.TOKENS + ", Tollgate's own resources under "
-              + OwnRoutes.PREFIX + ", and the API's OpenAPI document at " + OwnRoutes.DOCUMENT));
+              + OwnRoutes.PREFIX + ", the API's OpenAPI document at " + OwnRoutes.DOCUMENT
+              + ", and the web console at " + ConsoleHandler.PATH));
       Map<String, Endpoint> methods = match.route().methods();
       Endpoint endpoint = methods.get(request.getMethod());
       if (endpoint == null) {

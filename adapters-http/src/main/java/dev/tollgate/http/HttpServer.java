@@ -18,9 +18,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The HTTP door's server: the {@link HttpApi} on Jetty at one address, within the bounds of its
- * {@link HttpSettings}, in plaintext (HTTP/1.1, or HTTP/2 with prior knowledge) or over TLS
- * (HTTP/1.1). Start it, ask its port, stop it.
+ * The HTTP door's server: the {@link HttpApi}, and the web console in front of it, on Jetty at one
+ * address, within the bounds of its {@link HttpSettings}, in plaintext (HTTP/1.1, or HTTP/2 with
+ * prior knowledge) or over TLS (HTTP/1.1). Start it, ask its port, stop it.
  */
 public final class HttpServer implements AutoCloseable {
 
@@ -55,7 +55,8 @@ public final class HttpServer implements AutoCloseable {
     connector.setIdleTimeout(settings.idleTimeout().toMillis());
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
-    server.setHandler(HttpApi.handler(useCases, settings.maxBodyBytes(), settings.cluster()));
+    server.setHandler(new ConsoleHandler(
+        HttpApi.handler(useCases, settings.maxBodyBytes(), settings.cluster())));
     server.setErrorHandler(HttpApi.errorHandler());
   }
 

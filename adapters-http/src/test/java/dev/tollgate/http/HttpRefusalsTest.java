@@ -115,7 +115,7 @@ class HttpRefusalsTest {
   @Test
   void unknownPathWrongMethodAndNonJson_answer404405And415() throws Exception {
     assertRefused(http.send(http.request("/api/v0/tokenz").GET()), 404, "nothing is served");
-    assertRefused(http.send(http.anonymous("/").GET()), 404, "nothing is served");
+    assertRefused(http.send(http.anonymous("/nowhere").GET()), 404, "nothing is served");
 
     HttpResponse<String> put = http.sendJson("PUT", "/api/v0/tokens", CREATE);
     assertRefused(put, 405, "PUT");

@@ -126,8 +126,8 @@ final class ServeOptions {
   @Option(names = "--http-listen", paramLabel = "HOST:PORT|off", defaultValue = "127.0.0.1:8092",
       converter = HostPort.ListenOrOff.class,
       description = "Serve the Management HTTP API at http://HOST:PORT: the v0 database-token paths,"
-          + " Tollgate's own under /api/tollgate/v1, its OpenAPI document at /api/openapi.yaml;"
-          + " https:// with TLS (the certificate gRPC serves); without TLS on a loopback"
+          + " Tollgate's own under /api/tollgate/v1, its OpenAPI document at /api/openapi.yaml,"
+          + " and the web console at /console/; https:// with TLS (the certificate gRPC serves); without TLS on a loopback"
           + " address only; off for none [TOLLGATE_HTTP_LISTEN] (default: ${DEFAULT-VALUE}).")
   HostPort httpListen;
 

@@ -1,0 +1,111 @@
+// The console's entry: sign-in with a pasted token, "who am I", the pages the caller table lets
+// this caller use, and sign-out. Only Tollgate's HTTP API on this origin is ever called.
+
+import { ApiError, call, restore, signIn, signOut } from './api.js';
+import { databaseTokensPage } from './database-tokens.js';
+import { managementTokensPage } from './management-tokens.js';
+import { time } from './format.js';
+import { el } from './view.js';
+
+const PAGES = ['sign-in', 'database-tokens', 'management-tokens', 'whoami'];
+const $ = (id) => document.getElementById(id);
+let pages = {};
+
+function showError(message) {
+  $('error').textContent = message;
+  $('error').hidden = !message;
+}
+
+function failed(error) {
+  if (error instanceof ApiError && error.status === 401) {
+    leave('Tollgate no longer accepts this credential: ' + error.message + '. Sign in again.');
+  } else {
+    showError(error.message);
+  }
+}
+
+function show(page) {
+  for (const id of PAGES) {
+    $(id).hidden = id !== page;
+  }
+  for (const button of $('nav').querySelectorAll('button[data-page]')) {
+    if (button.dataset.page === page) {
+      button.setAttribute('aria-current', 'page');
+    } else {
+      button.removeAttribute('aria-current');
+    }
+  }
+  showError('');
+  if (pages[page]) {
+    pages[page].load();
+  }
+}
+
+/** After sign-in: who the caller is decides which pages and actions are offered. */
+async function enter() {
+  const me = await call('GET', '/api/tollgate/v1/whoami');
+  if (!me.allowed.includes('readDatabaseTokens')) {
+    throw new ApiError(403, 'a ' + me.kind.replace('-', ' ') + ' cannot manage tokens; sign in with a management'
+      + ' token or the bootstrap admin token');
+  }
+  pages = { 'database-tokens': databaseTokensPage(me.allowed, failed) };
+  const mayListManagement = me.allowed.includes('listManagementTokens');
+  $('nav-management').hidden = !mayListManagement;
+  if (mayListManagement) {
+    pages['management-tokens'] = managementTokensPage(me.allowed, failed);
+  }
+  whoAmI(me);
+  $('nav').hidden = false;
+  show('database-tokens');
+}
+
+function whoAmI(me) {
+  const facts = [
+    ['Kind', me.kind], ['Subject', me.subject], ['User id', me.userId],
+    ['Groups', me.groups && (me.groups.join(', ') || 'none')], ['Token id', me.tokenId],
+    ['Credential expires', me.expiresAt && time(me.expiresAt)],
+    ['May', me.allowed.join(', ') || 'nothing'],
+  ];
+  $('whoami-facts').replaceChildren(...facts.filter(([, value]) => value)
+    .flatMap(([name, value]) => [el('dt', {}, name), el('dd', { 'data-fact': name }, value)]));
+}
+
+/** Forgets the credential and everything shown with it; back to the sign-in. */
+function leave(message) {
+  signOut();
+  pages = {};
+  $('nav').hidden = true;
+  for (const table of document.querySelectorAll('table tbody')) {
+    table.replaceChildren();
+  }
+  $('whoami-facts').replaceChildren();
+  $('dialogs').replaceChildren();
+  show('sign-in');
+  showError(message);
+  $('credential').focus();
+}
+
+$('sign-in-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const input = $('credential');
+  const value = input.value.trim();
+  input.value = '';
+  signIn(value, $('remember').checked);
+  try {
+    await enter();
+  } catch (e) {
+    leave(e instanceof ApiError && e.status === 401
+      ? 'Tollgate does not accept this token: ' + e.message : e.message);
+  }
+});
+
+$('sign-out').addEventListener('click', () => leave(''));
+for (const button of $('nav').querySelectorAll('button[data-page]')) {
+  button.addEventListener('click', () => show(button.dataset.page));
+}
+
+if (restore()) {
+  enter().catch((e) => leave(e.message));
+} else {
+  show('sign-in');
+}
