@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpVersion;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -19,13 +18,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP door's server: the {@link HttpApi}, and the web console in front of it, on Jetty at one
- * address, within the bounds of its {@link HttpSettings}, in plaintext (HTTP/1.1, or HTTP/2 with
- * prior knowledge) or over TLS (HTTP/1.1). Start it, ask its port, stop it.
+ * address, within the bounds of its {@link HttpSettings}, HTTP/1.1 in plaintext or over TLS. Start
+ * it, ask its port, stop it.
  */
 public final class HttpServer implements AutoCloseable {
-
-  /** Calls one HTTP/2 connection may have open at once. */
-  static final int MAX_STREAMS = 128;
 
   private final Server server;
   private final ServerConnector connector;
@@ -63,10 +59,9 @@ public final class HttpServer implements AutoCloseable {
   private static ConnectionFactory[] connectionFactories(HttpConfiguration http,
       Optional<SSLContext> tls) {
     if (tls.isEmpty()) {
-      // HTTP/1.1, and HTTP/2 for a client that starts with its preface (prior knowledge)
-      HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(http);
-      h2c.setMaxConcurrentStreams(MAX_STREAMS);
-      return new ConnectionFactory[] {new HttpConnectionFactory(http), h2c};
+      // HTTP/1.1 only: over HTTP/2 (h2c), a body refused before it was read whole (413) made
+      // Jetty close the whole connection (GOAWAY) under the JDK's client, not just the stream
+      return new ConnectionFactory[] {new HttpConnectionFactory(http)};
     }
     SecureRequestCustomizer secure = new SecureRequestCustomizer();
     // the certificate need not name the host asked for (a self-signed one, an address)

@@ -58,19 +58,15 @@ class HttpServerTest {
   }
 
   @Test
-  void plaintext_answersHttp2ToAClientThatAsksForIt_andHttp11ToOneThatDoesNot() throws Exception {
+  void plaintext_aClientAskingForHttp2_isAnsweredInHttp11() throws Exception {
     try (HttpServer server = new HttpServer(
         HttpSettings.defaults(new InetSocketAddress("127.0.0.1", 0)), tollgate.useCases()).start()) {
-      URI tokens = URI.create("http://127.0.0.1:" + server.port() + "/api/v0/tokens");
-      HttpResponse<String> h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-          .build().send(HttpRequest.newBuilder(tokens).build(), HttpResponse.BodyHandlers.ofString());
-      HttpResponse<String> h1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .build().send(HttpRequest.newBuilder(tokens).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+          .build().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+              + "/api/v0/tokens")).build(), HttpResponse.BodyHandlers.ofString());
 
-      assertThat(h2c.version()).isEqualTo(HttpClient.Version.HTTP_2);
-      assertThat(h2c.statusCode()).isEqualTo(401);
-      assertThat(h2c.body()).contains("\"code\":401");
-      assertThat(h1.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+      assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+      assertThat(answer.statusCode()).isEqualTo(401);
     }
   }
 

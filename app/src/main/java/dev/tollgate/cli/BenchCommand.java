@@ -94,7 +94,7 @@ public final class BenchCommand extends ClientCommand {
         BenchTokens tokens = new BenchTokens(connection, Clock.systemUTC(), tokenLifetime());
         RevokeOnExit onExit = new RevokeOnExit(tokens, tokenLifetime(), err());
         HttpTwins twins = door == null ? null : new HttpTwins(door,
-            connection.profile().credential().orElseThrow(), tokens, connections)) {
+            connection.profile().credential().orElseThrow(), tokens)) {
       server = connection.profile().target();
       List<ManagedChannel> channels = new ArrayList<>();
       for (int i = 0; i < connections; i++) {

@@ -136,9 +136,9 @@ final class BenchReport {
   private String twins() {
     StringBuilder text = new StringBuilder(String.format("HTTP scenarios at %s, each right after"
         + " its gRPC twin in every round and with as many calls in flight (get %d, create %d,"
-        + " list %d), over %d connections like gRPC: HTTP/2 with prior knowledge to an http://"
-        + " address; to an https:// one, HTTP/1.1 with a keep-alive connection per call in"
-        + " flight. RATIO of http-*: its calls/s ÷ its twin's in the same round.%n", http,
+        + " list %d); HTTP/1.1 answers one call at a time per connection, so each HTTP call in"
+        + " flight has a keep-alive connection of its own, where gRPC multiplexes them over %d."
+        + " RATIO of http-*: its calls/s ÷ its twin's in the same round.%n", http,
         Math.min(concurrency, READERS),
         Math.min(concurrency, WRITERS), Math.min(concurrency, LISTERS), connections));
     if (listed >= 0) {

@@ -24,19 +24,15 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http2.client.HTTP2Client;
-import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
-import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The scenarios of {@code tollgate bench --http}: creating a database token, reading one and
  * listing them all through the Management HTTP API v0, and their twins over gRPC, made the same
  * way so that the two can be compared round by round, through Jetty's client (the JDK's spent
- * three times the server's CPU per call on two cores, so the bench measured itself). To an
- * {@code http://} door it speaks HTTP/2 with prior knowledge over as many connections as the
- * gRPC twins use; to an {@code https://} one, HTTP/1.1 with keep-alive, one connection per call
- * in flight.
+ * three times the server's CPU per call on two cores, so the bench measured itself): HTTP/1.1
+ * with keep-alive, one call at a time per connection, so a scenario holds one connection per
+ * call in flight and no more.
  */
 final class HttpTwins implements AutoCloseable {
 
@@ -54,9 +50,8 @@ final class HttpTwins implements AutoCloseable {
   /**
    * @param base the HTTP door, {@code http://HOST:PORT}
    * @param credential what the profile presents, sent as {@code Authorization: Bearer}
-   * @param connections how many HTTP/2 connections to spread the calls over
    */
-  HttpTwins(URI base, String credential, BenchTokens tokens, int connections) {
+  HttpTwins(URI base, String credential, BenchTokens tokens) {
     this.base = base;
     this.authorization = "Bearer " + credential;
     this.tokens = tokens;
@@ -64,14 +59,10 @@ final class HttpTwins implements AutoCloseable {
         2 * Runtime.getRuntime().availableProcessors()), 2);
     threads.setName("tollgate-bench-http");
     threads.setDaemon(true);
-    boolean h2c = base.getScheme().equals("http");
-    ClientConnector connector = new ClientConnector();
-    connector.setExecutor(threads);
-    this.client = h2c ? new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client(connector)))
-        : new HttpClient();
+    this.client = new HttpClient();
     client.setExecutor(threads);
     client.setConnectTimeout(10_000);
-    client.setMaxConnectionsPerDestination(h2c ? connections : 1024);
+    client.setMaxConnectionsPerDestination(1024);
     client.setMaxRequestsQueuedPerDestination(1 << 16);
     client.setFollowRedirects(false);
     try {

@@ -44,7 +44,6 @@ class HttpRefusalsIT {
   private String admin;
   private String databaseToken;
   private String revokedManagementToken;
-  private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeAll
   void start() throws Exception {
@@ -77,7 +76,10 @@ class HttpRefusalsIT {
     if (type != null) {
       request.header("Content-Type", type);
     }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    // a client, and so a connection, of its own: one the server closed after a refusal is never
+    // taken for the next request
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        .send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** What is stored, as the API lists it: every token and every event. */
@@ -163,8 +165,17 @@ class HttpRefusalsIT {
     String before = stored();
     List<String> wrong = new ArrayList<>();
     for (Case bad : cases()) {
-      HttpResponse<String> answer = send(bad.method(), bad.path(), bad.bearer(), bad.type(),
-          bad.body());
+      HttpResponse<String> answer;
+      try {
+        answer = send(bad.method(), bad.path(), bad.bearer(), bad.type(), bad.body());
+      } catch (java.io.IOException closed) {
+        // a body over the limit is answered 413 before it is read, and the connection closed;
+        // a client still sending it may see the close before the answer: refused all the same
+        if (bad.status() != 413) {
+          wrong.add(bad.name() + ": " + closed);
+        }
+        continue;
+      }
       String seen = bad.name() + ": " + answer.statusCode() + " "
           + answer.body().substring(0, Math.min(200, answer.body().length()));
       JsonNode error = answer.headers().firstValue("Content-Type").orElse("")
@@ -196,6 +207,7 @@ class HttpRefusalsIT {
     }
   }
 
+  /** Sends bytes as they are and reads one answer: its head, and the body its length says. */
   private String raw(String request) throws Exception {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(30_000);
@@ -203,7 +215,18 @@ class HttpRefusalsIT {
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = socket.getInputStream();
-      return new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
+      StringBuilder head = new StringBuilder();
+      while (head.indexOf("\r\n\r\n") < 0) {
+        int next = in.read();
+        if (next < 0) {
+          return head.toString();
+        }
+        head.append((char) next);
+      }
+      java.util.regex.Matcher length = java.util.regex.Pattern
+          .compile("(?i)content-length:\\s*(\\d+)").matcher(head);
+      int body = length.find() ? Integer.parseInt(length.group(1)) : 0;
+      return head + new String(in.readNBytes(body), StandardCharsets.ISO_8859_1);
     }
   }
 
