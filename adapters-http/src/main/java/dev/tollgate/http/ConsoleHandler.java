@@ -1,9 +1,6 @@
 package dev.tollgate.http;
 
 import dev.tollgate.domain.model.UserInput;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +32,7 @@ final class ConsoleHandler extends Handler.Wrapper {
 
   ConsoleHandler(Handler api) {
     super(api);
-    FILES.keySet().forEach(name -> contents.put(name, read(name)));
+    FILES.keySet().forEach(name -> contents.put(name, Answers.resource("console/" + name)));
   }
 
   private static Map<String, String> files() {
@@ -98,16 +95,5 @@ final class ConsoleHandler extends Handler.Wrapper {
     response.getHeaders().put("X-Frame-Options", "DENY");
     response.getHeaders().put("Referrer-Policy", "no-referrer");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
-  }
-
-  private static byte[] read(String name) {
-    try (InputStream in = ConsoleHandler.class.getResourceAsStream("console/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("console/" + name + " is missing from the jar");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

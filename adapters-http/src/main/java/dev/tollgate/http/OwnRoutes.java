@@ -8,9 +8,6 @@ import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
 import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
 import dev.tollgate.domain.port.in.RotateTokenUseCase;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -106,15 +103,9 @@ final class OwnRoutes {
     call.response().write(true, ByteBuffer.wrap(document), call.callback());
   }
 
-  /** The OpenAPI document, read once from this package's resources. */
+  /** The OpenAPI document, from this package's resources. */
   static byte[] document() {
-    try (InputStream in = OwnRoutes.class.getResourceAsStream("openapi.yaml")) {
-      if (in == null) {
-        throw new IllegalStateException("openapi.yaml is missing from the jar");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Answers.resource("openapi.yaml");
   }
+
 }

@@ -1,6 +1,5 @@
 package dev.tollgate.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -35,16 +34,12 @@ record CostsOptions(Path jar, Duration window, int revocations, int floodInFligh
       switch (option) {
         case "--jar" -> jar = Path.of(value);
         case "--window" -> window = duration(option, value);
-        case "--revocations" -> revocations = positive(option, value);
-        case "--flood-in-flight" -> floodInFlight = positive(option, value);
+        case "--revocations" -> revocations = BenchArgs.positive(option, value);
+        case "--flood-in-flight" -> floodInFlight = BenchArgs.positive(option, value);
         default -> throw new IllegalArgumentException("unknown option \"" + option + "\"");
       }
     }
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalArgumentException("--jar " + jar + " is not a file; build it with"
-          + " mvn -B -o -q -pl app,benchmarks -am package -DskipTests");
-    }
-    return new CostsOptions(jar, window, revocations, floodInFlight);
+    return new CostsOptions(BenchArgs.jar(jar), window, revocations, floodInFlight);
   }
 
   private static Duration duration(String option, String value) {
@@ -62,17 +57,5 @@ record CostsOptions(Path jar, Duration window, int revocations, int floodInFligh
     }
     throw new IllegalArgumentException(option + " \"" + value + "\" is not a duration of at least"
         + " 1 s, such as 20s, 1m or 1500ms");
-  }
-
-  private static int positive(String option, String value) {
-    try {
-      int number = Integer.parseInt(value.replace("_", "").replace(",", ""));
-      if (number > 0) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(option + " \"" + value + "\" is not a positive number");
   }
 }

@@ -3,7 +3,6 @@ package dev.tollgate.bench;
 import dev.tollgate.persistence.BenchDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,8 +44,8 @@ public final class HttpListStream {
         String value = args[i + 1];
         switch (option) {
           case "--jar" -> jar = Path.of(value);
-          case "--tokens" -> tokens = positive(option, value);
-          case "--runs" -> runs = positive(option, value);
+          case "--tokens" -> tokens = BenchArgs.positive(option, value);
+          case "--runs" -> runs = BenchArgs.positive(option, value);
           case "--database" -> database = switch (value) {
             case "h2", "postgres" -> value;
             default -> throw new IllegalArgumentException("--database \"" + value
@@ -55,23 +54,7 @@ public final class HttpListStream {
           default -> throw new IllegalArgumentException("unknown option \"" + option + "\"");
         }
       }
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalArgumentException("--jar " + jar + " is not a file; build it with"
-            + " mvn -B -q package -pl app -am -DskipTests");
-      }
-      return new Options(jar, tokens, runs, database);
-    }
-
-    private static int positive(String option, String value) {
-      try {
-        int number = Integer.parseInt(value.replace("_", "").replace(",", ""));
-        if (number > 0) {
-          return number;
-        }
-      } catch (NumberFormatException e) {
-        // said below
-      }
-      throw new IllegalArgumentException(option + " \"" + value + "\" is not a positive number");
+      return new Options(BenchArgs.jar(jar), tokens, runs, database);
     }
   }
 

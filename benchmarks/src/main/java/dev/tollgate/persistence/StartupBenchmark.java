@@ -1,6 +1,7 @@
 package dev.tollgate.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tollgate.bench.BenchArgs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,8 +73,8 @@ public final class StartupBenchmark {
       String value = args[++i];
       switch (option) {
         case "--jar" -> jar = Path.of(value);
-        case "--tokens" -> tokens = positive(option, value);
-        case "--runs" -> runs = positive(option, value);
+        case "--tokens" -> tokens = BenchArgs.positive(option, value);
+        case "--runs" -> runs = BenchArgs.positive(option, value);
         case "--database" -> databases = switch (value) {
           case "h2", "postgres" -> List.of(value);
           case "both" -> List.of("h2", "postgres");
@@ -83,26 +84,6 @@ public final class StartupBenchmark {
         default -> throw new IllegalArgumentException("unknown option \"" + option + "\"");
       }
     }
-    if (jar == null) {
-      throw new IllegalArgumentException("--jar is missing; build it with"
-          + " mvn -B -q package -pl app -am -DskipTests");
-    }
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalArgumentException("--jar " + jar + " is not a file; build it with"
-          + " mvn -B -q package -pl app -am -DskipTests");
-    }
-    return new Options(jar, tokens, databases, runs);
-  }
-
-  private static int positive(String option, String value) {
-    try {
-      int number = Integer.parseInt(value.replace("_", "").replace(",", ""));
-      if (number > 0) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(option + " \"" + value + "\" is not a positive number");
+    return new Options(BenchArgs.jar(jar), tokens, databases, runs);
   }
 }
