@@ -113,11 +113,15 @@ public final class BenchCommand extends ClientCommand {
         if (twins != null) {
           stopOnFailures("warm-up: http-get-token",
               twins.httpGet(valid.id()).run(Math.min(concurrency, BenchReport.READERS), warmup));
+          stopOnFailures("warm-up: http-create-token",
+              twins.httpCreate().run(Math.min(concurrency, BenchReport.WRITERS), warmup));
         }
         for (int round = 1; round <= rounds; round++) {
-          runRound(round, scenarios, channels, duration, tokens, connection, report);
+          runRound(round, scenarios, channels, duration, tokens, connection, report,
+              twins == null);
           if (twins != null) {
-            runTwins("round " + round + "/" + rounds + ": ", twins, valid.id(), channels, report);
+            runTwins("round " + round + "/" + rounds + ": ", scenarios, tokens, twins, valid.id(),
+                channels, report);
           }
         }
         report.http(door == null ? null : door.toString(), twins == null ? -1 : twins.listed());
@@ -138,14 +142,14 @@ public final class BenchCommand extends ClientCommand {
   /**
    * How long each token the bench makes may live, so that one it could not revoke (the machine
    * or the JVM stopped before it could) expires soon anyway: the bench's planned time (two
-   * warm-ups, then six scenarios of {@code --duration} a round; with {@code --http} three
+   * warm-ups, then six scenarios of {@code --duration} a round; with {@code --http} four
    * warm-ups and eleven scenarios) plus {@link #TOKEN_MARGIN} for
    * what is not planned (the pass over every unknown token, revocations timed with
    * {@code --replica}) and for clocks that disagree.
    */
   Duration tokenLifetime() {
     boolean twins = http != null;
-    return warmup.multipliedBy(twins ? 3 : 2)
+    return warmup.multipliedBy(twins ? 4 : 2)
         .plus(duration.multipliedBy((twins ? 11L : 6L) * rounds)).plus(TOKEN_MARGIN);
   }
 
@@ -163,8 +167,8 @@ public final class BenchCommand extends ClientCommand {
   }
 
   private void runRound(int round, BenchScenarios scenarios, List<ManagedChannel> channels,
-      Duration each, BenchTokens tokens, Connection connection, BenchReport report)
-      throws InterruptedException {
+      Duration each, BenchTokens tokens, Connection connection, BenchReport report,
+      boolean withCreate) throws InterruptedException {
     String of = "round " + round + "/" + rounds + ": ";
     report.add("health", run(of + "health", scenarios.health(), channels, concurrency, each));
     report.add("authorize-valid",
@@ -174,20 +178,33 @@ public final class BenchCommand extends ClientCommand {
     report.add("authorize-malformed", run(of + "authorize-malformed",
         scenarios.authorizeMalformed(), channels, concurrency, each));
     report.flood(flood(of, scenarios, channels, each));
-    report.add("create-database-token", run(of + "create-database-token",
-        scenarios.create(tokens), channels, Math.min(concurrency, BenchReport.WRITERS), each));
+    if (withCreate) {
+      report.add("create-database-token", run(of + "create-database-token",
+          scenarios.create(tokens), channels, Math.min(concurrency, BenchReport.WRITERS), each));
+    }
   }
 
   /**
-   * Each HTTP scenario right after its gRPC twin, with as many calls in flight: create, read
-   * one token, list them all.
+   * Each HTTP scenario beside its gRPC twin, with as many calls in flight: create, read one
+   * token, list them all. Creating is measured gRPC, HTTP, HTTP, gRPC, each for half of
+   * {@code --duration}, since every create adds to the table the next one writes into: in that
+   * order a cost that grows steadily weighs the same on both, where HTTP after gRPC paid for
+   * the tokens gRPC had just added.
    */
-  private void runTwins(String of, HttpTwins twins, String id, List<ManagedChannel> channels,
-      BenchReport report) throws InterruptedException {
+  private void runTwins(String of, BenchScenarios scenarios, BenchTokens tokens,
+      HttpTwins twins, String id, List<ManagedChannel> channels, BenchReport report)
+      throws InterruptedException {
     int writers = Math.min(concurrency, BenchReport.WRITERS);
     int readers = Math.min(concurrency, BenchReport.READERS);
     int listers = Math.min(concurrency, BenchReport.LISTERS);
-    report.add("http-create-token", run(of + "http-create-token", twins.httpCreate(), writers));
+    Duration half = duration.dividedBy(2);
+    LoadRun.Result grpcFirst = run(of + "create-database-token, first half",
+        scenarios.create(tokens), channels, writers, half);
+    LoadRun.Result http = run(of + "http-create-token", twins.httpCreate(), writers);
+    LoadRun.Result grpcSecond = run(of + "create-database-token, second half",
+        scenarios.create(tokens), channels, writers, half);
+    report.add("create-database-token", grpcFirst.and(grpcSecond));
+    report.add("http-create-token", http);
     report.add("get-database-token",
         run(of + "get-database-token", twins.grpcGet(id), channels, readers, duration));
     report.add("http-get-token", run(of + "http-get-token", twins.httpGet(id), readers));

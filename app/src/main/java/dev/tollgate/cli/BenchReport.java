@@ -134,11 +134,12 @@ final class BenchReport {
 
   /** What the HTTP scenarios measured against their gRPC twins. */
   private String twins() {
-    StringBuilder text = new StringBuilder(String.format("HTTP scenarios at %s, each right after"
+    StringBuilder text = new StringBuilder(String.format("HTTP scenarios at %s, each beside"
         + " its gRPC twin in every round and with as many calls in flight (get %d, create %d,"
         + " list %d); HTTP/1.1 answers one call at a time per connection, so each HTTP call in"
         + " flight has a keep-alive connection of its own, where gRPC multiplexes them over %d."
-        + " RATIO of http-*: its calls/s ÷ its twin's in the same round.%n", http,
+        + " Creates go gRPC, HTTP, gRPC, each gRPC half for half the time, as every create"
+        + " grows the table. RATIO of http-*: its calls/s ÷ its twin's in the same round.%n", http,
         Math.min(concurrency, READERS),
         Math.min(concurrency, WRITERS), Math.min(concurrency, LISTERS), connections));
     if (listed >= 0) {

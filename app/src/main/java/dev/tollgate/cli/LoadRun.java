@@ -44,6 +44,15 @@ final class LoadRun<Q, R> {
     double clientShare(int cores) {
       return clientCpu.toNanos() / (double) elapsed.toNanos() / cores;
     }
+
+    /** This run and {@code later} as one: their calls, times and latencies added together. */
+    Result and(Result later) {
+      Histogram both = latencies.copy();
+      both.add(later.latencies);
+      return new Result(calls + later.calls, failures + later.failures,
+          elapsed.plus(later.elapsed), both, clientCpu.plus(later.clientCpu),
+          stoppedBecause.or(later::stoppedBecause));
+    }
   }
 
   private static final com.sun.management.OperatingSystemMXBean SYSTEM =
