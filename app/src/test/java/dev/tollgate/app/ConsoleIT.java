@@ -232,10 +232,49 @@ class ConsoleIT {
     assertThat(fact("Kind")).isEqualTo("bootstrap-admin");
     assertThat(fact("May")).contains("createManagementToken", "changeDatabaseTokens");
     browser.screenshot("6-who-am-i");
+    browser.find(By.cssSelector("nav button[data-page=database-tokens]")).click();
   }
 
   @Test
   @Order(8)
+  void auditTrail_showsWhoDidWhat_filteredByTokenAndTime() {
+    String id = browser.driver.findElements(By.cssSelector("#db-table tbody tr")).stream()
+        .filter(r -> cell(r, "description").equals("telegraf writer")).findFirst().orElseThrow()
+        .getAttribute("data-id");
+    browser.find(By.cssSelector("nav button[data-page=audit]")).click();
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-form")));
+    assertEveryControlLabelled();
+    browser.byId("audit-token").sendKeys(id);
+    browser.find(By.cssSelector("#audit-form button[type=submit]")).click();
+
+    browser.until(d -> rows("audit-table").size() == 4);
+    assertThat(rows("audit-table")).extracting(r -> cell(r, "event"))
+        .containsExactly("created", "updated", "rotated", "revoked");
+    assertThat(rows("audit-table")).extracting(r -> cell(r, "actor")).containsOnly("bootstrap-admin");
+    assertThat(rows("audit-table").get(1).getText()).contains("telegraf metrics", "telegraf writer");
+    browser.screenshot("7-audit-trail");
+
+    // since tomorrow, in the page's own time zone: nothing yet
+    browser.script("document.getElementById('audit-since').value = arguments[0]",
+        java.time.LocalDateTime.now().plusDays(1).withNano(0).toString().substring(0, 16));
+    browser.find(By.cssSelector("#audit-form button[type=submit]")).click();
+    browser.until(d -> rows("audit-table").isEmpty()
+        && browser.byId("audit-count").getText().equals("0 events shown"));
+  }
+
+  @Test
+  @Order(9)
+  void replica_saysItHasLoadedEveryToken() {
+    browser.find(By.cssSelector("nav button[data-page=replica]")).click();
+    String loaded = browser.until(d -> fact("Loaded"));
+    assertThat(loaded).isEqualTo("yes");
+    assertThat(Long.parseLong(fact("Live tokens in memory"))).isPositive();
+    assertThat(fact("Change notifications")).contains("polling");
+    browser.screenshot("8-replica");
+  }
+
+  @Test
+  @Order(10)
   void signOut_forgetsTheCredential_andAReloadShowsTheSignIn() {
     assertThat(browser.script("return sessionStorage.length")).isEqualTo(1L);
 
@@ -252,7 +291,7 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(9)
+  @Order(11)
   void managementTokenHolder_isNotOfferedManagementTokenCreation() {
     signIn(managementToken, false);
     browser.until(d -> !rows("db-table").isEmpty());
@@ -274,7 +313,7 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(10)
+  @Order(12)
   void throughout_noRequestLeftTheOrigin_andTheBrowserLoggedNoErrorAndNoTokenString() {
     browser.drainLogs();
 

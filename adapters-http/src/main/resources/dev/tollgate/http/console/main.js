@@ -2,14 +2,18 @@
 // this caller use, and sign-out. Only Tollgate's HTTP API on this origin is ever called.
 
 import { ApiError, call, restore, signIn, signOut } from './api.js';
+import { auditPage } from './audit.js';
 import { databaseTokensPage } from './database-tokens.js';
 import { managementTokensPage } from './management-tokens.js';
+import { replicaPage } from './replica.js';
 import { time } from './format.js';
 import { el } from './view.js';
 
-const PAGES = ['sign-in', 'database-tokens', 'management-tokens', 'whoami'];
+const PAGES = ['sign-in', 'database-tokens', 'management-tokens', 'audit', 'replica', 'whoami'];
 const $ = (id) => document.getElementById(id);
 let pages = {};
+/** Pages whose listeners are attached already: set up once per page load, offered per sign-in. */
+const made = {};
 
 function showError(message) {
   $('error').textContent = message;
@@ -54,9 +58,19 @@ async function enter() {
   if (mayListManagement) {
     pages['management-tokens'] = managementTokensPage(me.allowed, failed);
   }
+  offer('audit', me.allowed.includes('readTokenEvents'), () => auditPage(failed));
+  offer('replica', me.allowed.includes('readReplicaStatus'), () => replicaPage(failed));
   whoAmI(me);
   $('nav').hidden = false;
   show('database-tokens');
+}
+
+/** Shows a page's navigation button, and sets the page up once, only if the caller may use it. */
+function offer(page, allowed, setUp) {
+  $('nav-' + page).hidden = !allowed;
+  if (allowed) {
+    pages[page] = made[page] || (made[page] = setUp());
+  }
 }
 
 function whoAmI(me) {
@@ -78,7 +92,9 @@ function leave(message) {
   for (const table of document.querySelectorAll('table tbody')) {
     table.replaceChildren();
   }
-  $('whoami-facts').replaceChildren();
+  for (const facts of document.querySelectorAll('dl')) {
+    facts.replaceChildren();
+  }
   $('dialogs').replaceChildren();
   show('sign-in');
   showError(message);
