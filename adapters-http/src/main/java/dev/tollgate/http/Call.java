@@ -44,6 +44,23 @@ record Call(Caller caller, Optional<Instant> expiresAt, Map<String, String> path
   }
 
   /**
+   * A yes-or-no query parameter: {@code true} or {@code false}; {@code false} when absent.
+   *
+   * @throws InvalidRequestException when it is anything else
+   */
+  boolean flag(String name) {
+    Optional<String> value = query(name);
+    if (value.isEmpty() || value.get().equals("false")) {
+      return false;
+    }
+    if (value.get().equals("true")) {
+      return true;
+    }
+    throw new InvalidRequestException(name, UserInput.quote(value.get())
+        + " is not a yes or no; expected true or false");
+  }
+
+  /**
    * The {@code pageSize} parameter; 0 (the largest page) when absent.
    *
    * @throws InvalidRequestException when it is not a whole number

@@ -48,8 +48,8 @@ public final class HttpApi {
     routes.addAll(new ManagementTokenRoutes(useCases.createManagementToken(),
         useCases.listManagementTokens(), useCases.getManagementToken(),
         useCases.revokeManagementTokens(), useCases.rotateToken()).routes());
-    routes.addAll(new OwnRoutes(useCases.rotateToken(), useCases.tokenEvents(),
-        useCases.replicaStatus()).routes());
+    routes.addAll(new OwnRoutes(useCases.listDatabaseTokens(), useCases.rotateToken(),
+        useCases.tokenEvents(), useCases.replicaStatus()).routes());
     return new Routes(routes);
   }
 

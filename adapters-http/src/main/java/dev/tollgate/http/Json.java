@@ -120,14 +120,7 @@ final class Json {
     }
     json.writeStringField("id", token.id().toString());
     json.writeStringField("description", token.description().value());
-    json.writeArrayFieldStart("permissions");
-    for (Permission permission : token.permissions()) {
-      json.writeStartObject();
-      json.writeStringField("action", permission.action().label());
-      json.writeStringField("resource", permission.database().value());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
+    permissions(json, token);
     json.writeStringField("createdAt", token.createdAt().toString());
     if (token.expiresAt().isPresent()) {
       json.writeStringField("expiresAt", token.expiresAt().get().toString());
@@ -139,5 +132,17 @@ final class Json {
       json.writeStringField("accessToken", accessToken.get());
     }
     json.writeEndObject();
+  }
+
+  /** A database token's {@code permissions}: {@code [{"action", "resource"}]}. */
+  static void permissions(JsonGenerator json, Token token) throws IOException {
+    json.writeArrayFieldStart("permissions");
+    for (Permission permission : token.permissions()) {
+      json.writeStartObject();
+      json.writeStringField("action", permission.action().label());
+      json.writeStringField("resource", permission.database().value());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 }

@@ -7,6 +7,7 @@ import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.RecordedTokenEvent;
 import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenEvent;
+import dev.tollgate.domain.model.TokenKind;
 import dev.tollgate.domain.model.UserGroup;
 import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
 import java.io.IOException;
@@ -26,9 +27,25 @@ final class OwnJson {
   /** A management token as stored, with {@code accessToken} only when just issued. */
   static void managementToken(JsonGenerator json, Token token, Optional<String> accessToken)
       throws IOException {
+    token(json, token, accessToken);
+  }
+
+  /**
+   * A database token as stored: the v0 object's fields and what Tollgate adds (the prefix, who
+   * made and revoked it, when it was last used, until when its previous string works).
+   */
+  static void databaseToken(JsonGenerator json, Token token) throws IOException {
+    token(json, token, Optional.empty());
+  }
+
+  private static void token(JsonGenerator json, Token token, Optional<String> accessToken)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("id", token.id().toString());
     json.writeStringField("description", token.description().value());
+    if (token.kind() == TokenKind.DATABASE) {
+      Json.permissions(json, token);
+    }
     json.writeStringField("tokenPrefix", token.tokenPrefix());
     json.writeStringField("createdAt", token.createdAt().toString());
     json.writeStringField("createdBy", token.createdBy());

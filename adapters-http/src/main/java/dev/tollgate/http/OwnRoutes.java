@@ -2,10 +2,14 @@ package dev.tollgate.http;
 
 import dev.tollgate.domain.model.EventPage;
 import dev.tollgate.domain.model.IssuedToken;
+import dev.tollgate.domain.model.PageCursor;
 import dev.tollgate.domain.model.RecordedTokenEvent;
+import dev.tollgate.domain.model.Token;
 import dev.tollgate.domain.model.TokenId;
 import dev.tollgate.domain.model.TokenKind;
+import dev.tollgate.domain.model.TokenPage;
 import dev.tollgate.domain.port.in.GetReplicaStatusUseCase;
+import dev.tollgate.domain.port.in.ListDatabaseTokensUseCase;
 import dev.tollgate.domain.port.in.ListTokenEventsUseCase;
 import dev.tollgate.domain.port.in.RotateTokenUseCase;
 import java.nio.ByteBuffer;
@@ -17,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the v0 contract lacks, under Tollgate's own prefix: database-token rotation, the audit
+ * What the v0 contract lacks, under Tollgate's own prefix: database tokens a page at a time with
+ * their last use, database-token rotation, the audit
  * trail, who am I and the replica's status; and the API's OpenAPI document, which needs no
  * credential.
  */
@@ -29,13 +34,15 @@ final class OwnRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(OwnRoutes.class);
 
+  private final ListDatabaseTokensUseCase list;
   private final RotateTokenUseCase rotate;
   private final ListTokenEventsUseCase events;
   private final GetReplicaStatusUseCase replica;
   private final byte[] document;
 
-  OwnRoutes(RotateTokenUseCase rotate, ListTokenEventsUseCase events,
-      GetReplicaStatusUseCase replica) {
+  OwnRoutes(ListDatabaseTokensUseCase list, RotateTokenUseCase rotate,
+      ListTokenEventsUseCase events, GetReplicaStatusUseCase replica) {
+    this.list = list;
     this.rotate = rotate;
     this.events = events;
     this.replica = replica;
@@ -44,6 +51,9 @@ final class OwnRoutes {
 
   List<Route> routes() {
     return List.of(
+        new Route(PREFIX + "/database-tokens", Map.of("GET", Endpoint.of(
+            ListDatabaseTokensUseCase.OPERATION, this::databaseTokens)
+            .query("includeRevoked", "pageSize", "pageToken"))),
         new Route(PREFIX + "/database-tokens/{tokenId}/rotate", Map.of("POST", Endpoint.withBody(
             RotateTokenUseCase.operation(TokenKind.DATABASE), this::rotateDatabaseToken))),
         new Route(PREFIX + "/events", Map.of("GET", Endpoint.of(ListTokenEventsUseCase.OPERATION,
@@ -52,6 +62,29 @@ final class OwnRoutes {
         new Route(PREFIX + "/replica", Map.of("GET", Endpoint.of(GetReplicaStatusUseCase.OPERATION,
             this::replica))),
         new Route(DOCUMENT, Map.of("GET", Endpoint.open(this::document))));
+  }
+
+  /**
+   * A page of database tokens, oldest first, with what the v0 list lacks (last use, the
+   * previous string's end, who made and revoked each) and the token of the next page if any.
+   */
+  private void databaseTokens(Call call) {
+    TokenPage page = list.list(new ListDatabaseTokensUseCase.Query(call.caller(),
+        call.flag("includeRevoked"),
+        call.query("pageToken").map(token -> PageCursor.decode("pageToken", token)),
+        call.pageSize()));
+    Answers.json(call.response(), call.callback(), 200, Json.bytes(json -> {
+      json.writeStartObject();
+      json.writeArrayFieldStart("databaseTokens");
+      for (Token token : page.tokens()) {
+        OwnJson.databaseToken(json, token);
+      }
+      json.writeEndArray();
+      if (page.next().isPresent()) {
+        json.writeStringField("nextPageToken", page.next().get().encode());
+      }
+      json.writeEndObject();
+    }));
   }
 
   /** The database token with its new string, in the v0 shape, shown this once. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class OwnResourcesHttpTest {
 
   private static final String MANAGEMENT = "/api/tollgate/v1/management-tokens";
+  private static final String DATABASE = "/api/tollgate/v1/database-tokens";
 
   private HttpTollgate http;
 
@@ -108,6 +109,48 @@ class OwnResourcesHttpTest {
         .contains("may not create management tokens");
     assertThat(http.tollgate.repository().findByKind(TokenKind.MANAGEMENT, true,
         Optional.empty(), 10)).hasSize(1);
+  }
+
+  @Test
+  void databaseTokens_listedAPageAtATime_withLastUse_andRevokedOnesOnlyWhenAsked()
+      throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (String description : List.of("ingest", "dashboard", "retired")) {
+      ids.add(tree(http.sendJson("POST", "/api/v0/tokens", "{\"description\": \"" + description
+          + "\", \"permissions\": [{\"action\": \"read\", \"resource\": \"metrics\"}]}")
+          .body()).get("id").asText());
+      http.tollgate.clock().advance(Duration.ofSeconds(1));
+    }
+    http.tollgate.repository().recordLastUsed(java.util.Map.of(
+        dev.tollgate.domain.model.TokenId.parse("id", ids.get(0)),
+        java.time.Instant.parse("2026-11-28T12:30:00Z")));
+    assertThat(http.send(http.request("/api/v0/tokens/" + ids.get(2)).DELETE()).statusCode())
+        .isEqualTo(204);
+
+    JsonNode first = tree(http.send(http.request(DATABASE + "?includeRevoked=true&pageSize=2")
+        .GET()).body());
+    JsonNode rest = tree(http.send(http.request(DATABASE + "?includeRevoked=true&pageToken="
+        + first.get("nextPageToken").asText()).GET()).body());
+    JsonNode active = tree(http.send(http.request(DATABASE).GET()).body());
+    HttpResponse<String> notAFlag = http.send(http.request(DATABASE + "?includeRevoked=yes")
+        .GET());
+
+    assertThat(first.get("databaseTokens").findValuesAsText("id"))
+        .containsExactly(ids.get(0), ids.get(1));
+    JsonNode ingest = first.get("databaseTokens").get(0);
+    assertThat(ingest.get("lastUsedAt").asText()).isEqualTo("2026-11-28T12:30:00Z");
+    assertThat(ingest.get("permissions").get(0).get("resource").asText()).isEqualTo("metrics");
+    assertThat(ingest.get("createdBy").asText()).isEqualTo("bootstrap-admin");
+    assertThat(ingest.has("accessToken")).isFalse();
+    assertThat(first.get("databaseTokens").get(1).has("lastUsedAt")).isFalse();
+    assertThat(rest.get("databaseTokens").findValuesAsText("revokedBy"))
+        .containsExactly("bootstrap-admin");
+    assertThat(rest.has("nextPageToken")).isFalse();
+    assertThat(active.get("databaseTokens").findValuesAsText("id"))
+        .containsExactly(ids.get(0), ids.get(1));
+    assertThat(notAFlag.statusCode()).isEqualTo(400);
+    assertThat(tree(notAFlag.body()).get("message").asText())
+        .contains("includeRevoked", "\"yes\"", "expected true or false");
   }
 
   @Test

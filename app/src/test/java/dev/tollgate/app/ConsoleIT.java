@@ -123,6 +123,7 @@ class ConsoleIT {
     assertThat(text("db-table", "telegraf metrics", "status")).isEqualTo("expires in 30 days");
     assertThat(text("db-table", "telegraf metrics", "permissions")).isEqualTo("metrics: write");
     assertThat(text("db-table", "telegraf metrics", "expires")).endsWith("UTC");
+    assertThat(text("db-table", "telegraf metrics", "lastUsed")).isEqualTo("never");
     browser.screenshot("3-database-tokens");
     assertThat(secret).isNotEmpty();
   }

@@ -160,6 +160,9 @@ class HttpApiIT {
     DatabaseTokenWithSecret newString = tollgate.rotateDatabaseToken(database.getId(),
         new RotateRequest());
     assertThat(newString.getAccessToken()).isNotEqualTo(database.getAccessToken());
+    assertThat(tollgate.listDatabaseTokenPages(true, null, null).getDatabaseTokens())
+        .filteredOn(token -> token.getId().equals(database.getId())).singleElement()
+        .satisfies(token -> assertThat(token.getPreviousValidUntil()).isNotNull());
     assertThat(tollgate.listTokenEvents(created.getId(), null, null, null, null).getEvents())
         .extracting(event -> event.getEvent()).containsExactly(
             dev.tollgate.generated.model.TokenEvent.EventEnum.CREATED,

@@ -74,7 +74,8 @@ export async function all(path, field) {
   const items = [];
   let pageToken = '';
   do {
-    const page = await call('GET', path + (pageToken ? '?pageToken=' + encodeURIComponent(pageToken) : ''));
+    const page = await call('GET', path + (pageToken
+      ? (path.includes('?') ? '&' : '?') + 'pageToken=' + encodeURIComponent(pageToken) : ''));
     items.push(...page[field]);
     pageToken = page.nextPageToken || '';
   } while (pageToken);

@@ -1,13 +1,15 @@
 // The database tokens page: list, search, sort, create, edit, rotate and revoke, over the v0
-// paths (/api/v0/tokens) and Tollgate's rotation (/api/tollgate/v1/database-tokens/{id}/rotate).
+// paths (/api/v0/tokens) and Tollgate's own list, which adds the last use, and rotation
+// (/api/tollgate/v1/database-tokens).
 
-import { call } from './api.js';
+import { all, call } from './api.js';
 import { confirmRevoke, formDialog, showSecretOnce } from './dialogs.js';
 import { isActive, permissions, status, time } from './format.js';
 import { expiryChooser, overlapChooser, permissionEditor, textField } from './permissions.js';
 import { el, TokenTable } from './view.js';
 
 const TOKENS = '/api/v0/tokens';
+const LIST = '/api/tollgate/v1/database-tokens?includeRevoked=true';
 
 /** Sets the page up for a caller who may do `allowed`; `failed(error)` reports a failure. */
 export function databaseTokensPage(allowed, failed) {
@@ -17,7 +19,7 @@ export function databaseTokensPage(allowed, failed) {
 
   const load = async () => {
     try {
-      table.show(await call('GET', TOKENS));
+      table.show(await all(LIST, 'databaseTokens'));
     } catch (e) {
       failed(e);
     }
@@ -52,6 +54,7 @@ export function databaseTokensPage(allowed, failed) {
       { key: 'permissions', label: 'Permissions', sort: (t) => permissions(t.permissions), cell: (t) => permissions(t.permissions) },
       { key: 'created', label: 'Created', sort: (t) => t.createdAt, cell: (t) => time(t.createdAt) },
       { key: 'expires', label: 'Expires', sort: (t) => t.expiresAt || '~', cell: (t) => time(t.expiresAt) },
+      { key: 'lastUsed', label: 'Last used', sort: (t) => t.lastUsedAt || '', cell: (t) => (t.lastUsedAt ? time(t.lastUsedAt) : 'never') },
     ],
   });
 
