@@ -53,7 +53,8 @@ final class ConsoleHandler extends Handler.Wrapper {
     files.put("index.html", "text/html; charset=utf-8");
     files.put("console.css", "text/css; charset=utf-8");
     for (String module : new String[] {"main.js", "api.js", "view.js", "format.js",
-        "permissions.js", "dialogs.js", "database-tokens.js", "management-tokens.js"}) {
+        "permissions.js", "dialogs.js", "database-tokens.js", "management-tokens.js",
+        "oauth.js"}) {
       files.put(module, js);
     }
     return files;
