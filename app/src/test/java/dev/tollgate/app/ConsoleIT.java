@@ -83,7 +83,9 @@ class ConsoleIT {
     browser.driver.get(base + "/");
     browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
     assertThat(browser.driver.getCurrentUrl()).isEqualTo(base + "/console/");
-    assertThat(browser.byId("sign-in").getText()).contains("OAuth 2.0 with PKCE", "later version");
+    assertThat(browser.byId("sign-in").getText()).contains("OAuth 2.0 with PKCE",
+        "--oauth-console-client-id");
+    assertThat(browser.byId("oauth-button").isDisplayed()).isFalse();
     assertEveryControlLabelled();
     browser.screenshot("1-sign-in");
     browser.byId("credential").sendKeys("M.V1.notatoken");
