@@ -39,7 +39,7 @@ public final class OidcDiscovery {
    *     read, names no keys, or is another issuer's
    */
   URI keys() {
-    URI keys = metadata().getJWKSetURI();
+    URI keys = metadata("give the identity provider's keys with --oauth-jwks").getJWKSetURI();
     if (keys == null) {
       throw new IllegalStateException("the OpenID discovery document of " + settings.issuer()
           + " names no jwks_uri; give the identity provider's keys with --oauth-jwks");
@@ -57,7 +57,8 @@ public final class OidcDiscovery {
    * @throws IllegalArgumentException when an endpoint is neither https nor http on loopback
    */
   public SignInEndpoints signInEndpoints() {
-    OIDCProviderMetadata document = metadata();
+    OIDCProviderMetadata document = metadata("the console's sign-in needs its endpoints (or"
+        + " leave --oauth-console-client-id out)");
     URI authorization = document.getAuthorizationEndpointURI();
     URI token = document.getTokenEndpointURI();
     if (authorization == null || token == null) {
@@ -71,14 +72,15 @@ public final class OidcDiscovery {
     return new SignInEndpoints(document.getIssuer().getValue(), authorization, token);
   }
 
-  private synchronized OIDCProviderMetadata metadata() {
+  /** The document, read at the first ask; {@code remedy} says what to do when it cannot be. */
+  private synchronized OIDCProviderMetadata metadata(String remedy) {
     if (metadata == null) {
-      metadata = read(settings);
+      metadata = read(settings, remedy);
     }
     return metadata;
   }
 
-  private static OIDCProviderMetadata read(OAuthSettings settings) {
+  private static OIDCProviderMetadata read(OAuthSettings settings, String remedy) {
     String issuer = settings.issuer();
     URL location;
     OIDCProviderMetadata metadata;
@@ -94,7 +96,7 @@ public final class OidcDiscovery {
       metadata = OIDCProviderMetadata.parse(response.getBodyAsJSONObject());
     } catch (GeneralException | IOException e) {
       throw new IllegalStateException("cannot read the OpenID discovery document of " + issuer
-          + " (" + e.getMessage() + "); give the identity provider's keys with --oauth-jwks", e);
+          + " (" + e.getMessage() + "); " + remedy, e);
     }
     String stated = metadata.getIssuer().getValue();
     if (!settings.isIssuer(stated)) {

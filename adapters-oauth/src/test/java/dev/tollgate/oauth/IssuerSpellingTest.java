@@ -151,4 +151,27 @@ class IssuerSpellingTest {
             .contains("issued by \"https://other.example.test/\"")
             .contains("accepts access tokens of " + base()));
   }
+
+  @Test
+  void discovery_signInEndpoints_areTheDocumentsAuthorizationAndTokenEndpoints() {
+    statedIssuer.set(base());
+    OidcDiscovery discovery = new OidcDiscovery(settings(base() + "/", Optional.empty()));
+
+    OidcDiscovery.SignInEndpoints endpoints = discovery.signInEndpoints();
+    assertThat(endpoints.issuer()).isEqualTo(base());
+    assertThat(endpoints.authorization()).isEqualTo(URI.create(base() + "/authorize"));
+    assertThat(endpoints.token()).isEqualTo(URI.create(base() + "/token"));
+    assertThat(discovery.keys()).isEqualTo(URI.create(base() + "/certs"));
+  }
+
+  @Test
+  void unreadableDiscovery_signInEndpoints_isRefusedSayingWhatToDo() {
+    String nobody = "http://127.0.0.1:1"; // nothing listens on port 1
+
+    assertThatThrownBy(() -> new OidcDiscovery(settings(nobody, Optional.empty()))
+        .signInEndpoints()).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot read the OpenID discovery document of " + nobody)
+        .hasMessageEndingWith("the console's sign-in needs its endpoints (or leave"
+            + " --oauth-console-client-id out)");
+  }
 }
