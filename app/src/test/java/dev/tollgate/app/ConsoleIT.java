@@ -349,12 +349,7 @@ class ConsoleIT {
 
   /** Every input, select and button in the page (a dialog's too) has a label or a name. */
   private void assertEveryControlLabelled() {
-    Object unlabelled = browser.script("return [...document.querySelectorAll('input, select,"
-        + " textarea, button')].filter(e => e.tagName === 'BUTTON'"
-        + " ? !(e.textContent.trim() || e.getAttribute('aria-label'))"
-        + " : !((e.labels && e.labels.length) || e.getAttribute('aria-label')))"
-        + ".map(e => e.outerHTML)");
-    assertThat((List<?>) unlabelled).as("controls without a label").isEmpty();
+    assertThat(browser.unlabelledControls()).as("controls without a label").isEmpty();
   }
 
   private List<WebElement> rows(String table) {

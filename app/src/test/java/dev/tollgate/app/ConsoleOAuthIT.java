@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -103,6 +104,7 @@ class ConsoleOAuthIT {
     browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("mgmt-create"))).click();
     browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-mgmt")));
     browser.byId("mgmt-description").sendKeys("admin automation");
+    assertThat(browser.unlabelledControls()).as("controls without a label").isEmpty();
     browser.find(By.cssSelector("#create-mgmt button[type=submit]")).click();
     readSecretOnce("M.V1.");
     assertThat(browser.<String>until(d -> text("mgmt-table", "admin automation", "createdBy")))
@@ -157,7 +159,12 @@ class ConsoleOAuthIT {
 
   @Test
   @Order(4)
-  void answerOfASignInThisTabDidNotStart_orAnError_isRefusedWithAMessage() {
+  void answerWithAnotherState_orAnError_isRefusedWithAMessage_andNotExchanged() {
+    browser.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    browser.driver.get(base + "/console/");
+    browser.until(ExpectedConditions.elementToBeClickable(By.id("oauth-button"))).click();
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    // a sign-in is under way in this tab; an answer with another state arrives
     browser.driver.get(base + "/console/?code=made-up&state=forged");
 
     String message = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")))
@@ -165,6 +172,8 @@ class ConsoleOAuthIT {
     assertThat(message).contains("state differs", "refused");
     assertThat(browser.driver.getCurrentUrl()).isEqualTo(base + "/console/");
     assertThat(browser.byId("nav").isDisplayed()).isFalse();
+    assertThat(browser.script("return sessionStorage.length")).as("the sign-in begun, forgotten")
+        .isEqualTo(0L);
 
     browser.driver.get(base + "/console/?error=access_denied&error_description=no+thanks");
     browser.until(d -> browser.byId("error").getText().contains("access_denied"));
@@ -203,12 +212,13 @@ class ConsoleOAuthIT {
         ExpectedConditions.visibilityOfElementLocated(By.id("oauth-button")));
     assertThat(button.getText()).isEqualTo("Sign in with " + idp.issuer());
     if (user.equals("ada")) {
+      assertThat(browser.unlabelledControls()).as("controls without a label").isEmpty();
       browser.screenshot("oauth-1-sign-in");
     }
     if (remember) {
-      browser.byId("remember").click();
+      browser.byId("remember").sendKeys(Keys.SPACE);
     }
-    button.click();
+    button.sendKeys(Keys.ENTER); // by keyboard, as anyone may
     browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
     browser.byId("password").sendKeys(PASSWORDS.get(user));
     browser.find(By.cssSelector("button[type=submit]")).click();
