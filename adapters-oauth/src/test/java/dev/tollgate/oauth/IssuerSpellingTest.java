@@ -174,4 +174,24 @@ class IssuerSpellingTest {
         .hasMessageEndingWith("the console's sign-in needs its endpoints (or leave"
             + " --oauth-console-client-id out)");
   }
+
+  @Test
+  void plainHttpTokenEndpointOffLoopback_signInEndpoints_isRefusedNamingIt() throws Exception {
+    statedIssuer.set(base());
+    provider.removeContext("/.well-known/openid-configuration");
+    provider.createContext("/.well-known/openid-configuration", exchange -> {
+      byte[] body = discoveryDocument().replace(base() + "/token", "http://idp.example.com/token")
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+
+    assertThatThrownBy(() -> new OidcDiscovery(settings(base(), Optional.empty()))
+        .signInEndpoints()).hasMessage("token endpoint http://idp.example.com/token is not"
+            + " supported; expected an https:// URL (plain http only on loopback: anyone on the"
+            + " way could read or change the codes and tokens that pass)");
+  }
 }
