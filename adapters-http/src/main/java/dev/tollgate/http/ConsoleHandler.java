@@ -4,6 +4,7 @@ import dev.tollgate.domain.model.UserInput;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -21,18 +22,29 @@ final class ConsoleHandler extends Handler.Wrapper {
   static final String PATH = "/console/";
 
   /** Same origin only, no inline script or style, never framed. */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self';"
-      + " style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none';"
-      + " base-uri 'none'; form-action 'self'";
+  static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy(Optional.empty());
 
   /** Every file the console has, by its name under {@link #PATH}, with its content type. */
   private static final Map<String, String> FILES = files();
 
   private final Map<String, byte[]> contents = new LinkedHashMap<>();
+  private final String contentSecurityPolicy;
 
-  ConsoleHandler(Handler api) {
+  /** The console in front of {@code api}, signing in at the identity provider if {@code signIn}. */
+  ConsoleHandler(Handler api, Optional<OAuthSignIn> signIn) {
     super(api);
     FILES.keySet().forEach(name -> contents.put(name, Answers.resource("console/" + name)));
+    contentSecurityPolicy = contentSecurityPolicy(signIn);
+  }
+
+  /**
+   * Same origin only, no inline script or style, never framed; with OAuth sign-in, fetch may
+   * reach the token endpoint's origin too, where the console exchanges its code.
+   */
+  static String contentSecurityPolicy(Optional<OAuthSignIn> signIn) {
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        + " connect-src 'self'" + signIn.map(oauth -> " " + oauth.tokenOrigin()).orElse("")
+        + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
   }
 
   private static Map<String, String> files() {
@@ -41,8 +53,8 @@ final class ConsoleHandler extends Handler.Wrapper {
     files.put("index.html", "text/html; charset=utf-8");
     files.put("console.css", "text/css; charset=utf-8");
     for (String module : new String[] {"main.js", "api.js", "view.js", "format.js",
-        "permissions.js", "dialogs.js", "database-tokens.js", "management-tokens.js", "audit.js",
-        "replica.js"}) {
+        "permissions.js", "dialogs.js", "database-tokens.js", "management-tokens.js",
+        "oauth.js", "audit.js", "replica.js"}) {
       files.put(module, js);
     }
     return files;
@@ -91,8 +103,8 @@ final class ConsoleHandler extends Handler.Wrapper {
   }
 
   /** The headers every console answer carries, an error or a redirect too. */
-  private static void secure(Response response) {
-    response.getHeaders().put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+  private void secure(Response response) {
+    response.getHeaders().put("Content-Security-Policy", contentSecurityPolicy);
     response.getHeaders().put("X-Frame-Options", "DENY");
     response.getHeaders().put("Referrer-Policy", "no-referrer");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");

@@ -35,12 +35,23 @@ public final class HttpApi {
    */
   public static Handler handler(UseCases useCases, int maxBodyBytes,
       Optional<ClusterIds> cluster) {
-    return new ApiHandler(useCases.authenticateCaller(), routes(useCases), cluster,
+    return handler(useCases, maxBodyBytes, cluster, Optional.empty());
+  }
+
+  /** The same, telling the console how to sign in at the identity provider ({@code signIn}). */
+  public static Handler handler(UseCases useCases, int maxBodyBytes,
+      Optional<ClusterIds> cluster, Optional<OAuthSignIn> signIn) {
+    return new ApiHandler(useCases.authenticateCaller(), routes(useCases, signIn), cluster,
         new Json(maxBodyBytes));
   }
 
   /** Every path served, in one table. */
   static Routes routes(UseCases useCases) {
+    return routes(useCases, Optional.empty());
+  }
+
+  /** Every path served, in one table, with the console's sign-in as {@code signIn} says. */
+  static Routes routes(UseCases useCases, Optional<OAuthSignIn> signIn) {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new DatabaseTokenRoutes(useCases.createDatabaseToken(),
         useCases.listDatabaseTokens(), useCases.getDatabaseToken(),
@@ -49,7 +60,7 @@ public final class HttpApi {
         useCases.listManagementTokens(), useCases.getManagementToken(),
         useCases.revokeManagementTokens(), useCases.rotateToken()).routes());
     routes.addAll(new OwnRoutes(useCases.listDatabaseTokens(), useCases.rotateToken(),
-        useCases.tokenEvents(), useCases.replicaStatus()).routes());
+        useCases.tokenEvents(), useCases.replicaStatus(), signIn).routes());
     return new Routes(routes);
   }
 

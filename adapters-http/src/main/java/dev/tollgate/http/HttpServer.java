@@ -51,8 +51,8 @@ public final class HttpServer implements AutoCloseable {
     connector.setIdleTimeout(settings.idleTimeout().toMillis());
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
-    server.setHandler(new ConsoleHandler(
-        HttpApi.handler(useCases, settings.maxBodyBytes(), settings.cluster())));
+    server.setHandler(new ConsoleHandler(HttpApi.handler(useCases, settings.maxBodyBytes(),
+        settings.cluster(), settings.signIn()), settings.signIn()));
     server.setErrorHandler(HttpApi.errorHandler());
   }
 

@@ -156,4 +156,22 @@ final class OwnJson {
       json.writeStringField(field, at.get().toString());
     }
   }
+
+  /** {@code {"oauth": {issuer, authorizationEndpoint, tokenEndpoint, clientId, scope}}}, or null. */
+  static void signIn(JsonGenerator json, Optional<OAuthSignIn> signIn) throws IOException {
+    json.writeStartObject();
+    if (signIn.isEmpty()) {
+      json.writeNullField("oauth");
+    } else {
+      OAuthSignIn oauth = signIn.get();
+      json.writeObjectFieldStart("oauth");
+      json.writeStringField("issuer", oauth.issuer());
+      json.writeStringField("authorizationEndpoint", oauth.authorizationEndpoint().toString());
+      json.writeStringField("tokenEndpoint", oauth.tokenEndpoint().toString());
+      json.writeStringField("clientId", oauth.clientId());
+      json.writeStringField("scope", oauth.scope());
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
 }

@@ -22,9 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the v0 contract lacks, under Tollgate's own prefix: database tokens a page at a time with
- * their last use, database-token rotation, the audit
- * trail, who am I and the replica's status; and the API's OpenAPI document, which needs no
- * credential.
+ * their last use, database-token rotation, the audit trail, who am I and the replica's status;
+ * and, needing no credential, how the console signs in and the API's OpenAPI document.
  */
 final class OwnRoutes {
 
@@ -39,14 +38,17 @@ final class OwnRoutes {
   private final ListTokenEventsUseCase events;
   private final GetReplicaStatusUseCase replica;
   private final byte[] document;
+  private final byte[] signIn;
 
   OwnRoutes(ListDatabaseTokensUseCase list, RotateTokenUseCase rotate,
-      ListTokenEventsUseCase events, GetReplicaStatusUseCase replica) {
+      ListTokenEventsUseCase events, GetReplicaStatusUseCase replica,
+      Optional<OAuthSignIn> signIn) {
     this.list = list;
     this.rotate = rotate;
     this.events = events;
     this.replica = replica;
     this.document = document();
+    this.signIn = Json.bytes(json -> OwnJson.signIn(json, signIn));
   }
 
   List<Route> routes() {
@@ -61,6 +63,7 @@ final class OwnRoutes {
         new Route(PREFIX + "/whoami", Map.of("GET", Endpoint.anyCaller(this::whoAmI))),
         new Route(PREFIX + "/replica", Map.of("GET", Endpoint.of(GetReplicaStatusUseCase.OPERATION,
             this::replica))),
+        new Route(PREFIX + "/sign-in", Map.of("GET", Endpoint.open(this::signIn))),
         new Route(DOCUMENT, Map.of("GET", Endpoint.open(this::document))));
   }
 
@@ -128,6 +131,11 @@ final class OwnRoutes {
         replica.status(new GetReplicaStatusUseCase.Query(call.caller()));
     Answers.json(call.response(), call.callback(), 200,
         Json.bytes(json -> OwnJson.replicaStatus(json, status)));
+  }
+
+  /** How the console signs a person in: the identity provider's endpoints, or none. */
+  private void signIn(Call call) {
+    Answers.json(call.response(), call.callback(), 200, signIn);
   }
 
   private void document(Call call) {

@@ -73,9 +73,9 @@ class HttpServerTest {
   @Test
   void nonPositiveBound_settings_areRefusedNamingIt() {
     assertThatThrownBy(() -> new HttpSettings(new InetSocketAddress("127.0.0.1", 0), 0, 1, 1, 1,
-        Duration.ofSeconds(1), Optional.empty())).hasMessageContaining("maxThreads 0");
+        Duration.ofSeconds(1), Optional.empty(), Optional.empty())).hasMessageContaining("maxThreads 0");
     assertThatThrownBy(() -> new HttpSettings(new InetSocketAddress("127.0.0.1", 0), 8, 1, 1, 1,
-        Duration.ZERO, Optional.empty())).hasMessageContaining("idleTimeout");
+        Duration.ZERO, Optional.empty(), Optional.empty())).hasMessageContaining("idleTimeout");
   }
 
   @Test

@@ -55,9 +55,11 @@ public record OAuthSettings(String issuer, String audience, Optional<URI> jwks, 
     String scheme = location.getScheme() == null ? "" : location.getScheme();
     boolean loopbackHttp = scheme.equals("http") && Loopback.isLoopback(location.getHost());
     if (!scheme.equals("https") && !loopbackHttp) {
+      boolean keys = what.equals("JWKS location") || what.equals("issuer");
       throw new IllegalArgumentException(what + " " + location + " is not supported; expected"
           + (what.equals("JWKS location") ? " a file path or" : "") + " an https:// URL (plain"
-          + " http only on loopback: anyone on the way could swap the keys)");
+          + " http only on loopback: anyone on the way could "
+          + (keys ? "swap the keys)" : "read or change the codes and tokens that pass)"));
     }
   }
 }

@@ -55,14 +55,23 @@ final class OidcIdentityProvider implements IdentityProvider {
   private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
   OidcIdentityProvider(OAuthSettings settings) {
-    this(settings, MIN_REFETCH);
+    this(settings, new OidcDiscovery(settings), MIN_REFETCH);
   }
 
   /** @param minRefetch the least time between two fetches of the key set */
   OidcIdentityProvider(OAuthSettings settings, Duration minRefetch) {
+    this(settings, new OidcDiscovery(settings), minRefetch);
+  }
+
+  /**
+   * @param discovery the issuer's discovery document, read for the keys only when the settings
+   *     name none
+   * @param minRefetch the least time between two fetches of the key set
+   */
+  OidcIdentityProvider(OAuthSettings settings, OidcDiscovery discovery, Duration minRefetch) {
     this.settings = settings;
     this.minRefetch = minRefetch;
-    this.keys = settings.jwks().orElseGet(() -> OidcDiscovery.keys(settings));
+    this.keys = settings.jwks().orElseGet(discovery::keys);
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
         new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(

@@ -151,4 +151,47 @@ class IssuerSpellingTest {
             .contains("issued by \"https://other.example.test/\"")
             .contains("accepts access tokens of " + base()));
   }
+
+  @Test
+  void discovery_signInEndpoints_areTheDocumentsAuthorizationAndTokenEndpoints() {
+    statedIssuer.set(base());
+    OidcDiscovery discovery = new OidcDiscovery(settings(base() + "/", Optional.empty()));
+
+    OidcDiscovery.SignInEndpoints endpoints = discovery.signInEndpoints();
+    assertThat(endpoints.issuer()).isEqualTo(base());
+    assertThat(endpoints.authorization()).isEqualTo(URI.create(base() + "/authorize"));
+    assertThat(endpoints.token()).isEqualTo(URI.create(base() + "/token"));
+    assertThat(discovery.keys()).isEqualTo(URI.create(base() + "/certs"));
+  }
+
+  @Test
+  void unreadableDiscovery_signInEndpoints_isRefusedSayingWhatToDo() {
+    String nobody = "http://127.0.0.1:1"; // nothing listens on port 1
+
+    assertThatThrownBy(() -> new OidcDiscovery(settings(nobody, Optional.empty()))
+        .signInEndpoints()).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot read the OpenID discovery document of " + nobody)
+        .hasMessageEndingWith("the console's sign-in needs its endpoints (or leave"
+            + " --oauth-console-client-id out)");
+  }
+
+  @Test
+  void plainHttpTokenEndpointOffLoopback_signInEndpoints_isRefusedNamingIt() throws Exception {
+    statedIssuer.set(base());
+    provider.removeContext("/.well-known/openid-configuration");
+    provider.createContext("/.well-known/openid-configuration", exchange -> {
+      byte[] body = discoveryDocument().replace(base() + "/token", "http://idp.example.com/token")
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+
+    assertThatThrownBy(() -> new OidcDiscovery(settings(base(), Optional.empty()))
+        .signInEndpoints()).hasMessage("token endpoint http://idp.example.com/token is not"
+            + " supported; expected an https:// URL (plain http only on loopback: anyone on the"
+            + " way could read or change the codes and tokens that pass)");
+  }
 }

@@ -37,6 +37,35 @@ final class OAuthOptions {
           + " (default: ${DEFAULT-VALUE}).")
   String userClaim;
 
+  @Option(names = "--oauth-console-client-id", paramLabel = "ID",
+      description = "Public client (PKCE, redirect URI https://HOST:PORT/console/) the web console"
+          + " signs people in as; without it the console offers only a pasted token"
+          + " [TOLLGATE_OAUTH_CONSOLE_CLIENT_ID] (default: none).")
+  String consoleClientId;
+
+  @Option(names = "--oauth-console-scope", paramLabel = "SCOPES", defaultValue = "tollgate",
+      description = "Scopes the console asks for, separated by spaces"
+          + " [TOLLGATE_OAUTH_CONSOLE_SCOPE] (default: ${DEFAULT-VALUE}).")
+  String consoleScope;
+
+  /**
+   * The client the web console signs in as; empty without {@code --oauth-console-client-id}.
+   *
+   * @throws IllegalArgumentException when it is given without the identity provider's options
+   */
+  Optional<ServerConfig.ConsoleClient> consoleClient() {
+    if (consoleClientId == null) {
+      return Optional.empty();
+    }
+    if (issuer == null) {
+      throw new IllegalArgumentException("--oauth-console-client-id " + consoleClientId
+          + " needs the identity provider it signs in at: give --oauth-issuer,"
+          + " --oauth-audience and --oauth-users-file too");
+    }
+    return Optional.of(new ServerConfig.ConsoleClient(consoleClientId.strip(),
+        consoleScope.strip()));
+  }
+
   /**
    * The identity provider's settings; empty when none of its options is given.
    *

@@ -174,7 +174,7 @@ final class ServeOptions {
             Optional.ofNullable(maxManagementTokenLifetime),
             Optional.ofNullable(maxDatabaseTokenLifetime)),
         calls.calls(), Optional.ofNullable(metricsListen).map(HostPort::socketAddress),
-        httpListen().map(HostPort::socketAddress), cluster()));
+        httpListen().map(HostPort::socketAddress), cluster(), oauth.consoleClient()));
   }
 
   /** {@code --account-id} and {@code --cluster-id}, which go together. */

@@ -7,11 +7,13 @@ import dev.tollgate.domain.port.in.ProvisionBootstrapAdminUseCase;
 import dev.tollgate.domain.port.out.Clock;
 import dev.tollgate.domain.service.UseCases;
 import dev.tollgate.grpc.GrpcModule;
+import dev.tollgate.http.OAuthSignIn;
 import dev.tollgate.oauth.OAuthModule;
 import dev.tollgate.persistence.PersistenceModule;
 import io.grpc.ServerBuilder;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.Set;
 
 /** The whole server, wired from one {@link ServerConfig}. */
@@ -28,6 +30,9 @@ interface ServerComponent {
   UseCases useCases();
 
   Replica replica();
+
+  /** How the web console signs people in at the identity provider, if it does. */
+  Optional<OAuthSignIn> consoleSignIn();
 
   /** The metrics SDK when {@code --metrics-listen} is given, else a no-op. */
   OpenTelemetry openTelemetry();

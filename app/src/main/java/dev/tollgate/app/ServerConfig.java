@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import dev.tollgate.domain.model.Limits;
 import dev.tollgate.http.ClusterIds;
+import dev.tollgate.http.OAuthSignIn;
 import dev.tollgate.oauth.OAuthSettings;
 import dev.tollgate.persistence.DatabaseSettings;
 import java.net.InetSocketAddress;
@@ -17,9 +18,10 @@ import java.util.Optional;
 public record ServerConfig(InetSocketAddress listen, Path dataDirectory, DatabaseSettings database,
     Optional<OAuthSettings> oauth, Tls tls, Following following, Limits limits, Calls calls,
     Optional<InetSocketAddress> metricsListen, Optional<InetSocketAddress> httpListen,
-    Optional<ClusterIds> cluster) {
+    Optional<ClusterIds> cluster, Optional<ConsoleClient> consoleClient) {
 
   public ServerConfig {
+    Objects.requireNonNull(consoleClient, "consoleClient");
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(metricsListen, "metricsListen");
     Objects.requireNonNull(httpListen, "httpListen");
@@ -81,6 +83,20 @@ public record ServerConfig(InetSocketAddress listen, Path dataDirectory, Databas
       Objects.requireNonNull(keepaliveTimeout, "keepaliveTimeout");
       Objects.requireNonNull(minClientPing, "minClientPing");
       Objects.requireNonNull(requestTimeout, "requestTimeout");
+    }
+  }
+
+  /**
+   * The public OAuth client the web console signs people in as, at the identity provider of
+   * {@link #oauth()}.
+   *
+   * @param scope the scopes it asks for, separated by spaces
+   */
+  public record ConsoleClient(String clientId, String scope) {
+
+    public ConsoleClient {
+      OAuthSignIn.requireClientId("--oauth-console-client-id", clientId);
+      OAuthSignIn.requireScope("--oauth-console-scope", scope);
     }
   }
 

@@ -10,7 +10,9 @@ import dev.tollgate.domain.port.out.IdGenerator;
 import dev.tollgate.domain.port.out.RandomSource;
 import dev.tollgate.grpc.CallAdmission;
 import dev.tollgate.grpc.CallLog;
+import dev.tollgate.http.OAuthSignIn;
 import dev.tollgate.oauth.OAuthSettings;
+import dev.tollgate.oauth.OidcDiscovery;
 import dev.tollgate.persistence.DatabaseSettings;
 import io.grpc.ServerBuilder;
 import io.opentelemetry.api.OpenTelemetry;
@@ -41,6 +43,22 @@ final class ServerModule {
   @Provides
   static Optional<OAuthSettings> oauthSettings(ServerConfig config) {
     return config.oauth();
+  }
+
+  /**
+   * How the web console signs people in: the client of {@code --oauth-console-client-id} at the
+   * endpoints the issuer's discovery document states; none without that option.
+   *
+   * @throws IllegalArgumentException naming the client id or scope that is not one, or the
+   *     endpoint that is not https (or http on loopback)
+   */
+  @Provides
+  @Singleton
+  static Optional<OAuthSignIn> consoleSignIn(ServerConfig config,
+      Optional<OidcDiscovery> discovery) {
+    return config.consoleClient().flatMap(client -> discovery.map(OidcDiscovery::signInEndpoints)
+        .map(endpoints -> new OAuthSignIn(endpoints.issuer(), endpoints.authorization(),
+            endpoints.token(), client.clientId(), client.scope())));
   }
 
   @Provides

@@ -5,6 +5,7 @@ import dev.tollgate.domain.service.UseCases;
 import dev.tollgate.http.ClusterIds;
 import dev.tollgate.http.HttpServer;
 import dev.tollgate.http.HttpSettings;
+import dev.tollgate.http.OAuthSignIn;
 import dev.tollgate.options.HostPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ final class ServerRun {
             config.oauth().isEmpty(), bootstrapChange)));
     TollgateServer server = listen(component.server());
     Optional<HttpServer> http = config.httpListen().map(address -> listenHttp(address,
-        config.cluster(), component.useCases(), keys));
+        config.cluster(), component.consoleSignIn(), component.useCases(), keys));
     Replica replica = component.replica();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stop(server, http, replica, component);
@@ -93,10 +94,11 @@ final class ServerRun {
    * the same keys when there are any.
    */
   private static HttpServer listenHttp(InetSocketAddress address, Optional<ClusterIds> cluster,
-      UseCases useCases, Optional<ServerKeys> keys) {
+      Optional<OAuthSignIn> signIn, UseCases useCases, Optional<ServerKeys> keys) {
     HttpSettings settings = HttpSettings.defaults(address);
-    HttpServer http = new HttpServer(cluster.map(settings::withCluster).orElse(settings), useCases,
-        keys.map(ServerKeys::sslContext));
+    settings = cluster.map(settings::withCluster).orElse(settings);
+    settings = signIn.map(settings::withSignIn).orElse(settings);
+    HttpServer http = new HttpServer(settings, useCases, keys.map(ServerKeys::sslContext));
     HostPort asked = new HostPort(address.getHostString(), address.getPort());
     try {
       http.start();
@@ -106,6 +108,8 @@ final class ServerRun {
     }
     LOG.info("Management HTTP API v0 at {}{}/api/v0", scheme(keys),
         new HostPort(address.getHostString(), http.port()));
+    signIn.ifPresent(oauth -> LOG.info("console signs in at {} as client {}",
+        oauth.authorizationEndpoint(), oauth.clientId()));
     return http;
   }
 

@@ -88,6 +88,15 @@ final class ConsoleBrowser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
 
+  /** The markup of every input, select and button in the page (a dialog's too) without a label or a name. */
+  List<?> unlabelledControls() {
+    return (List<?>) script("return [...document.querySelectorAll('input, select,"
+        + " textarea, button')].filter(e => e.tagName === 'BUTTON'"
+        + " ? !(e.textContent.trim() || e.getAttribute('aria-label'))"
+        + " : !((e.labels && e.labels.length) || e.getAttribute('aria-label')))"
+        + ".map(e => e.outerHTML)");
+  }
+
   /** Reads the browser's console and network logs so far into {@link #consoleLog} and {@link #requested}. */
   void drainLogs() {
     consoleLog.addAll(driver.manage().logs().get(LogType.BROWSER).getAll());

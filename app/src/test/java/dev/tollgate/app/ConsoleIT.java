@@ -83,7 +83,9 @@ class ConsoleIT {
     browser.driver.get(base + "/");
     browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
     assertThat(browser.driver.getCurrentUrl()).isEqualTo(base + "/console/");
-    assertThat(browser.byId("sign-in").getText()).contains("OAuth 2.0 with PKCE", "later version");
+    assertThat(browser.byId("sign-in").getText()).contains("OAuth 2.0 with PKCE",
+        "--oauth-console-client-id");
+    assertThat(browser.byId("oauth-button").isDisplayed()).isFalse();
     assertEveryControlLabelled();
     browser.screenshot("1-sign-in");
     browser.byId("credential").sendKeys("M.V1.notatoken");
@@ -387,12 +389,7 @@ class ConsoleIT {
 
   /** Every input, select and button in the page (a dialog's too) has a label or a name. */
   private void assertEveryControlLabelled() {
-    Object unlabelled = browser.script("return [...document.querySelectorAll('input, select,"
-        + " textarea, button')].filter(e => e.tagName === 'BUTTON'"
-        + " ? !(e.textContent.trim() || e.getAttribute('aria-label'))"
-        + " : !((e.labels && e.labels.length) || e.getAttribute('aria-label')))"
-        + ".map(e => e.outerHTML)");
-    assertThat((List<?>) unlabelled).as("controls without a label").isEmpty();
+    assertThat(browser.unlabelledControls()).as("controls without a label").isEmpty();
   }
 
   private List<WebElement> rows(String table) {

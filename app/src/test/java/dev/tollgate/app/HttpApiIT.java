@@ -170,5 +170,7 @@ class HttpApiIT {
             dev.tollgate.generated.model.TokenEvent.EventEnum.REVOKED);
     assertThat(tollgate.getReplicaStatus().getLoaded()).isTrue();
     assertThat(tollgate.whoAmI().getKind()).isEqualTo(WhoAmI.KindEnum.BOOTSTRAP_ADMIN);
+    // without OAuth the console signs in with a pasted token only
+    assertThat(tollgate.getSignIn().getOauth()).isNull();
   }
 }

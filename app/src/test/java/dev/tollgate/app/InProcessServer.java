@@ -40,7 +40,7 @@ final class InProcessServer implements AutoCloseable {
     ServerConfig config = new ServerConfig(new InetSocketAddress("127.0.0.1", 0), dataDirectory,
         DatabaseSettings.h2In(dataDirectory), oauth, new ServerConfig.Tls.Disabled(),
         defaults(dataDirectory).following(), Limits.defaults(), calls, Optional.empty(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
     String name = InProcessServerBuilder.generateName();
     component = DaggerServerComponent.factory().create(config, clock,
         InProcessServerBuilder.forName(name));

@@ -280,4 +280,28 @@ class ServeOptionsTest {
     assertThatThrownBy(() -> config("--data-dir", directory.toString(), "--cluster-id", "c",
         "--account-id", "a/b")).hasMessageContaining("\"a/b\"");
   }
+
+  @Test
+  void consoleClient_config_isOffByDefault_needsOAuth_andABadIdOrScopeIsNamed() throws Exception {
+    Path users = java.nio.file.Files.writeString(directory.resolve("users.json"),
+        "[{\"id\": \"ada\"}]");
+    String[] oauth = {"--data-dir", directory.toString(), "--oauth-issuer",
+        "https://idp.example.com", "--oauth-audience", "tollgate", "--oauth-users-file",
+        users.toString()};
+    assertThat(config(oauth).consoleClient()).isEmpty();
+    assertThat(config(Map.of("TOLLGATE_OAUTH_CONSOLE_CLIENT_ID", "tollgate-console"), oauth)
+        .consoleClient()).contains(new ServerConfig.ConsoleClient("tollgate-console", "tollgate"));
+
+    assertThatThrownBy(() -> config("--data-dir", directory.toString(),
+        "--oauth-console-client-id", "tollgate-console"))
+        .hasMessageContaining("--oauth-console-client-id tollgate-console needs the identity"
+            + " provider it signs in at: give --oauth-issuer");
+    assertThatThrownBy(() -> config(Map.of("TOLLGATE_OAUTH_CONSOLE_CLIENT_ID", "has space"),
+        oauth)).hasMessageContaining("--oauth-console-client-id \"has space\" is not an OAuth"
+            + " client id; expected 1 to 255 printable ASCII characters without spaces");
+    assertThatThrownBy(() -> config(Map.of("TOLLGATE_OAUTH_CONSOLE_CLIENT_ID", "c",
+        "TOLLGATE_OAUTH_CONSOLE_SCOPE", "a\"b"), oauth))
+        .hasMessageContaining("--oauth-console-scope").hasMessageContaining("a")
+        .hasMessageContaining("is not a list of OAuth scopes; expected scope names separated by");
+  }
 }

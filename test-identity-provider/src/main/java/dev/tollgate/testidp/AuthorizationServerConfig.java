@@ -48,6 +48,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class AuthorizationServerConfig {
 
   static final String CLIENT_ID = "tollgate-cli";
+  /** The web console's client: authorization code with PKCE, from a browser. */
+  static final String CONSOLE_CLIENT_ID = "tollgate-console";
   static final String ROTATE_PATH = "/test/rotate-signing-key";
 
   /** The OAuth endpoints: device authorization and verification, token, JWKS, discovery. */
@@ -55,7 +57,8 @@ class AuthorizationServerConfig {
   @Order(Ordered.HIGHEST_PRECEDENCE)
   SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
       AuthorizationServerSettings settings,
-      @Value("${tollgate.device-poll-interval}") Duration pollInterval) throws Exception {
+      @Value("${tollgate.device-poll-interval}") Duration pollInterval,
+      ConsoleClient console) throws Exception {
     PublicClientAuthenticationConverter converter = new PublicClientAuthenticationConverter(
         settings.getDeviceAuthorizationEndpoint(), settings.getTokenEndpoint());
     PublicClientAuthenticationProvider provider = new PublicClientAuthenticationProvider(clients);
@@ -80,6 +83,8 @@ class AuthorizationServerConfig {
                   .tokenEndpointAuthenticationMethod(ClientAuthenticationMethod.NONE.getValue()))));
     });
     http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
+    // the console exchanges its code with fetch from its own origin
+    http.cors(cors -> cors.configurationSource(console.cors(settings.getTokenEndpoint())));
     // a browser that is not signed in goes to the login page
     MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
     html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
@@ -88,17 +93,20 @@ class AuthorizationServerConfig {
     return http.build();
   }
 
-  /** Form login, and the test-only key rotation endpoint. */
+  /** Form login, the token endpoint's CORS preflight, and the test-only key rotation endpoint. */
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-  SecurityFilterChain defaultChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain defaultChain(HttpSecurity http, AuthorizationServerSettings settings,
+      ConsoleClient console) throws Exception {
     RequestMatcher rotate = PathPatternRequestMatcher.withDefaults()
         .matcher(HttpMethod.POST, ROTATE_PATH);
     http.authorizeHttpRequests(authorize -> authorize
             .requestMatchers(rotate).permitAll()
             .anyRequest().authenticated())
         .csrf(csrf -> csrf.ignoringRequestMatchers(rotate))
-        .formLogin(Customizer.withDefaults());
+        .formLogin(Customizer.withDefaults())
+        // the token endpoint's CORS preflight (OPTIONS) is not one of the server's endpoints
+        .cors(cors -> cors.configurationSource(console.cors(settings.getTokenEndpoint())));
     return http.build();
   }
 
@@ -118,7 +126,7 @@ class AuthorizationServerConfig {
   RegisteredClientRepository registeredClientRepository(
       @Value("${tollgate.access-token-ttl}") Duration accessTokenTtl,
       @Value("${tollgate.device-code-ttl}") Duration deviceCodeTtl,
-      @Value("${tollgate.refresh-token-ttl}") Duration refreshTokenTtl) {
+      @Value("${tollgate.refresh-token-ttl}") Duration refreshTokenTtl, ConsoleClient console) {
     RegisteredClient cli = RegisteredClient.withId(UUID.randomUUID().toString())
         .clientId(CLIENT_ID)
         .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
@@ -136,7 +144,12 @@ class AuthorizationServerConfig {
             .reuseRefreshTokens(false)
             .build())
         .build();
-    return new InMemoryRegisteredClientRepository(cli);
+    return new InMemoryRegisteredClientRepository(cli, console.client(accessTokenTtl));
+  }
+
+  @Bean
+  ConsoleClient consoleClient(@Value("${tollgate.console-redirect-uris}") String redirectUris) {
+    return new ConsoleClient(CONSOLE_CLIENT_ID, redirectUris);
   }
 
   @Bean

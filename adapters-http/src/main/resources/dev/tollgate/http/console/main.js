@@ -1,10 +1,12 @@
-// The console's entry: sign-in with a pasted token, "who am I", the pages the caller table lets
-// this caller use, and sign-out. Only Tollgate's HTTP API on this origin is ever called.
+// The console's entry: sign-in at the identity provider or with a pasted token, "who am I", the
+// pages the caller table lets this caller use, and sign-out. Only Tollgate's HTTP API on this
+// origin is called, and the identity provider's token endpoint once per sign-in (oauth.js).
 
 import { ApiError, call, restore, signIn, signOut } from './api.js';
 import { auditPage } from './audit.js';
 import { databaseTokensPage } from './database-tokens.js';
 import { managementTokensPage } from './management-tokens.js';
+import { abandon, begin, finish, isReturn, signInOptions } from './oauth.js';
 import { replicaPage } from './replica.js';
 import { time } from './format.js';
 import { el } from './view.js';
@@ -49,8 +51,11 @@ function show(page) {
 async function enter() {
   const me = await call('GET', '/api/tollgate/v1/whoami');
   if (!me.allowed.includes('readDatabaseTokens')) {
-    throw new ApiError(403, 'a ' + me.kind.replace('-', ' ') + ' cannot manage tokens; sign in with a management'
-      + ' token or the bootstrap admin token');
+    throw new ApiError(403, me.kind === 'user'
+      ? 'user ' + me.userId + ' may not see tokens: the cluster\'s users file puts them in no'
+        + ' group (Admin, Member or Auditor); ask an administrator to add them'
+      : 'a ' + me.kind.replace('-', ' ') + ' cannot manage tokens; sign in with a management'
+        + ' token or the bootstrap admin token');
   }
   pages = { 'database-tokens': databaseTokensPage(me.allowed, failed) };
   const mayListManagement = me.allowed.includes('listManagementTokens');
@@ -87,6 +92,7 @@ function whoAmI(me) {
 /** Forgets the credential and everything shown with it; back to the sign-in. */
 function leave(message) {
   signOut();
+  abandon();
   pages = {};
   $('nav').hidden = true;
   for (const table of document.querySelectorAll('table tbody')) {
@@ -98,7 +104,7 @@ function leave(message) {
   $('dialogs').replaceChildren();
   show('sign-in');
   showError(message);
-  $('credential').focus();
+  ($('oauth-sign-in').hidden ? $('credential') : $('oauth-button')).focus();
 }
 
 $('sign-in-form').addEventListener('submit', async (event) => {
@@ -120,7 +126,34 @@ for (const button of $('nav').querySelectorAll('button[data-page]')) {
   button.addEventListener('click', () => show(button.dataset.page));
 }
 
-if (restore()) {
+/** Offers the identity provider's sign-in when Tollgate names one. */
+function offerOAuth(oauth) {
+  $('oauth-sign-in').hidden = !oauth;
+  $('oauth-absent').hidden = !!oauth;
+  if (!oauth) {
+    return;
+  }
+  $('oauth-button').textContent = 'Sign in with ' + oauth.issuer;
+  $('oauth-button').onclick = () => begin(oauth, $('remember').checked)
+    .catch((e) => showError('Cannot start the sign-in: ' + e.message));
+}
+
+/** Back from the identity provider: the access token is the credential, as a pasted one is. */
+async function returned() {
+  try {
+    const { token, remember } = await finish();
+    signIn(token, remember);
+    await enter();
+  } catch (e) {
+    leave(e instanceof ApiError && e.status === 401
+      ? 'Tollgate does not accept the access token of this sign-in: ' + e.message : e.message);
+  }
+}
+
+signInOptions().then(offerOAuth);
+if (isReturn()) {
+  returned();
+} else if (restore()) {
   enter().catch((e) => leave(e.message));
 } else {
   show('sign-in');
