@@ -278,6 +278,28 @@ class ConsoleIT {
 
   @Test
   @Order(10)
+  void at200PercentZoom_everyPageFitsItsWidth() {
+    // 1280 px at 200% zoom leaves 640 CSS pixels: what the page must fit without scrolling sideways
+    org.openqa.selenium.Dimension size = browser.driver.manage().window().getSize();
+    browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(640, 900));
+    try {
+      for (String page : List.of("database-tokens", "management-tokens", "audit", "replica",
+          "whoami")) {
+        browser.find(By.cssSelector("nav button[data-page=" + page + "]")).click();
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id(page)));
+        Object overflow = browser.script("return document.documentElement.scrollWidth"
+            + " - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).as(page + " wider than the window").isLessThanOrEqualTo(0);
+      }
+      browser.find(By.cssSelector("nav button[data-page=database-tokens]")).click();
+      browser.screenshot("9-database-tokens-narrow");
+    } finally {
+      browser.driver.manage().window().setSize(size);
+    }
+  }
+
+  @Test
+  @Order(11)
   void signOut_forgetsTheCredential_andAReloadShowsTheSignIn() {
     assertThat(browser.script("return sessionStorage.length")).isEqualTo(1L);
 
@@ -294,7 +316,7 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void managementTokenHolder_isNotOfferedManagementTokenCreation() {
     signIn(managementToken, false);
     browser.until(d -> !rows("db-table").isEmpty());
@@ -316,7 +338,35 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
+  void manyTokens_theFirst200AreDrawn_andShowMoreAddsTheRest() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    for (int i = 0; i < 250; i++) {
+      assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/api/v0/tokens"))
+          .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"description\": \"fleet host " + i
+              + "\"}")).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+          .isEqualTo(200);
+    }
+    signIn(admin, false);
+    browser.until(d -> rows("db-table").size() == 200);
+    assertThat(browser.byId("db-count").getText()).isEqualTo("200 of the 251 that match, of"
+        + " 252 database tokens shown");
+    WebElement more = browser.find(By.cssSelector("#database-tokens button.more"));
+    assertThat(more.getText()).isEqualTo("Show 51 more of the 51 not shown");
+
+    more.click();
+
+    browser.until(d -> rows("db-table").size() == 251);
+    assertThat(more.isDisplayed()).isFalse();
+    // a new search starts from the top again, over every token
+    browser.byId("db-search").sendKeys("fleet host 24");
+    browser.until(d -> rows("db-table").size() == 11);
+    browser.byId("sign-out").click();
+  }
+
+  @Test
+  @Order(14)
   void throughout_noRequestLeftTheOrigin_andTheBrowserLoggedNoErrorAndNoTokenString() {
     browser.drainLogs();
 

@@ -3,7 +3,7 @@
 
 import { call } from './api.js';
 import { time } from './format.js';
-import { el } from './view.js';
+import { el, scrollable } from './view.js';
 
 const EVENTS = '/api/tollgate/v1/events';
 const PAGE_SIZE = 100;
@@ -48,6 +48,7 @@ export function auditPage(failed) {
   let next = '';
   const body = $('audit-table').tBodies[0];
   const more = $('audit-more');
+  scrollable($('audit-table'));
 
   const read = async (append) => {
     try {

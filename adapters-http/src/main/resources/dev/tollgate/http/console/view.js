@@ -23,8 +23,25 @@ export function el(tag, attributes = {}, ...children) {
 }
 
 /**
+ * Puts a table in a region that scrolls sideways on its own (by keyboard too), so that on a
+ * narrow window or at 200% zoom the page itself never does: data tables may scroll in two
+ * directions (WCAG 1.4.10), the rest of the page reflows.
+ */
+export function scrollable(table) {
+  const region = el('div', { class: 'table-scroll', role: 'region', tabindex: '0',
+    'aria-label': table.caption ? table.caption.textContent + ', scrolls sideways' : 'table' });
+  table.before(region);
+  region.append(table);
+}
+
+/** Rows drawn at first, and added by each "Show more": thousands of tokens stay quick. */
+export const ROWS = 200;
+
+/**
  * A table of tokens: columns ({key, label, sort(token), cell(token)}), a search box, a "show
- * inactive" toggle and an actions cell per row. Sorting is by the column headers' buttons.
+ * inactive" toggle and an actions cell per row. Sorting is by the column headers' buttons. Every
+ * token is searched and sorted, and the first ROWS of those that match are drawn, with a button
+ * for more.
  */
 export class TokenTable {
   constructor({ table, search, inactive, count, columns, matches, active, actions, noun }) {
@@ -32,9 +49,18 @@ export class TokenTable {
     this.tokens = [];
     this.sortKey = columns[0].key;
     this.ascending = true;
-    search.addEventListener('input', () => this.render());
-    inactive.addEventListener('change', () => this.render());
+    this.limit = ROWS;
+    this.more = el('button', { type: 'button', class: 'more', hidden: true, onclick: () => this.showMore() }, 'Show more');
+    scrollable(table);
+    table.parentElement.after(el('div', { class: 'buttons left' }, this.more));
+    search.addEventListener('input', () => this.render(true));
+    inactive.addEventListener('change', () => this.render(true));
     this.renderHead();
+  }
+
+  showMore() {
+    this.limit += ROWS;
+    this.render();
   }
 
   renderHead() {
@@ -56,7 +82,7 @@ export class TokenTable {
     this.ascending = key === this.sortKey ? !this.ascending : true;
     this.sortKey = key;
     this.renderHead();
-    this.render();
+    this.render(true);
     this.table.querySelector('button[data-sort="' + key + '"]').focus();
   }
 
@@ -65,16 +91,21 @@ export class TokenTable {
     this.render();
   }
 
-  render() {
+  /** Draws the rows; `fromTop` after a new search, filter or order: the first ROWS again. */
+  render(fromTop = false) {
+    if (fromTop) {
+      this.limit = ROWS;
+    }
     const now = Date.now();
     const query = this.search.value.trim().toLowerCase();
     const column = this.columns.find((c) => c.key === this.sortKey);
-    const shown = this.tokens
+    const matching = this.tokens
       .filter((t) => this.inactive.checked || this.active(t, now))
       .filter((t) => !query || this.matches(t).toLowerCase().includes(query))
       .map((t) => ({ t, key: column.sort(t, now) }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) * (this.ascending ? 1 : -1))
       .map((x) => x.t);
+    const shown = matching.slice(0, this.limit);
     const rows = document.createDocumentFragment();
     for (const token of shown) {
       rows.append(el('tr', { 'data-id': token.id },
@@ -82,6 +113,11 @@ export class TokenTable {
         el('td', { class: 'actions' }, this.actions(token, now))));
     }
     this.table.tBodies[0].replaceChildren(rows);
-    this.count.textContent = shown.length + ' of ' + this.tokens.length + ' ' + this.noun + ' shown';
+    const left = matching.length - shown.length;
+    this.more.hidden = left === 0;
+    this.more.textContent = 'Show ' + Math.min(ROWS, left) + ' more of the ' + left + ' not shown';
+    this.count.textContent = (shown.length < matching.length
+      ? shown.length + ' of the ' + matching.length + ' that match, of ' : shown.length + ' of ')
+      + this.tokens.length + ' ' + this.noun + ' shown';
   }
 }
