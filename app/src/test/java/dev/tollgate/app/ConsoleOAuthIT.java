@@ -112,7 +112,45 @@ class ConsoleOAuthIT {
     browser.screenshot("oauth-2-admin");
     assertThat(browser.script("return sessionStorage.length")).as("not asked to remember")
         .isEqualTo(0L);
+    // an Admin rotates and revokes management tokens too
+    browser.until(d -> row("mgmt-table", "admin automation"))
+        .findElement(By.cssSelector("[data-action=rotate]")).click();
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("rotate-mgmt")));
+    browser.find(By.cssSelector("#rotate-mgmt button[type=submit]")).click();
+    readSecretOnce("M.V1.");
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("mgmt-create"))).click();
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-mgmt")));
+    browser.byId("mgmt-description").sendKeys("admin scratch");
+    browser.find(By.cssSelector("#create-mgmt button[type=submit]")).click();
+    readSecretOnce("M.V1.");
+    revoke("mgmt-table", "admin scratch");
+    // and reads the audit trail: what ada did, by name
+    browser.find(By.cssSelector("nav button[data-page=audit]")).click();
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-form")));
+    browser.find(By.cssSelector("#audit-form button[type=submit]")).click();
+    browser.until(d -> auditRows().contains("rotated user:ada")
+        && auditRows().contains("revoked user:ada"));
     signOut();
+  }
+
+  /** Each event of the audit table as "event actor". */
+  private List<String> auditRows() {
+    return browser.driver.findElements(By.cssSelector("#audit-table tbody tr")).stream()
+        .map(r -> r.findElement(By.cssSelector("td[data-column=event]")).getText() + " "
+            + r.findElement(By.cssSelector("td[data-column=actor]")).getText())
+        .toList();
+  }
+
+  /** Revokes the token of that row through the confirmation; it leaves the active list. */
+  private void revoke(String table, String description) {
+    browser.until(d -> row(table, description)).findElement(
+        By.cssSelector("[data-action=revoke]")).click();
+    WebElement dialog = browser.until(
+        ExpectedConditions.visibilityOfElementLocated(By.id("revoke")));
+    assertThat(dialog.getText()).contains(description);
+    browser.byId("revoke-understood").click();
+    dialog.findElement(By.cssSelector("button[type=submit]")).click();
+    browser.until(d -> row(table, description) == null);
   }
 
   @Test
@@ -122,7 +160,23 @@ class ConsoleOAuthIT {
     signInAs("mel", true);
 
     assertThat(browser.byId("nav-management").isDisplayed()).isFalse();
+    assertThat(browser.byId("nav-audit").isDisplayed()).as("the audit trail, for a Member")
+        .isFalse();
     createDatabaseToken("member ingest");
+    // a Member edits, rotates and revokes database tokens
+    createDatabaseToken("member scratch");
+    browser.until(d -> row("db-table", "member scratch"))
+        .findElement(By.cssSelector("[data-action=edit]")).click();
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-db")));
+    browser.byId("db-description").clear();
+    browser.byId("db-description").sendKeys("member spare");
+    browser.find(By.cssSelector("#edit-db button[type=submit]")).click();
+    browser.until(d -> row("db-table", "member spare"))
+        .findElement(By.cssSelector("[data-action=rotate]")).click();
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("rotate-db")));
+    browser.find(By.cssSelector("#rotate-db button[type=submit]")).click();
+    readSecretOnce("apiv1_");
+    revoke("db-table", "member spare");
     browser.screenshot("oauth-3-member");
     // the access token the tab keeps, asked for with "keep me signed in"; never printed
     String accessToken = (String) browser.script(
@@ -154,6 +208,13 @@ class ConsoleOAuthIT {
     assertThat(browser.driver.findElements(By.cssSelector("#mgmt-table [data-action]")))
         .isEmpty();
     browser.screenshot("oauth-4-auditor");
+    // an Auditor reads the audit trail and the replica's status
+    browser.find(By.cssSelector("nav button[data-page=audit]")).click();
+    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-form")));
+    browser.find(By.cssSelector("#audit-form button[type=submit]")).click();
+    browser.until(d -> auditRows().contains("updated user:mel"));
+    browser.find(By.cssSelector("nav button[data-page=replica]")).click();
+    assertThat(browser.<String>until(d -> fact("Loaded"))).isEqualTo("yes");
     signOut();
   }
 
