@@ -66,10 +66,10 @@ class ReplicasIT {
   private static TollgateJar.Server a;
   private static TollgateJar.Server b;
   private static TollgateJar.Server c;
-  private static Replica onA;
-  private static Replica onB;
-  private static Replica onC;
-  private static final List<String> secrets = new ArrayList<>();
+  private static ReplicaClient onA;
+  private static ReplicaClient onB;
+  private static ReplicaClient onC;
+  private static final List<String> secrets = java.util.Collections.synchronizedList(new ArrayList<>());
   private static final Map<String, String> ids = new ConcurrentHashMap<>();
 
   @BeforeAll
@@ -86,9 +86,9 @@ class ReplicasIT {
     b = server("b", viaProxy).start();
     c = server("c", direct).start();
     String admin = TokenFile.read(work.resolve("a/admin-token.json"));
-    onA = new Replica(a.port(), admin);
-    onB = new Replica(b.port(), admin);
-    onC = new Replica(c.port(), admin);
+    onA = new ReplicaClient(a.port(), admin, secrets, ids);
+    onB = new ReplicaClient(b.port(), admin, secrets, ids);
+    onC = new ReplicaClient(c.port(), admin, secrets, ids);
   }
 
   private static TollgateJar.Server server(String name, String databaseUrl, String... more) {
@@ -104,7 +104,7 @@ class ReplicasIT {
   }
 
   /** Whether the replica refuses its caller's credential on the management API. */
-  private static boolean refused(Replica replica) {
+  private static boolean refused(ReplicaClient replica) {
     try {
       replica.status();
       return false;
@@ -116,7 +116,7 @@ class ReplicasIT {
 
   @AfterAll
   static void stopCluster() throws Exception {
-    for (Replica replica : new Replica[] {onA, onB, onC}) {
+    for (ReplicaClient replica : new ReplicaClient[] {onA, onB, onC}) {
       if (replica != null) {
         replica.close();
       }
@@ -208,7 +208,7 @@ class ReplicasIT {
     b.terminate();
     b.start();
     onB.close();
-    onB = new Replica(b.port(), onA.credential);
+    onB = new ReplicaClient(b.port(), onA.credential(), secrets, ids);
 
     assertThat(onA.databaseTokens().getDatabaseToken(GetDatabaseTokenRequest.newBuilder()
         .setId(onA.idOf(token)).build()).getToken().hasLastUsedAt()).isTrue();
@@ -302,12 +302,12 @@ class ReplicasIT {
   @Order(8)
   void bootstrapAdminDisabledOnC_aRestartWithTheOldFile_leavesItRefusedEverywhere()
       throws Exception {
-    String admin = onA.credential;
+    String admin = onA.credential();
     assertThat(onB.status()).isNotNull();
     c.terminate();
     onC.close();
     c = server("c", direct(), "--disable-bootstrap-admin").start();
-    onC = new Replica(c.port(), admin);
+    onC = new ReplicaClient(c.port(), admin, secrets, ids);
     long disabled = System.nanoTime();
     assertThat(c.logText()).contains("bootstrap admin token disabled");
 
@@ -318,7 +318,7 @@ class ReplicasIT {
     a.terminate();
     onA.close();
     a.start();
-    onA = new Replica(a.port(), admin);
+    onA = new ReplicaClient(a.port(), admin, secrets, ids);
 
     assertThat(refused(onA)).as("A, restarted with the old file").isTrue();
     assertThat(refused(onB)).as("B, after A's restart").isTrue();
@@ -354,7 +354,7 @@ class ReplicasIT {
       TollgateJar.Server loser = winner == first ? second : first;
       String token = TokenFile.read(kept.get(0));
       for (TollgateJar.Server server : List.of(first, second)) {
-        try (Replica replica = new Replica(server.port(), token)) {
+        try (ReplicaClient replica = new ReplicaClient(server.port(), token, secrets, ids)) {
           assertThat(refused(replica)).as("the kept token on every replica").isFalse();
         }
       }
@@ -370,7 +370,7 @@ class ReplicasIT {
 
     assertThat(secrets).isNotEmpty();
     secrets.forEach(secret -> TollgateJar.assertNoTokenString(logs, secret, "the server logs"));
-    assertThat(logs.contains(onA.credential)).as("holds no token string").isFalse();
+    assertThat(logs.contains(onA.credential())).as("holds no token string").isFalse();
   }
 
   /** Waits for the condition, asking as fast as the replica answers, and checks how long it took. */
@@ -387,74 +387,5 @@ class ReplicasIT {
     return Permission.newBuilder().setResourceAction(ResourceActionPermission.newBuilder()
         .setResourceType(ResourceActionPermission.ResourceType.RESOURCE_TYPE_DATABASE)
         .setResourceName(database).setAction(action)).build();
-  }
-
-  /** A gRPC client of one replica, presenting the bootstrap admin on the management API. */
-  private static final class Replica implements AutoCloseable {
-
-    private final ManagedChannel channel;
-    private final String credential;
-
-    Replica(int port, String credential) {
-      this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-      this.credential = credential;
-    }
-
-    private CallCredentials bearer() {
-      return TollgateJar.bearer(credential);
-    }
-
-    DatabaseTokenServiceGrpc.DatabaseTokenServiceBlockingStub databaseTokens() {
-      return DatabaseTokenServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer())
-          .withDeadlineAfter(30, TimeUnit.SECONDS);
-    }
-
-    String create(Permission grant) {
-      ResourceActionPermission asked = grant.getResourceAction();
-      CreateDatabaseTokenResponse response = databaseTokens().createDatabaseToken(
-          CreateDatabaseTokenRequest.newBuilder().setDescription("replicas")
-              .addPermissions(DatabasePermission.newBuilder()
-                  .setAction(asked.getAction() == ResourceActionPermission.Action.ACTION_WRITE
-                      ? "write" : "read")
-                  .setResource(asked.getResourceName()))
-              .build());
-      secrets.add(response.getAccessToken());
-      ids.put(response.getAccessToken(), response.getToken().getId());
-      return response.getAccessToken();
-    }
-
-    String idOf(String token) {
-      return ids.get(token);
-    }
-
-    String rotate(String id) {
-      String rotated = databaseTokens().rotateDatabaseToken(RotateDatabaseTokenRequest.newBuilder()
-          .setId(id).build()).getAccessToken();
-      secrets.add(rotated);
-      ids.put(rotated, id);
-      return rotated;
-    }
-
-    void revoke(String id) {
-      databaseTokens().revokeDatabaseTokens(RevokeDatabaseTokensRequest.newBuilder().addIds(id)
-          .build());
-    }
-
-    AuthorizeResponse authorize(String token, Permission... asked) {
-      return IoxAuthorizerServiceGrpc.newBlockingStub(channel)
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .authorize(AuthorizeRequest.newBuilder().setToken(ByteString.copyFromUtf8(token))
-              .addAllPermissions(List.of(asked)).build());
-    }
-
-    dev.tollgate.proto.management.v1.GetReplicaStatusResponse status() {
-      return ReplicaServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer())
-          .getReplicaStatus(GetReplicaStatusRequest.getDefaultInstance());
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
   }
 }
