@@ -98,29 +98,7 @@ public final class ConsoleTokenList {
   record Run(double apiOnly, double open, double search, double clear, double inactive) {}
 
   public static void main(String[] args) {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
-    Cleanup cleanup = new Cleanup().onShutdown();
-    int status;
-    try {
-      status = run(options, cleanup) ? 0 : 1;
-    } catch (Exception e) {
-      status = 3;
-      if (!cleanup.closing()) {
-        System.err.println("ConsoleTokenList failed: "
-            + (e.getMessage() == null ? e.toString() : e.getMessage()));
-      }
-    } finally {
-      cleanup.close();
-    }
-    System.exit(status);
+    BenchMain.run("ConsoleTokenList", USAGE, args, Options::parse, ConsoleTokenList::run);
   }
 
   private static boolean run(Options options, Cleanup cleanup) throws Exception {

@@ -71,29 +71,8 @@ public final class HttpListStream {
   }
 
   public static void main(String[] args) {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
-    Cleanup cleanup = new Cleanup().onShutdown();
-    int status;
-    try {
-      status = new HttpListStream(options, cleanup).run() ? 0 : 1;
-    } catch (Exception e) {
-      status = 3;
-      if (!cleanup.closing()) {
-        System.err.println("HttpListStream failed: "
-            + (e.getMessage() == null ? e.toString() : e.getMessage()));
-      }
-    } finally {
-      cleanup.close();
-    }
-    System.exit(status);
+    BenchMain.run("HttpListStream", USAGE, args, Options::parse,
+        (options, cleanup) -> new HttpListStream(options, cleanup).run());
   }
 
   /** Measures and prints; true when every target is met. */

@@ -33,36 +33,12 @@ public final class ReplicaCosts {
   }
 
   public static void main(String[] args) {
-    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-      System.out.println(CostsOptions.USAGE);
-      return;
-    }
-    CostsOptions options;
-    try {
-      options = CostsOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(CostsOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    Cleanup cleanup = new Cleanup().onShutdown();
-    int status;
-    try {
-      CostsReport report = new ReplicaCosts(options, cleanup).run();
-      report.print(System.out);
-      status = report.allPass() ? 0 : 1;
-    } catch (Exception e) {
-      status = 3;
-      if (!cleanup.closing()) {
-        // when the user interrupted the run, the shutdown hook has said so already
-        System.err.println("ReplicaCosts failed: "
-            + (e.getMessage() == null ? e.toString() : e.getMessage()));
-      }
-    } finally {
-      cleanup.close();
-    }
-    System.exit(status);
+    BenchMain.run("ReplicaCosts", CostsOptions.USAGE, args, CostsOptions::parse,
+        (options, cleanup) -> {
+          CostsReport report = new ReplicaCosts(options, cleanup).run();
+          report.print(System.out);
+          return report.allPass();
+        });
   }
 
   private CostsReport run() throws Exception {
