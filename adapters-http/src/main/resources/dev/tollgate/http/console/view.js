@@ -50,11 +50,16 @@ export class TokenTable {
     this.sortKey = columns[0].key;
     this.ascending = true;
     this.limit = ROWS;
+    // a table is set up again at every sign-in: the region, the button and the handlers replace
+    // the previous ones, so nothing of the last person's table stays attached
+    if (!table.parentElement.classList.contains('table-scroll')) {
+      scrollable(table);
+      table.parentElement.after(el('div', { class: 'buttons left' }));
+    }
     this.more = el('button', { type: 'button', class: 'more', hidden: true, onclick: () => this.showMore() }, 'Show more');
-    scrollable(table);
-    table.parentElement.after(el('div', { class: 'buttons left' }, this.more));
-    search.addEventListener('input', () => this.render(true));
-    inactive.addEventListener('change', () => this.render(true));
+    table.parentElement.nextElementSibling.replaceChildren(this.more);
+    search.oninput = () => this.render(true);
+    inactive.onchange = () => this.render(true);
     this.renderHead();
   }
 
