@@ -371,6 +371,8 @@ class ConsoleIT {
     browser.byId("db-search").sendKeys("fleet host 24");
     browser.until(d -> rows("db-table").size() == 11);
     browser.byId("sign-out").click();
+    assertThat(browser.byId("db-search").getAttribute("value")).as("the search, after sign-out")
+        .isEmpty();
   }
 
   @Test

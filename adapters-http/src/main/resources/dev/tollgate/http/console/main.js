@@ -101,6 +101,9 @@ function leave(message) {
   for (const facts of document.querySelectorAll('dl')) {
     facts.replaceChildren();
   }
+  for (const field of document.querySelectorAll('main input:not([type=checkbox])')) {
+    field.value = ''; // searches and filters: the next person starts afresh
+  }
   $('dialogs').replaceChildren();
   show('sign-in');
   showError(message);
