@@ -140,13 +140,13 @@ public final class StoreCopy {
     execute(target, "alter table token_events alter column seq restart with "
         + (Math.max(migratedSeq, maxSeq(target)) + 1));
     target.setAutoCommit(false);
+    Map<Table, RowDigest> copied = new LinkedHashMap<>();
     try {
       if (replace) {
         for (int i = CopiedTables.ALL.size() - 1; i >= 0; i--) {
           execute(target, "delete from " + CopiedTables.ALL.get(i).name());
         }
       }
-      Map<Table, RowDigest> copied = new LinkedHashMap<>();
       for (Table table : CopiedTables.ALL) {
         copied.put(table, TableCopy.copy(source, target, table, progress));
       }
@@ -154,16 +154,30 @@ public final class StoreCopy {
           "copied from %s: %,d tokens, %,d events", from.describe(),
           copied.get(CopiedTables.TOKENS).rows(), copied.get(CopiedTables.EVENTS).rows())));
       target.commit();
-      source.commit();
-      target.setAutoCommit(true);
-      if (!to.isPostgres()) {
-        execute(target, "CHECKPOINT SYNC");
-      }
-      progress.accept("committed; comparing source and target");
-      return new Result(compare(target, copied, sourceSeq), migratedSeq);
     } catch (SQLException | RuntimeException e) {
       target.rollback();
       throw e;
+    }
+    source.commit();
+    progress.accept("committed; comparing source and target");
+    try {
+      if (!to.isPostgres()) {
+        // it holds every token's hash, as the server's own H2 file does
+        to.h2File().ifPresent(Databases::ownerOnly);
+        target.setAutoCommit(true);
+        execute(target, "CHECKPOINT SYNC");
+        target.setAutoCommit(false);
+      }
+      // in a transaction, so that PostgreSQL streams the rows through a cursor; H2 keeps a large
+      // result in a temporary file (a lazy read of a million rows just after the copy's commit
+      // failed with "Chunk not found" while H2 compacted the file)
+      List<TableCheck> checks = compare(target, copied, sourceSeq);
+      target.commit();
+      return new Result(checks, migratedSeq);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the copy into " + to.describe() + " was committed, but"
+          + " reading it back to compare with the source failed: " + e.getMessage()
+          + "; run the same command again with --replace to copy and compare anew", e);
     }
   }
 

@@ -16,6 +16,7 @@ import dev.tollgate.domain.model.TokenHash;
 import dev.tollgate.domain.model.TokenId;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -154,12 +155,15 @@ class StoreCopyTest {
   }
 
   @Test
-  void postgresStore_copyToH2_holdsEveryRowAndComparesEqual() {
+  void postgresStore_copyToH2_holdsEveryRowAndComparesEqual_inAFileOnlyItsOwnerReads()
+      throws Exception {
     DatabaseSettings from = TestDatabases.freshPostgres();
     seed(from, 25);
     DatabaseSettings to = h2("target");
 
     assertSameStore(from, to, copy(from, to, false));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+        work.resolve("target/tollgate.mv.db")))).as("the H2 file's mode").isEqualTo("rw-------");
   }
 
   @Test

@@ -50,8 +50,8 @@ public final class MigrateCommand implements Callable<Integer> {
   String fromPassword;
 
   @Option(names = "--to", paramLabel = "JDBC-URL", required = true,
-      description = "The database to copy into, in the same forms; it must hold no tokens,"
-          + " unless --replace.")
+      description = "The database to copy into, in the same forms; it must hold nothing (no"
+          + " tokens, events or bootstrap admin), unless --replace.")
   String to;
 
   @Option(names = "--to-user", paramLabel = "USER",
