@@ -11,13 +11,14 @@ import java.util.List;
  * Wall time of {@code java -jar tollgate.jar migrate} for N tokens stored in H2 (the benchmarks'
  * mix, one event each), from H2 into an empty PostgreSQL database, then back into a new H2 file;
  * each run includes the JVM's start, the schema migration and the comparison of both sides.
+ * {@code --max-heap} caps the migrating process's heap, to show that it streams.
  */
 public final class MigrateBenchmark {
 
   private MigrateBenchmark() {}
 
   /** The command line's choices. */
-  record Options(Path jar, int tokens) {}
+  record Options(Path jar, int tokens, String maxHeap) {}
 
   public static void main(String[] args) throws Exception {
     Options options;
@@ -25,7 +26,8 @@ public final class MigrateBenchmark {
       options = parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println("usage: MigrateBenchmark --jar app/target/tollgate.jar [--tokens N]");
+      System.err.println("usage: MigrateBenchmark --jar app/target/tollgate.jar [--tokens N]"
+          + " [--max-heap 64m]");
       System.exit(2);
       return;
     }
@@ -37,10 +39,10 @@ public final class MigrateBenchmark {
           options.tokens(), (System.nanoTime() - seedStarted) / 1e9);
       postgres.createDatabase("migrated");
       String to = postgres.jdbcUrl("migrated");
-      double there = run(options.jar(), List.of("--from", h2.settings().jdbcUrl(), "--to", to,
+      double there = run(options, List.of("--from", h2.settings().jdbcUrl(), "--to", to,
           "--to-user", postgres.user()));
       Path back = h2.directory().resolve("back");
-      double backAgain = run(options.jar(), List.of("--from", to, "--from-user", postgres.user(),
+      double backAgain = run(options, List.of("--from", to, "--from-user", postgres.user(),
           "--to", "jdbc:h2:file:" + back.resolve("tollgate")));
       System.out.println();
       System.out.printf("%-20s %12s %10s%n", "direction", "tokens", "seconds");
@@ -50,10 +52,14 @@ public final class MigrateBenchmark {
   }
 
   /** Runs {@code tollgate migrate ARGS}, its progress shown as it comes; returns its seconds. */
-  private static double run(Path jar, List<String> args) throws IOException, InterruptedException {
+  private static double run(Options options, List<String> args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        jar.toAbsolutePath().toString(), "migrate"));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    if (options.maxHeap() != null) {
+      command.add("-Xmx" + options.maxHeap());
+    }
+    command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString(), "migrate"));
     command.addAll(args);
     long started = System.nanoTime();
     Process process = new ProcessBuilder(command)
@@ -71,6 +77,7 @@ public final class MigrateBenchmark {
   static Options parse(String[] args) {
     Path jar = null;
     int tokens = 100_000;
+    String maxHeap = null;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (i + 1 >= args.length) {
@@ -80,10 +87,17 @@ public final class MigrateBenchmark {
       switch (option) {
         case "--jar" -> jar = Path.of(value);
         case "--tokens" -> tokens = BenchArgs.positive(option, value);
+        case "--max-heap" -> {
+          if (!value.matches("[1-9][0-9]*[kmg]")) {
+            throw new IllegalArgumentException("--max-heap \"" + value + "\" is not a heap size;"
+                + " expected a number with k, m or g, such as 64m");
+          }
+          maxHeap = value;
+        }
         default -> throw new IllegalArgumentException("unknown option " + option
-            + "; expected --jar or --tokens");
+            + "; expected --jar, --tokens or --max-heap");
       }
     }
-    return new Options(BenchArgs.jar(jar), tokens);
+    return new Options(BenchArgs.jar(jar), tokens, maxHeap);
   }
 }
