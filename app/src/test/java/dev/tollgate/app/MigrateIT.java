@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,8 @@ class MigrateIT {
   private static final int SMALL = 3_000;
   /** Tokens checked beside every one that was rotated, revoked or expired. */
   private static final int SAMPLE = 5_000;
+  /** How long a copy may take: 100,000 tokens took 23 to 56 s on two busy shared cores. */
+  private static final Duration COPY_LIMIT = Duration.ofMinutes(5);
   private static final long SEED = Long.getLong("migrate.seed", System.nanoTime());
 
   @TempDir
@@ -81,9 +84,9 @@ class MigrateIT {
   }
 
   /** {@code tollgate migrate} from an H2 file into PostgreSQL. */
-  private static TollgateJar.Result migrate(String from, String to) {
-    return TollgateJar.cli(work, Map.of(), "migrate", "--from", from, "--to", to,
-        "--to-user", "postgres");
+  private static TollgateJar.Result migrate(String from, String to) throws InterruptedException {
+    return TollgateJar.startCli(work, Map.of(), "migrate", "--from", from, "--to", to,
+        "--to-user", "postgres").finish(COPY_LIMIT);
   }
 
   /** Says how long a step took, for whoever tunes the test's time; asserts nothing. */
@@ -226,7 +229,7 @@ class MigrateIT {
       holder.rollback();
     }
 
-    TollgateJar.Result done = TollgateJar.cli(work, Map.of(), args);
+    TollgateJar.Result done = TollgateJar.startCli(work, Map.of(), args).finish(COPY_LIMIT);
 
     assertThat(done.exitCode()).as(done.stderr()).isZero();
     assertThat(done.stdout()).doesNotContain("DIFFERENT");
