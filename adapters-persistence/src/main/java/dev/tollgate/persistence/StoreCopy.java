@@ -54,8 +54,14 @@ public final class StoreCopy {
   public static Result run(DatabaseSettings from, DatabaseSettings to, boolean replace,
       Instant at, Consumer<String> progress) {
     refuseSameDatabase(from, to);
+    try (Connection probe = StoreConnections.source(from)) {
+      // refuses a missing file, or one another process holds, before Flyway reads it
+    } catch (SQLException e) {
+      throw new IllegalStateException("--from " + from.describe() + ": " + e.getMessage(), e);
+    }
+    checkSourceSchema(from, progress);
+    // opened after Flyway's connections, as the target's below
     try (Connection source = StoreConnections.source(from)) {
-      checkSourceSchema(from, progress);
       try (Connection target = StoreConnections.target(to)) {
         Schemas.Version targetSchema = Schemas.of(to);
         if (targetSchema.newer()) {

@@ -228,6 +228,21 @@ class StoreCopyTest {
   }
 
   @Test
+  void sourceWithOlderSchema_copy_bringsItUpToDateFirst() throws Exception {
+    DatabaseSettings from = h2("older");
+    org.flywaydb.core.Flyway.configure().dataSource(from.jdbcUrl(), "", "")
+        .locations("classpath:db/migration").target("6").load().migrate();
+    DatabaseSettings to = TestDatabases.freshPostgres();
+
+    StoreCopy.Result result = copy(from, to, false);
+
+    assertThat(result.matches()).isTrue();
+    assertThat(progress).contains("source schema at version 6: bringing it to version 7 first,"
+        + " as tollgate serve does at start");
+    assertThat(rows(to, "token_events")).isEqualTo(1);
+  }
+
+  @Test
   void emptyDatabaseAsSource_copy_isRefused() throws Exception {
     DatabaseSettings from = TestDatabases.freshPostgres();
     assertThatThrownBy(() -> copy(from, h2("target"), false))
