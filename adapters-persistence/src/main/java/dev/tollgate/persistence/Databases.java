@@ -79,7 +79,7 @@ final class Databases {
   }
 
   /** Makes the H2 file readable and writable by its owner only: it holds every token's hash. */
-  private static void ownerOnly(Path file) {
+  static void ownerOnly(Path file) {
     try {
       if (Files.exists(file)) {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -34,6 +34,17 @@ final class DataDirectoryLock {
    * @throws IllegalStateException when another server holds it, naming its process
    */
   static DataDirectoryLock acquire(Path directory) {
+    return acquire(directory, holder -> "another Tollgate server" + holder
+        + " is using the data directory " + directory
+        + "; stop it first, or give this server its own --data-dir");
+  }
+
+  /**
+   * Takes the directory's lock, refusing with {@code refusal}'s message when another process
+   * holds it; {@code refusal} gets {@code " (pid N)"}, or nothing when the holder is unknown.
+   */
+  static DataDirectoryLock acquire(Path directory,
+      java.util.function.Function<String, String> refusal) {
     Path file = directory.resolve(FILE_NAME);
     FileChannel channel = null;
     try {
@@ -48,9 +59,8 @@ final class DataDirectoryLock {
       if (lock == null) {
         String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
         channel.close();
-        throw new IllegalStateException("another Tollgate server" + (holder.isEmpty() ? ""
-            : " (" + holder + ")") + " is using the data directory " + directory
-            + "; stop it first, or give this server its own --data-dir");
+        throw new IllegalStateException(refusal.apply(holder.isEmpty() ? ""
+            : " (" + holder + ")"));
       }
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n")

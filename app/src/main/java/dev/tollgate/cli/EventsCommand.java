@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code tollgate events}: the audit trail of token changes. */
 @Command(name = "events", usageHelpAutoWidth = true, sortOptions = false,
     description = {"List the audit trail: when, who and what for every change to a token"
-        + " (created, updated with the changes before and after, revoked, purged), oldest first.",
+        + " (created, updated with the changes before and after, rotated, revoked, purged,"
+        + " bootstrap_admin, migrated), oldest first.",
         "Never shows a token string or hash. Admin and Auditor users, the bootstrap admin and"
             + " management tokens may read it."})
 public final class EventsCommand extends ClientCommand {

@@ -1,6 +1,7 @@
 package dev.tollgate.main;
 
 import dev.tollgate.app.LogLines;
+import dev.tollgate.app.MigrateCommand;
 import dev.tollgate.app.ServeCommand;
 import dev.tollgate.cli.AuthCommand;
 import dev.tollgate.cli.BenchCommand;
@@ -74,6 +75,7 @@ public final class Main {
   private static Map<String, Supplier<Object>> topLevel() {
     Map<String, Supplier<Object>> all = new LinkedHashMap<>();
     all.put("serve", ServeCommand::new);
+    all.put("migrate", MigrateCommand::new);
     all.put("management", ManagementCommand::new);
     all.put("token", TokenCommand::new);
     all.put("replica", ReplicaCommand::new);

@@ -70,6 +70,12 @@ class OptionsReadmeTest {
   }
 
   @Test
+  void migrateTable_saysWhatMigrateTakes() throws Exception {
+    assertSays(table("## Moving to PostgreSQL"), Main.commandLine(false, "migrate")
+        .getSubcommands().get("migrate").getCommandSpec());
+  }
+
+  @Test
   void globalFlagsTable_saysWhatTheTopCommandTakes() throws Exception {
     assertSays(table("## Command line"), Main.commandLine(false).getCommandSpec());
   }

@@ -41,11 +41,19 @@ public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, S
      * The bootstrap admin credential was registered, rotated or disabled; recorded under
      * {@link TokenId#BOOTSTRAP_ADMIN}, so that every replica learns it from the feed.
      */
-    BOOTSTRAP_ADMIN
+    BOOTSTRAP_ADMIN,
+    /**
+     * The whole store was copied here from another database ({@code tollgate migrate}); recorded
+     * under {@link TokenId#STORE}, after the copied events, which keep their numbers.
+     */
+    MIGRATED
   }
 
   /** Who changes the bootstrap admin credential: the server, at its start, on the operator's flags. */
   public static final String OPERATOR = "tollgate:serve";
+
+  /** Who copies a whole store into another database: the {@code tollgate migrate} command. */
+  public static final String MIGRATOR = "tollgate:migrate";
 
   /** Who purges revoked tokens: the server itself. */
   public static final String PURGER = "tollgate:purge-revoked";
@@ -83,6 +91,11 @@ public record TokenEvent(Instant at, TokenId tokenId, Type type, String actor, S
 
   public static TokenEvent purged(TokenId id, Instant at, Instant revokedBefore) {
     return new TokenEvent(at, id, Type.PURGED, PURGER, "revoked before " + revokedBefore);
+  }
+
+  /** The copy of a whole store into this one, with a note for people on where it came from. */
+  public static TokenEvent migrated(Instant at, String detail) {
+    return new TokenEvent(at, TokenId.STORE, Type.MIGRATED, MIGRATOR, detail);
   }
 
   /** A change of the bootstrap admin registration into {@code now}, for people. */

@@ -9,6 +9,12 @@ public record TokenId(UUID value) implements Comparable<TokenId> {
   /** The id the bootstrap admin credential's events are recorded under; no token has it. */
   public static final TokenId BOOTSTRAP_ADMIN = new TokenId(new UUID(0, 0));
 
+  /**
+   * The id events about the whole store are recorded under (MIGRATED); no token has it, so a
+   * replica reading such an event finds no token to apply and changes nothing.
+   */
+  public static final TokenId STORE = new TokenId(new UUID(0, 1));
+
   public TokenId {
     Objects.requireNonNull(value, "value");
   }
