@@ -5,21 +5,21 @@ package dev.tollgate.bench;
  * 2 for a refusal), every process the run starts is stopped however it ends, and the exit status
  * says whether every target was met (0), one was not (1) or the run failed (3).
  */
-final class BenchMain {
+public final class BenchMain {
 
   /** Reads the command line; throws IllegalArgumentException naming what it refuses. */
-  interface Parse<O> {
+  public interface Parse<O> {
     O parse(String[] args);
   }
 
   /** The run: true when every target was met. */
-  interface Body<O> {
+  public interface Body<O> {
     boolean run(O options, Cleanup cleanup) throws Exception;
   }
 
   private BenchMain() {}
 
-  static <O> void run(String name, String usage, String[] args, Parse<O> parse, Body<O> body) {
+  public static <O> void run(String name, String usage, String[] args, Parse<O> parse, Body<O> body) {
     if (java.util.List.of(args).contains("--help") || java.util.List.of(args).contains("-h")) {
       System.out.println(usage);
       return;

@@ -7,7 +7,7 @@ import java.util.Deque;
  * Closes what a run opened, newest first, once: when the run ends, or from a shutdown hook when
  * the user presses Ctrl-C, whichever comes first; the other caller waits until it is done.
  */
-final class Cleanup implements AutoCloseable {
+public final class Cleanup implements AutoCloseable {
 
   private final Deque<AutoCloseable> open = new ArrayDeque<>();
   private volatile boolean closing;
@@ -25,7 +25,7 @@ final class Cleanup implements AutoCloseable {
   }
 
   /** Something that makes a resource to be closed, such as a process or a database. */
-  interface Start<T extends AutoCloseable> {
+  public interface Start<T extends AutoCloseable> {
     T start() throws Exception;
   }
 
@@ -33,7 +33,7 @@ final class Cleanup implements AutoCloseable {
    * Makes the resource and takes it in, to be closed before everything taken in earlier; a Ctrl-C
    * meanwhile waits until the start has ended, so that what it made is closed too.
    */
-  synchronized <T extends AutoCloseable> T start(Start<T> start) throws Exception {
+  public synchronized <T extends AutoCloseable> T start(Start<T> start) throws Exception {
     if (closing) {
       throw new IllegalStateException("stopping: nothing new is started");
     }
@@ -43,7 +43,7 @@ final class Cleanup implements AutoCloseable {
   }
 
   /** Whether closing has begun, as it does when the user interrupts the run. */
-  boolean closing() {
+  public boolean closing() {
     return closing;
   }
 

@@ -1,6 +1,8 @@
 package dev.tollgate.persistence;
 
 import dev.tollgate.bench.BenchArgs;
+import dev.tollgate.bench.BenchMain;
+import dev.tollgate.bench.Cleanup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,35 +22,34 @@ public final class MigrateBenchmark {
   /** The command line's choices. */
   record Options(Path jar, int tokens, String maxHeap) {}
 
-  public static void main(String[] args) throws Exception {
-    Options options;
-    try {
-      options = parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println("usage: MigrateBenchmark --jar app/target/tollgate.jar [--tokens N]"
-          + " [--max-heap 64m]");
-      System.exit(2);
-      return;
-    }
-    try (BenchDatabase h2 = BenchDatabase.start("h2");
-        BenchDatabase postgres = BenchDatabase.start("postgres")) {
-      long seedStarted = System.nanoTime();
-      h2.seed(options.tokens(), false);
-      System.out.printf("seeded %,d tokens into H2 in %.1f s (not part of the figure)%n",
-          options.tokens(), (System.nanoTime() - seedStarted) / 1e9);
-      postgres.createDatabase("migrated");
-      String to = postgres.jdbcUrl("migrated");
-      double there = run(options, List.of("--from", h2.settings().jdbcUrl(), "--to", to,
-          "--to-user", postgres.user()));
-      Path back = h2.directory().resolve("back");
-      double backAgain = run(options, List.of("--from", to, "--from-user", postgres.user(),
-          "--to", "jdbc:h2:file:" + back.resolve("tollgate")));
-      System.out.println();
-      System.out.printf("%-20s %12s %10s%n", "direction", "tokens", "seconds");
-      System.out.printf("%-20s %,12d %10.1f%n", "H2 -> PostgreSQL", options.tokens(), there);
-      System.out.printf("%-20s %,12d %10.1f%n", "PostgreSQL -> H2", options.tokens(), backAgain);
-    }
+  static final String USAGE = "usage: MigrateBenchmark --jar app/target/tollgate.jar"
+      + " [--tokens N] [--max-heap 64m]";
+
+  public static void main(String[] args) {
+    BenchMain.run("MigrateBenchmark", USAGE, args, MigrateBenchmark::parse,
+        MigrateBenchmark::run);
+  }
+
+  /** Both ways, timed; the embedded databases are stopped however the run ends. */
+  private static boolean run(Options options, Cleanup cleanup) throws Exception {
+    BenchDatabase h2 = cleanup.start(() -> BenchDatabase.start("h2"));
+    BenchDatabase postgres = cleanup.start(() -> BenchDatabase.start("postgres"));
+    long seedStarted = System.nanoTime();
+    h2.seed(options.tokens(), false);
+    System.out.printf("seeded %,d tokens into H2 in %.1f s (not part of the figure)%n",
+        options.tokens(), (System.nanoTime() - seedStarted) / 1e9);
+    postgres.createDatabase("migrated");
+    String to = postgres.jdbcUrl("migrated");
+    double there = run(options, List.of("--from", h2.settings().jdbcUrl(), "--to", to,
+        "--to-user", postgres.user()));
+    Path back = h2.directory().resolve("back");
+    double backAgain = run(options, List.of("--from", to, "--from-user", postgres.user(),
+        "--to", "jdbc:h2:file:" + back.resolve("tollgate")));
+    System.out.println();
+    System.out.printf("%-20s %12s %10s%n", "direction", "tokens", "seconds");
+    System.out.printf("%-20s %,12d %10.1f%n", "H2 -> PostgreSQL", options.tokens(), there);
+    System.out.printf("%-20s %,12d %10.1f%n", "PostgreSQL -> H2", options.tokens(), backAgain);
+    return true;
   }
 
   /** Runs {@code tollgate migrate ARGS}, its progress shown as it comes; returns its seconds. */
