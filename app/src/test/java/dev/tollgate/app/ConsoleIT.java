@@ -241,9 +241,11 @@ class ConsoleIT {
   @Test
   @Order(8)
   void auditTrail_showsWhoDidWhat_filteredByTokenAndTime() {
-    String id = browser.driver.findElements(By.cssSelector("#db-table tbody tr")).stream()
-        .filter(r -> cell(r, "description").equals("telegraf writer")).findFirst().orElseThrow()
-        .getAttribute("data-id");
+    // read again while the table may still be re-drawn by the page just opened
+    String id = browser.until(d -> {
+      WebElement row = row("db-table", "telegraf writer");
+      return row == null ? null : row.getAttribute("data-id");
+    });
     browser.find(By.cssSelector("nav button[data-page=audit]")).click();
     browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-form")));
     assertEveryControlLabelled();
