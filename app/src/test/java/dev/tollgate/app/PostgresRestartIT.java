@@ -124,18 +124,16 @@ class PostgresRestartIT {
 
     assertThat(load.failures).as("answers other than OK or UNAVAILABLE").isEmpty();
     assertThat(load.unavailable.get()).as("writes refused during the outages").isPositive();
+    // a write cut off by a stop leaves a gap in the event numbers, which a replica awaits for a
+    // while: it is not needed for any change to be applied, so each answer is awaited, not that
     for (ReplicaClient replica : List.of(onA, onB)) {
-      await(() -> {
-        var status = replica.status();
-        return status.getAppliedSeq() == status.getLatestSeq() && status.getMissingSeqs() == 0;
-      }, "every change applied");
       for (String token : load.created) {
         if (!load.revokeTried.contains(token)) {
-          assertThat(valid(replica, token)).as("an acknowledged create").isTrue();
+          await(() -> valid(replica, token), "an acknowledged create valid");
         }
       }
       for (String token : load.revoked) {
-        assertThat(valid(replica, token)).as("an acknowledged revoke").isFalse();
+        await(() -> !valid(replica, token), "an acknowledged revoke refused");
       }
     }
     assertThat(load.revoked).isNotEmpty();
