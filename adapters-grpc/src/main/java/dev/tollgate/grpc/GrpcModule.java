@@ -3,6 +3,7 @@ package dev.tollgate.grpc;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
+import dev.tollgate.domain.port.out.StoreBackups;
 import dev.tollgate.domain.service.UseCases;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
@@ -32,6 +33,16 @@ public abstract class GrpcModule {
   static Set<ServerServiceDefinition> services(UseCases useCases, AuthorizeMetrics metrics,
       HealthStatusManager health) {
     return services(useCases, metrics, health, new CallerInterceptor(useCases.authenticateCaller()));
+  }
+
+  /** The store's backup, behind caller authentication and its gate like the management API. */
+  @Provides
+  @ElementsIntoSet
+  static Set<ServerServiceDefinition> backup(UseCases useCases, StoreBackups backups) {
+    return Set.of(ServerInterceptors.intercept(
+        new BackupGrpcService(useCases.backUpStore(backups)),
+        new OperationGate(BackupGrpcService.OPERATIONS),
+        new CallerInterceptor(useCases.authenticateCaller())));
   }
 
   /**

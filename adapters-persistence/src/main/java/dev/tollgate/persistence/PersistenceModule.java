@@ -6,6 +6,7 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import dev.tollgate.domain.port.out.ChangeNotifications;
+import dev.tollgate.domain.port.out.StoreBackups;
 import dev.tollgate.domain.port.out.TokenEvents;
 import dev.tollgate.domain.port.out.TokenRepository;
 import jakarta.inject.Singleton;
@@ -31,6 +32,12 @@ public abstract class PersistenceModule {
   static ChangeNotifications changeNotifications(DatabaseSettings settings) {
     return settings.isPostgres() ? new PostgresChangeNotifications(settings)
         : ChangeNotifications.NONE;
+  }
+
+  @Provides
+  @Singleton
+  static StoreBackups backups(DatabaseSettings settings, HikariDataSource dataSource) {
+    return new DatabaseBackups(settings, dataSource);
   }
 
   @Provides

@@ -50,6 +50,23 @@ final class Schemas {
         newest, newer);
   }
 
+  /**
+   * The version of the schema of the store a server serves, e.g. "7", read on the connection
+   * given (Flyway would take connections of its own from a pool the caller may have exhausted).
+   */
+  static String current(java.sql.Connection connection) throws java.sql.SQLException {
+    MigrationVersion newest = MigrationVersion.fromVersion("0");
+    try (java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery("select \"version\" from"
+            + " \"flyway_schema_history\" where \"success\" and \"version\" is not null")) {
+      while (rows.next()) {
+        MigrationVersion version = MigrationVersion.fromVersion(rows.getString(1));
+        newest = version.compareTo(newest) > 0 ? version : newest;
+      }
+    }
+    return newest.getVersion();
+  }
+
   /** Brings the store's schema to the newest version, as {@code tollgate serve} does at start. */
   static void migrate(DatabaseSettings settings) {
     flyway(settings).migrate();

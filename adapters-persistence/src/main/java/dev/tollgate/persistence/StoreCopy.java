@@ -53,13 +53,22 @@ public final class StoreCopy {
    */
   public static Result run(DatabaseSettings from, DatabaseSettings to, boolean replace,
       Instant at, Consumer<String> progress) {
+    return run(from, "--from " + from.describe(), to, replace, at, progress);
+  }
+
+  /**
+   * The same, with the source named {@code fromLabel} in messages and in the MIGRATED event:
+   * "--from URL", or "backup FILE (…)" for a restore.
+   */
+  public static Result run(DatabaseSettings from, String fromLabel, DatabaseSettings to,
+      boolean replace, Instant at, Consumer<String> progress) {
     refuseSameDatabase(from, to);
     try (Connection probe = StoreConnections.source(from)) {
       // refuses a missing file, or one another process holds, before Flyway reads it
     } catch (SQLException e) {
-      throw new IllegalStateException("--from " + from.describe() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(fromLabel + ": " + e.getMessage(), e);
     }
-    checkSourceSchema(from, progress);
+    checkSourceSchema(from, fromLabel, progress);
     // opened after Flyway's connections, as the target's below
     try (Connection source = StoreConnections.source(from)) {
       try (Connection target = StoreConnections.target(to)) {
@@ -77,10 +86,10 @@ public final class StoreCopy {
       // a connection of its own after Flyway's: an H2 session opened before Flyway's closed
       // found its database closed under it
       try (Connection target = StoreConnections.target(to)) {
-        return copy(source, target, from, to, replace, at, progress);
+        return copy(source, target, fromLabel, from, to, replace, at, progress);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("the copy from " + from.describe() + " to " + to.describe()
+      throw new IllegalStateException("the copy from " + fromLabel + " to " + to.describe()
           + " failed: " + e.getMessage() + "; the target keeps what it held before (the copy is"
           + " one transaction), so run the same command again", e);
     }
@@ -97,15 +106,16 @@ public final class StoreCopy {
     }
   }
 
-  private static void checkSourceSchema(DatabaseSettings from, Consumer<String> progress) {
+  private static void checkSourceSchema(DatabaseSettings from, String fromLabel,
+      Consumer<String> progress) {
     Schemas.Version schema = Schemas.of(from);
     if (schema.newer()) {
-      throw new IllegalStateException("--from " + from.describe() + ": its schema ("
+      throw new IllegalStateException(fromLabel + ": its schema ("
           + schema.shown() + ") is newer than this Tollgate's (version " + schema.newestKnown()
           + "); migrate with the Tollgate that wrote it, or a later one");
     }
     if (schema.isEmpty()) {
-      throw new IllegalArgumentException("--from " + from.describe() + " holds no Tollgate"
+      throw new IllegalArgumentException(fromLabel + " holds no Tollgate"
           + " store (no schema history); expected a database that tollgate serve has used");
     }
     if (schema.isOlder()) {
@@ -130,8 +140,8 @@ public final class StoreCopy {
     }
   }
 
-  private static Result copy(Connection source, Connection target, DatabaseSettings from,
-      DatabaseSettings to, boolean replace, Instant at, Consumer<String> progress)
+  private static Result copy(Connection source, Connection target, String fromLabel,
+      DatabaseSettings from, DatabaseSettings to, boolean replace, Instant at, Consumer<String> progress)
       throws SQLException {
     // one snapshot of the source; PostgreSQL streams through a cursor only inside a transaction,
     // H2 only with lazy execution
@@ -157,7 +167,7 @@ public final class StoreCopy {
         copied.put(table, TableCopy.copy(source, target, table, progress));
       }
       recordMigrated(target, migratedSeq, TokenEvent.migrated(at, String.format(Locale.ROOT,
-          "copied from %s: %,d tokens, %,d events", from.describe(),
+          "copied from %s: %,d tokens, %,d events", shortened(fromLabel.replaceFirst("^--from ", "")),
           copied.get(CopiedTables.TOKENS).rows(), copied.get(CopiedTables.EVENTS).rows())));
       target.commit();
     } catch (SQLException | RuntimeException e) {
@@ -212,6 +222,11 @@ public final class StoreCopy {
       insert.setString(6, event.detail());
       insert.executeUpdate();
     }
+  }
+
+  /** At most 800 characters of a name, so that the event's detail fits its column. */
+  private static String shortened(String name) {
+    return name.length() <= 800 ? name : name.substring(0, 799) + "…";
   }
 
   private static long maxSeq(Connection connection) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.tollgate.app;
 
 import dev.tollgate.options.EnvironmentDefaults;
+import dev.tollgate.persistence.BackupFile;
 import dev.tollgate.persistence.DatabaseSettings;
 import dev.tollgate.persistence.StoreCopy;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,9 +37,10 @@ public final class MigrateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--from", paramLabel = "JDBC-URL", required = true,
+  @Option(names = "--from", paramLabel = "JDBC-URL|FILE", required = true,
       description = "The database to copy from: jdbc:h2:file:DATA-DIR/tollgate (the H2 file of a"
-          + " stopped server) or jdbc:postgresql://HOST[:PORT]/DATABASE.")
+          + " stopped server), jdbc:postgresql://HOST[:PORT]/DATABASE, or the path of a file"
+          + " tollgate backup wrote.")
   String from;
 
   @Option(names = "--from-user", paramLabel = "USER",
@@ -70,15 +73,35 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DatabaseSettings source = settings("--from", from, fromUser, fromPassword);
-    DatabaseSettings target = settings("--to", to, toUser, toPassword);
+    DatabaseSettings target = settings(spec, "--to", to, toUser, toPassword);
+    if (!from.strip().startsWith("jdbc:")) {
+      return restore(spec, Path.of(from.strip()), () -> target, replace);
+    }
+    DatabaseSettings source = settings(spec, "--from", from, fromUser, fromPassword);
+    return copy(spec, source, "--from " + source.describe(), target, replace, "migrated");
+  }
+
+  /**
+   * Restores a backup file {@code tollgate backup} wrote into {@code target}, which is asked for
+   * only once the file has been read and found to be a backup.
+   */
+  static int restore(CommandSpec spec, Path file, Supplier<DatabaseSettings> target,
+      boolean replace) {
+    try (BackupFile backup = BackupFile.open(file)) {
+      return copy(spec, backup.settings(), backup.describe(), target.get(), replace, "restored");
+    }
+  }
+
+  /** Copies, prints the comparison, and fails when the two sides differ. */
+  private static int copy(CommandSpec spec, DatabaseSettings source, String sourceLabel,
+      DatabaseSettings target, boolean replace, String done) {
     List<DataDirectoryLock> locks = new ArrayList<>();
     try {
       lockDataDirectory("--from", source).ifPresent(locks::add);
       lockDataDirectory("--to", target).ifPresent(locks::add);
       PrintWriter err = spec.commandLine().getErr();
-      StoreCopy.Result result = StoreCopy.run(source, target, replace, SystemClock.CLOCK.now(),
-          line -> {
+      StoreCopy.Result result = StoreCopy.run(source, sourceLabel, target, replace,
+          SystemClock.CLOCK.now(), line -> {
             err.println(line);
             err.flush();
           });
@@ -86,11 +109,11 @@ public final class MigrateCommand implements Callable<Integer> {
       out.print(table(result));
       if (!result.matches()) {
         throw new IllegalStateException("the target " + target.describe() + " differs from the"
-            + " source " + source.describe() + " after the copy (see the table above); do not use"
+            + " source " + sourceLabel + " after the copy (see the table above); do not use"
             + " it, and run the copy again with --replace");
       }
-      out.printf(Locale.ROOT, "migrated %s into %s; its audit trail records it as event %d%n",
-          source.describe(), target.describe(), result.migratedSeq());
+      out.printf(Locale.ROOT, "%s %s into %s; its audit trail records it as event %d%n", done,
+          sourceLabel.replaceFirst("^--from ", ""), target.describe(), result.migratedSeq());
       out.flush();
       return 0;
     } finally {
@@ -98,7 +121,8 @@ public final class MigrateCommand implements Callable<Integer> {
     }
   }
 
-  private DatabaseSettings settings(String option, String url, String user, String password) {
+  static DatabaseSettings settings(CommandSpec spec, String option, String url, String user,
+      String password) {
     try {
       return new DatabaseSettings(url.strip(), Optional.ofNullable(user),
           Optional.ofNullable(password), 1);

@@ -23,7 +23,7 @@ public final class CommandTree {
    * The commands that talk to no server (they serve, or copy databases), and so take none of
    * the client's global flags.
    */
-  private static final Set<String> SERVERS = Set.of("serve", "migrate");
+  private static final Set<String> SERVERS = Set.of("serve", "migrate", "restore");
 
   /** Each command group's subcommands. */
   private static final Map<Class<?>, List<Class<?>>> GROUPS = Map.of(

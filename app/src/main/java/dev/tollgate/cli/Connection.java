@@ -3,6 +3,7 @@ package dev.tollgate.cli;
 import dev.tollgate.net.CredentialExpiry;
 import dev.tollgate.net.DaemonThreads;
 import dev.tollgate.net.Loopback;
+import dev.tollgate.proto.management.v1.BackupServiceGrpc;
 import dev.tollgate.proto.management.v1.DatabaseTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ManagementTokenServiceGrpc;
 import dev.tollgate.proto.management.v1.ReplicaServiceGrpc;
@@ -194,6 +195,15 @@ final class Connection implements AutoCloseable {
   ReplicaServiceGrpc.ReplicaServiceBlockingStub replica() {
     return ReplicaServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer)
         .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * A backup stub whose whole stream must finish within {@code limit}: longer than one call's
+   * timeout, as a large store takes a while to copy and send.
+   */
+  BackupServiceGrpc.BackupServiceBlockingStub backups(Duration limit) {
+    return BackupServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer)
+        .withDeadlineAfter(limit.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** Notes the expiry the server reports for the management token presented. */

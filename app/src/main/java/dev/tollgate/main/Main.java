@@ -2,12 +2,14 @@ package dev.tollgate.main;
 
 import dev.tollgate.app.LogLines;
 import dev.tollgate.app.MigrateCommand;
+import dev.tollgate.app.RestoreCommand;
 import dev.tollgate.app.ServeCommand;
 import dev.tollgate.cli.AuthCommand;
 import dev.tollgate.cli.BenchCommand;
 import dev.tollgate.cli.CommandTree;
 import dev.tollgate.cli.CompletionCommand;
 import dev.tollgate.cli.ErrorReporter;
+import dev.tollgate.cli.BackupCommand;
 import dev.tollgate.cli.EventsCommand;
 import dev.tollgate.cli.ManagementCommand;
 import dev.tollgate.cli.ReplicaCommand;
@@ -76,6 +78,8 @@ public final class Main {
     Map<String, Supplier<Object>> all = new LinkedHashMap<>();
     all.put("serve", ServeCommand::new);
     all.put("migrate", MigrateCommand::new);
+    all.put("backup", BackupCommand::new);
+    all.put("restore", RestoreCommand::new);
     all.put("management", ManagementCommand::new);
     all.put("token", TokenCommand::new);
     all.put("replica", ReplicaCommand::new);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.domain.model.Operation;
 import dev.tollgate.domain.model.Role;
 import dev.tollgate.files.TokenFile;
+import dev.tollgate.proto.management.v1.BackupServiceGrpc;
+import dev.tollgate.proto.management.v1.TakeBackupRequest;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.CreateManagementTokenRequest;
 import dev.tollgate.proto.management.v1.DatabasePermission;
@@ -127,6 +129,9 @@ class CallerTableIT {
         case READ_TOKEN_EVENTS -> TokenEventServiceGrpc.newBlockingStub(channel)
             .withCallCredentials(bearer).withDeadlineAfter(30, TimeUnit.SECONDS)
             .listTokenEvents(ListTokenEventsRequest.getDefaultInstance());
+        case BACK_UP_STORE -> BackupServiceGrpc.newBlockingStub(channel)
+            .withCallCredentials(bearer).withDeadlineAfter(30, TimeUnit.SECONDS)
+            .takeBackup(TakeBackupRequest.getDefaultInstance()).forEachRemaining(part -> { });
         default -> throw new AssertionError("no call for " + operation);
       }
       return true;

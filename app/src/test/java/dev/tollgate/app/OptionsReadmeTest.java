@@ -76,6 +76,14 @@ class OptionsReadmeTest {
   }
 
   @Test
+  void backupAndRestoreTables_sayWhatTheyTake() throws Exception {
+    assertSays(table("### Back up"), Main.commandLine(false, "backup").getSubcommands()
+        .get("backup").getCommandSpec());
+    assertSays(table("### Restore"), Main.commandLine(false, "restore").getSubcommands()
+        .get("restore").getCommandSpec());
+  }
+
+  @Test
   void globalFlagsTable_saysWhatTheTopCommandTakes() throws Exception {
     assertSays(table("## Command line"), Main.commandLine(false).getCommandSpec());
   }

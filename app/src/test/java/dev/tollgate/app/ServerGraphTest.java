@@ -21,6 +21,8 @@ import dev.tollgate.proto.authz.v1.AuthorizeRequest;
 import dev.tollgate.proto.authz.v1.IoxAuthorizerServiceGrpc;
 import dev.tollgate.proto.authz.v1.Permission;
 import dev.tollgate.proto.authz.v1.ResourceActionPermission;
+import dev.tollgate.proto.management.v1.BackupServiceGrpc;
+import dev.tollgate.proto.management.v1.TakeBackupRequest;
 import dev.tollgate.proto.management.v1.CreateDatabaseTokenRequest;
 import dev.tollgate.proto.management.v1.CreateManagementTokenRequest;
 import dev.tollgate.proto.management.v1.DatabasePermission;
@@ -139,6 +141,9 @@ class ServerGraphTest {
     calls.put(Operation.READ_TOKEN_EVENTS, c -> TokenEventServiceGrpc.newBlockingStub(
         server.channel).withCallCredentials(as(c))
         .listTokenEvents(ListTokenEventsRequest.getDefaultInstance()));
+    calls.put(Operation.BACK_UP_STORE, c -> BackupServiceGrpc.newBlockingStub(server.channel)
+        .withCallCredentials(as(c)).takeBackup(TakeBackupRequest.getDefaultInstance())
+        .forEachRemaining(part -> { }));
     return calls;
   }
 

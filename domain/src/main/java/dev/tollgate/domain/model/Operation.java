@@ -29,7 +29,9 @@ public enum Operation {
   READ_REPLICA_STATUS("read the replica's status", "replica status",
       ADMIN_USER, MEMBER_USER, AUDITOR_USER, BOOTSTRAP_ADMIN, MANAGEMENT_TOKEN),
   READ_TOKEN_EVENTS("read the audit trail of token events", "events",
-      ADMIN_USER, AUDITOR_USER, BOOTSTRAP_ADMIN, MANAGEMENT_TOKEN);
+      ADMIN_USER, AUDITOR_USER, BOOTSTRAP_ADMIN, MANAGEMENT_TOKEN),
+  BACK_UP_STORE("back up the token store", "backup",
+      ADMIN_USER, BOOTSTRAP_ADMIN, MANAGEMENT_TOKEN);
 
   private final String phrase;
   private final String heading;

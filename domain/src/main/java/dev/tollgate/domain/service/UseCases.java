@@ -9,6 +9,7 @@ import dev.tollgate.domain.live.Reconciler;
 import dev.tollgate.domain.model.Limits;
 import dev.tollgate.domain.port.in.AuthenticateCallerUseCase;
 import dev.tollgate.domain.port.in.AuthorizeUseCase;
+import dev.tollgate.domain.port.in.BackUpStoreUseCase;
 import dev.tollgate.domain.port.in.CreateDatabaseTokenUseCase;
 import dev.tollgate.domain.port.in.CreateManagementTokenUseCase;
 import dev.tollgate.domain.port.in.GetDatabaseTokenUseCase;
@@ -27,6 +28,7 @@ import dev.tollgate.domain.port.out.Clock;
 import dev.tollgate.domain.port.out.IdGenerator;
 import dev.tollgate.domain.port.out.IdentityProvider;
 import dev.tollgate.domain.port.out.RandomSource;
+import dev.tollgate.domain.port.out.StoreBackups;
 import dev.tollgate.domain.port.out.TokenEvents;
 import dev.tollgate.domain.port.out.TokenRepository;
 
@@ -105,6 +107,11 @@ public final class UseCases {
   /** Provisions the bootstrap admin credential kept in {@code store}, registering it here too. */
   public ProvisionBootstrapAdminUseCase provisionBootstrapAdmin(BootstrapTokenStore store) {
     return new ProvisionBootstrapAdminService(repository, store, clock, random);
+  }
+
+  /** Backs up the store through {@code backups}, for the callers the caller table lets. */
+  public BackUpStoreUseCase backUpStore(StoreBackups backups) {
+    return new BackUpStoreService(backups, clock);
   }
 
   /** Deletes long-revoked tokens, this replica's index included. */
