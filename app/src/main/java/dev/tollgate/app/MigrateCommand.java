@@ -75,6 +75,11 @@ public final class MigrateCommand implements Callable<Integer> {
   public Integer call() {
     DatabaseSettings target = settings(spec, "--to", to, toUser, toPassword);
     if (!from.strip().startsWith("jdbc:")) {
+      if (!Files.isRegularFile(Path.of(from.strip()))) {
+        throw new ParameterException(spec.commandLine(), "--from " + from.strip() + " is neither"
+            + " a JDBC URL (jdbc:h2:file:DATA-DIR/tollgate, jdbc:postgresql://HOST[:PORT]/DATABASE)"
+            + " nor a backup file that exists");
+      }
       return restore(spec, Path.of(from.strip()), () -> target, replace);
     }
     DatabaseSettings source = settings(spec, "--from", from, fromUser, fromPassword);

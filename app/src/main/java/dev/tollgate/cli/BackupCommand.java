@@ -110,6 +110,8 @@ public final class BackupCommand extends ClientCommand {
     } catch (IOException e) {
       throw new CliException("cannot write into " + target.getParent() + ": " + e.getMessage());
     }
+    // gone at a Ctrl-C too, which runs the JVM's shutdown hooks
+    partial.toFile().deleteOnExit();
     boolean done = false;
     try {
       Written written = write(stream, partial, target);
