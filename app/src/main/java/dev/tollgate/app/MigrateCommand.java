@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -52,28 +53,17 @@ public final class MigrateCommand implements Callable<Integer> {
           + " [TOLLGATE_FROM_PASSWORD].")
   String fromPassword;
 
-  @Option(names = "--to", paramLabel = "JDBC-URL", required = true,
-      description = "The database to copy into, in the same forms; it must hold nothing (no"
-          + " tokens, events or bootstrap admin), unless --replace.")
-  String to;
-
-  @Option(names = "--to-user", paramLabel = "USER",
-      description = "User of the database to copy into [TOLLGATE_TO_USER].")
-  String toUser;
-
-  @Option(names = "--to-password", paramLabel = "PASSWORD",
-      description = "Password of the database to copy into; prefer the environment variable"
-          + " [TOLLGATE_TO_PASSWORD].")
-  String toPassword;
-
-  @Option(names = "--replace",
-      description = "Delete what the target holds (tokens, events, the bootstrap admin) and copy"
-          + " the source's over it, in the same transaction as the copy.")
-  boolean replace;
+  @Mixin
+  CopyTarget target;
 
   @Override
   public Integer call() {
-    DatabaseSettings target = settings(spec, "--to", to, toUser, toPassword);
+    if (!this.target.given()) {
+      throw new ParameterException(spec.commandLine(), "--to JDBC-URL is missing: the database"
+          + " to copy into, jdbc:h2:file:DATA-DIR/tollgate or jdbc:postgresql://HOST[:PORT]/DATABASE");
+    }
+    DatabaseSettings target = this.target.settings(spec);
+    boolean replace = this.target.replace;
     if (!from.strip().startsWith("jdbc:")) {
       if (!Files.isRegularFile(Path.of(from.strip()))) {
         throw new ParameterException(spec.commandLine(), "--from " + from.strip() + " is neither"

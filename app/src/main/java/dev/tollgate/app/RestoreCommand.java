@@ -5,6 +5,7 @@ import dev.tollgate.persistence.DatabaseSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,41 +36,25 @@ public final class RestoreCommand implements Callable<Integer> {
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "The data directory to restore into, made if missing; tollgate serve"
-          + " --data-dir DIR then serves it. It must hold no tokens, unless --replace.")
+          + " --data-dir DIR then serves it. It must hold no tokens, unless --replace. Or give"
+          + " --to instead.")
   Path dataDirectory;
 
-  @Option(names = "--to", paramLabel = "JDBC-URL",
-      description = "Restore into this database instead, in the forms migrate takes; it must"
-          + " hold nothing, unless --replace.")
-  String to;
-
-  @Option(names = "--to-user", paramLabel = "USER",
-      description = "User of the database to restore into [TOLLGATE_TO_USER].")
-  String toUser;
-
-  @Option(names = "--to-password", paramLabel = "PASSWORD",
-      description = "Password of the database to restore into; prefer the environment variable"
-          + " [TOLLGATE_TO_PASSWORD].")
-  String toPassword;
-
-  @Option(names = "--replace",
-      description = "Delete what the target holds (tokens, events, the bootstrap admin) and"
-          + " restore the backup over it, in the same transaction as the copy.")
-  boolean replace;
+  @Mixin
+  CopyTarget target;
 
   @Override
   public Integer call() {
-    if ((dataDirectory == null) == (to == null)) {
+    if ((dataDirectory == null) == target.given()) {
       throw new ParameterException(spec.commandLine(), dataDirectory == null
           ? "say where to restore to: --data-dir DIR (the H2 file of tollgate serve --data-dir"
               + " DIR) or --to JDBC-URL"
-          : "--data-dir " + dataDirectory + " and --to " + to + " both say where to restore to;"
-              + " expected one of them");
+          : "--data-dir " + dataDirectory + " and --to " + target.to + " both say where to"
+              + " restore to; expected one of them");
     }
-    DatabaseSettings other = to == null ? null
-        : MigrateCommand.settings(spec, "--to", to, toUser, toPassword);
+    DatabaseSettings other = target.given() ? target.settings(spec) : null;
     return MigrateCommand.restore(spec, file, () -> other != null ? other : dataDirectory(),
-        replace);
+        target.replace);
   }
 
   /** The data directory's H2 file, the directory made (owner only) if it is missing. */

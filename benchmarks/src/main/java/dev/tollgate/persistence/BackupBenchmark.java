@@ -1,16 +1,12 @@
 package dev.tollgate.persistence;
 
-import dev.tollgate.bench.BenchArgs;
 import dev.tollgate.bench.BenchMain;
 import dev.tollgate.bench.Cleanup;
 import dev.tollgate.bench.ServeProcess;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,21 +14,20 @@ import java.util.List;
  * benchmarks' mix, one event each) and of {@code tollgate restore} of that file into a new data
  * directory, each with its JVM's start, beside a baseline measured in the same run: {@code
  * tollgate migrate} of the same store, H2 file to H2 file, which restore is plus unpacking.
+ * {@code --max-heap} caps the heap of each of these tollgate processes.
  */
 public final class BackupBenchmark {
 
   private BackupBenchmark() {}
 
-  /** The command line's choices. */
-  record Options(Path jar, int tokens) {}
-
-  static final String USAGE = "usage: BackupBenchmark --jar app/target/tollgate.jar [--tokens N]";
+  static final String USAGE = "usage: BackupBenchmark --jar app/target/tollgate.jar"
+      + " [--tokens N] [--max-heap 256m]";
 
   public static void main(String[] args) {
-    BenchMain.run("BackupBenchmark", USAGE, args, BackupBenchmark::parse, BackupBenchmark::run);
+    BenchMain.run("BackupBenchmark", USAGE, args, MigrateBenchmark::parse, BackupBenchmark::run);
   }
 
-  private static boolean run(Options options, Cleanup cleanup) throws Exception {
+  private static boolean run(MigrateBenchmark.Options options, Cleanup cleanup) throws Exception {
     BenchDatabase h2 = cleanup.start(() -> BenchDatabase.start("h2"));
     long seedStarted = System.nanoTime();
     h2.seed(options.tokens(), false);
@@ -50,12 +45,14 @@ public final class BackupBenchmark {
           + "\"\n\n[profile.tls]\ndisable = true\n\n[profile.auth.token]\ntoken_file = \""
           + work.resolve("admin-token.json") + "\"\n");
       Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
-      backup = tollgate(options, "--config", config.toString(), "backup", file.toString());
+      backup = MigrateBenchmark.tollgate(options, List.of("--config", config.toString(), "backup",
+          file.toString()));
     }
-    double restore = tollgate(options, "restore", file.toString(), "--data-dir",
-        work.resolve("restored").toString());
-    double migrate = tollgate(options, "migrate", "--from", h2.settings().jdbcUrl(), "--to",
-        "jdbc:h2:file:" + work.resolve("migrated").resolve("tollgate"));
+    double restore = MigrateBenchmark.tollgate(options, List.of("restore", file.toString(),
+        "--data-dir", work.resolve("restored").toString()));
+    double migrate = MigrateBenchmark.tollgate(options, List.of("migrate", "--from",
+        h2.settings().jdbcUrl(), "--to", "jdbc:h2:file:" + work.resolve("migrated")
+            .resolve("tollgate")));
     System.out.println();
     System.out.printf("%-34s %,12d tokens%n", "store", options.tokens());
     System.out.printf("%-34s %,12d bytes (the H2 file: %,d bytes)%n", "backup file",
@@ -66,46 +63,5 @@ public final class BackupBenchmark {
     System.out.printf("%-34s %12.2f%n", "RATIO restore / migrate", restore / migrate);
     System.out.printf("%-34s %12.2f%n", "RATIO backup / migrate", backup / migrate);
     return true;
-  }
-
-  /** Runs {@code tollgate ARGS}, its standard error shown as it comes; returns its seconds. */
-  private static double tollgate(Options options, String... args)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        options.jar().toAbsolutePath().toString()));
-    command.addAll(List.of(args));
-    long started = System.nanoTime();
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
-    builder.environment().keySet().removeIf(variable -> variable.startsWith("TOLLGATE_"));
-    Process process = builder.start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int exit = process.waitFor();
-    double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.print(out);
-    if (exit != 0) {
-      throw new IllegalStateException("tollgate " + args[0] + " exited with " + exit);
-    }
-    return seconds;
-  }
-
-  static Options parse(String[] args) {
-    Path jar = null;
-    int tokens = 100_000;
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(option + " needs a value");
-      }
-      String value = args[++i];
-      switch (option) {
-        case "--jar" -> jar = Path.of(value);
-        case "--tokens" -> tokens = BenchArgs.positive(option, value);
-        default -> throw new IllegalArgumentException("unknown option " + option
-            + "; expected --jar or --tokens");
-      }
-    }
-    return new Options(BenchArgs.jar(jar), tokens);
   }
 }

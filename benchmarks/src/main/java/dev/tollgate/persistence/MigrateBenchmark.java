@@ -40,10 +40,10 @@ public final class MigrateBenchmark {
         options.tokens(), (System.nanoTime() - seedStarted) / 1e9);
     postgres.createDatabase("migrated");
     String to = postgres.jdbcUrl("migrated");
-    double there = run(options, List.of("--from", h2.settings().jdbcUrl(), "--to", to,
+    double there = tollgate(options, List.of("migrate", "--from", h2.settings().jdbcUrl(), "--to", to,
         "--to-user", postgres.user()));
     Path back = h2.directory().resolve("back");
-    double backAgain = run(options, List.of("--from", to, "--from-user", postgres.user(),
+    double backAgain = tollgate(options, List.of("migrate", "--from", to, "--from-user", postgres.user(),
         "--to", "jdbc:h2:file:" + back.resolve("tollgate")));
     System.out.println();
     System.out.printf("%-20s %12s %10s%n", "direction", "tokens", "seconds");
@@ -52,25 +52,30 @@ public final class MigrateBenchmark {
     return true;
   }
 
-  /** Runs {@code tollgate migrate ARGS}, its progress shown as it comes; returns its seconds. */
-  private static double run(Options options, List<String> args)
+  /**
+   * Runs {@code tollgate ARGS} in a heap of {@code --max-heap}, its progress shown as it comes and
+   * none of the user's TOLLGATE_* variables; returns its seconds.
+   */
+  static double tollgate(Options options, List<String> args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     if (options.maxHeap() != null) {
       command.add("-Xmx" + options.maxHeap());
     }
-    command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString(), "migrate"));
+    command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString()));
     command.addAll(args);
     long started = System.nanoTime();
-    Process process = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().keySet().removeIf(variable -> variable.startsWith("TOLLGATE_"));
+    Process process = builder.start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = process.waitFor();
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.print(out);
     if (exit != 0) {
-      throw new IllegalStateException("tollgate migrate exited with " + exit);
+      throw new IllegalStateException("tollgate " + args.get(0) + " exited with " + exit);
     }
     return seconds;
   }
