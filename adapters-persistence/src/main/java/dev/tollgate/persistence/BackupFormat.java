@@ -12,13 +12,13 @@ import java.util.Properties;
 
 /**
  * What a backup file is, written once for the server that takes it and the command that restores
- * it: a zip whose first entry, {@value #MANIFEST}, states the format, the schema version, when
- * and for whom it was taken, and whose other entry is the H2 database file as H2's own online
- * backup ({@code BACKUP TO}) copied it. It holds token hashes, never token strings.
+ * it: H2's own online backup ({@code BACKUP TO}), a zip holding the database file {@value
+ * #DATABASE}, to which the entry {@value #MANIFEST} is added, stating the format, the schema
+ * version, and when and for whom it was taken. It holds token hashes, never token strings.
  */
 public final class BackupFormat {
 
-  /** The manifest's entry, first in the zip. */
+  /** The manifest's entry. */
   public static final String MANIFEST = "tollgate-backup.properties";
   /** The H2 file's entry: the store as {@code tollgate serve} keeps it in its data directory. */
   static final String DATABASE = "tollgate.mv.db";

@@ -3,37 +3,39 @@ package dev.tollgate.persistence;
 import dev.tollgate.domain.model.ConflictException;
 import dev.tollgate.domain.model.UnavailableException;
 import dev.tollgate.domain.port.out.StoreBackups;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.concurrent.Semaphore;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Backups of the embedded H2 store, taken with H2's own online backup ({@code BACKUP TO}), which
- * copies the file as of one committed state while writers go on. The copy is made in the data
- * directory (readable by its owner only) and wrapped with its manifest ({@link BackupFormat});
- * one backup at a time. A PostgreSQL store is refused with the way to back it up instead.
+ * copies the file as of one committed state while writers go on, into a zip. Its manifest
+ * ({@link BackupFormat}) is added to that zip through the JDK's zip file system, which copies
+ * H2's compressed entry as it is rather than compressing it again. The work is done in a
+ * directory of the data directory's that only its owner may enter and that is emptied at start,
+ * so a server killed during a backup leaves nothing behind; one backup at a time. A PostgreSQL
+ * store is refused with the way to back it up instead.
  */
 final class DatabaseBackups implements StoreBackups {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseBackups.class);
-  /** The names of the files a backup in progress makes, removed at start after a crash. */
-  private static final String PREFIX = ".backup-";
+  /** The work directory in the data directory. */
+  static final String WORK = ".backups-in-progress";
 
   private final DatabaseSettings settings;
   private final DataSource dataSource;
@@ -42,7 +44,13 @@ final class DatabaseBackups implements StoreBackups {
   DatabaseBackups(DatabaseSettings settings, DataSource dataSource) {
     this.settings = settings;
     this.dataSource = dataSource;
-    settings.h2File().ifPresent(file -> removeLeftovers(file.toAbsolutePath().getParent()));
+    settings.h2File().ifPresent(file -> {
+      Path work = file.toAbsolutePath().getParent().resolve(WORK);
+      if (Files.exists(work)) {
+        LOG.info("removing {}, left by a backup that did not finish", work);
+        delete(work);
+      }
+    });
   }
 
   @Override
@@ -59,89 +67,60 @@ final class DatabaseBackups implements StoreBackups {
       throw new UnavailableException("another backup is being taken on this server; retry when"
           + " it has finished");
     }
-    Path directory = file.toAbsolutePath().getParent();
-    Path copied = null;
-    Path wrapped = null;
+    Path work = file.toAbsolutePath().getParent().resolve(WORK);
     try {
-      copied = Files.createTempFile(directory, PREFIX, ".h2.zip");
-      Files.delete(copied); // H2 writes the file itself
+      Files.createDirectories(work, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------")));
+      Path backup = work.resolve("backup.zip");
       String schema;
       try (Connection connection = dataSource.getConnection();
           Statement statement = connection.createStatement()) {
-        statement.execute("BACKUP TO '" + copied.toString().replace("'", "''") + "'");
+        statement.execute("BACKUP TO '" + backup.toString().replace("'", "''") + "'");
         schema = Schemas.current(connection);
       }
-      Databases.ownerOnly(copied);
-      wrapped = Files.createTempFile(directory, PREFIX, ".zip");
-      Databases.ownerOnly(wrapped);
-      wrap(copied, wrapped, new BackupFormat.Manifest(BackupFormat.FORMAT, schema, at, takenBy));
-      Files.delete(copied);
-      LOG.info("backup taken for {}: {} bytes, schema version {}", takenBy, Files.size(wrapped),
-          schema);
-      return new TakenBackup(wrapped, at, takenBy, schema, Files.size(wrapped), one);
+      Databases.ownerOnly(backup);
+      try (FileSystem zip = FileSystems.newFileSystem(backup);
+          OutputStream out = Files.newOutputStream(zip.getPath(BackupFormat.MANIFEST))) {
+        BackupFormat.writeManifest(out,
+            new BackupFormat.Manifest(BackupFormat.FORMAT, schema, at, takenBy));
+      }
+      long size = Files.size(backup);
+      LOG.info("backup taken for {}: {} bytes, schema version {}", takenBy, size, schema);
+      return new TakenBackup(work, backup, at, takenBy, schema, size, one);
     } catch (SQLException | IOException e) {
-      abandon(copied, wrapped);
+      abandon(work);
       throw new UnavailableException("cannot back up " + settings.describe() + ": "
           + e.getMessage());
     } catch (RuntimeException e) {
-      abandon(copied, wrapped);
+      abandon(work);
       throw e;
     }
   }
 
-  private void abandon(Path copied, Path wrapped) {
-    deleteQuietly(copied);
-    deleteQuietly(wrapped);
-    one.release();
-  }
-
-  /** The manifest first, then every entry of H2's backup as it is. */
-  private static void wrap(Path copied, Path wrapped, BackupFormat.Manifest manifest)
-      throws IOException {
-    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(wrapped), 1 << 16);
-        ZipOutputStream zip = new ZipOutputStream(file);
-        ZipInputStream h2 = new ZipInputStream(new java.io.BufferedInputStream(
-            Files.newInputStream(copied), 1 << 16))) {
-      zip.setLevel(Deflater.BEST_SPEED);
-      zip.putNextEntry(new ZipEntry(BackupFormat.MANIFEST));
-      BackupFormat.writeManifest(zip, manifest);
-      zip.closeEntry();
-      for (ZipEntry entry = h2.getNextEntry(); entry != null; entry = h2.getNextEntry()) {
-        zip.putNextEntry(new ZipEntry(entry.getName()));
-        h2.transferTo(zip);
-        zip.closeEntry();
-      }
+  private void abandon(Path work) {
+    try {
+      delete(work);
+    } finally {
+      one.release();
     }
   }
 
-  private static void removeLeftovers(Path directory) {
-    if (!Files.isDirectory(directory)) {
+  private static void delete(Path directory) {
+    if (!Files.exists(directory)) {
       return;
     }
-    try (DirectoryStream<Path> left = Files.newDirectoryStream(directory, PREFIX + "*")) {
-      for (Path file : left) {
-        LOG.info("removing {}, left by a backup that did not finish", file);
-        Files.deleteIfExists(file);
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
       }
     } catch (IOException e) {
-      LOG.warn("cannot remove what unfinished backups left in {}: {}", directory, e.getMessage());
+      LOG.warn("cannot delete {}: {}", directory, e.getMessage());
     }
   }
 
-  private static void deleteQuietly(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        LOG.warn("cannot delete {}: {}", file, e.getMessage());
-      }
-    }
-  }
-
-  /** A backup in the data directory until it is closed; then the next one may be taken. */
-  private record TakenBackup(Path file, Instant takenAt, String takenBy, String schemaVersion,
-      long size, Semaphore one)
-      implements Backup {
+  /** A backup in the work directory until it is closed; then the next one may be taken. */
+  private record TakenBackup(Path work, Path file, Instant takenAt, String takenBy,
+      String schemaVersion, long size, Semaphore one) implements Backup {
 
     @Override
     public InputStream open() throws IOException {
@@ -150,8 +129,11 @@ final class DatabaseBackups implements StoreBackups {
 
     @Override
     public void close() {
-      deleteQuietly(file);
-      one.release();
+      try {
+        delete(work);
+      } finally {
+        one.release();
+      }
     }
   }
 }

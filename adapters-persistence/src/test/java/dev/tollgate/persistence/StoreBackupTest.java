@@ -89,9 +89,14 @@ class StoreBackupTest {
     return file;
   }
 
+  /** What the work directory of backups in progress holds. */
   private static List<Path> leftovers(Path directory) throws IOException {
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(file -> file.getFileName().toString().startsWith(".backup-")).toList();
+    Path work = directory.resolve(DatabaseBackups.WORK);
+    if (!Files.exists(work)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(work)) {
+      return files.toList();
     }
   }
 
@@ -119,10 +124,13 @@ class StoreBackupTest {
       assertThat(held).hasSize(1);
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(held.get(0))))
           .isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+          work.resolve("live").resolve(DatabaseBackups.WORK)))).isEqualTo("rwx------");
       assertThat(Files.size(held.get(0))).isEqualTo(backup.size());
       file = save(backup, work.resolve("backup.zip"));
     }
-    assertThat(leftovers(work.resolve("live"))).as("deleted once closed").isEmpty();
+    assertThat(work.resolve("live").resolve(DatabaseBackups.WORK)).as("deleted once closed")
+        .doesNotExist();
 
     DatabaseSettings restored = h2("restored");
     Path unpacked;

@@ -45,7 +45,7 @@ public final class RestoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if ((dataDirectory == null) == target.given()) {
+    if ((dataDirectory != null) == target.given()) {
       throw new ParameterException(spec.commandLine(), dataDirectory == null
           ? "say where to restore to: --data-dir DIR (the H2 file of tollgate serve --data-dir"
               + " DIR) or --to JDBC-URL"
