@@ -26,28 +26,18 @@ public final class HttpApi {
 
   /** The API's handler with a body limit of {@code maxBodyBytes}. */
   public static Handler handler(UseCases useCases, int maxBodyBytes) {
-    return handler(useCases, maxBodyBytes, Optional.empty());
+    return handler(useCases, maxBodyBytes, Optional.empty(), Optional.empty());
   }
 
   /**
    * The API's handler with a body limit of {@code maxBodyBytes}, answering the Cloud Dedicated
-   * form of the v0 paths for {@code cluster} (and 404 for every other account and cluster).
+   * form of the v0 paths for {@code cluster} (and 404 for every other account and cluster), and
+   * telling the console how to sign in at the identity provider ({@code signIn}).
    */
-  public static Handler handler(UseCases useCases, int maxBodyBytes,
-      Optional<ClusterIds> cluster) {
-    return handler(useCases, maxBodyBytes, cluster, Optional.empty());
-  }
-
-  /** The same, telling the console how to sign in at the identity provider ({@code signIn}). */
   public static Handler handler(UseCases useCases, int maxBodyBytes,
       Optional<ClusterIds> cluster, Optional<OAuthSignIn> signIn) {
     return new ApiHandler(useCases.authenticateCaller(), routes(useCases, signIn), cluster,
         new Json(maxBodyBytes));
-  }
-
-  /** Every path served, in one table. */
-  static Routes routes(UseCases useCases) {
-    return routes(useCases, Optional.empty());
   }
 
   /** Every path served, in one table, with the console's sign-in as {@code signIn} says. */

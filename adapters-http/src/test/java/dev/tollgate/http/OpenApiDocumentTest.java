@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tollgate.domain.inmemory.InMemoryTollgate;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,7 +35,8 @@ class OpenApiDocumentTest {
 
   private static Map<String, TreeSet<String>> routed() {
     Map<String, TreeSet<String>> paths = new TreeMap<>();
-    HttpApi.routes(InMemoryTollgate.startingAt(HttpTollgate.START).useCases()).served()
+    HttpApi.routes(InMemoryTollgate.startingAt(HttpTollgate.START).useCases(),
+        Optional.empty()).served()
         .forEach((template, methods) -> paths.put(template, new TreeSet<>(methods)));
     return paths;
   }

@@ -2,13 +2,12 @@ package dev.tollgate.persistence;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -113,15 +112,11 @@ public final class BackupFile implements AutoCloseable {
   }
 
   private static void delete(Path directory) {
-    if (directory == null || !Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
+    try {
+      BackupFormat.deleteTree(directory);
     } catch (IOException e) {
-      throw BackupFormat.unchecked("cannot delete the unpacked backup in " + directory, e);
+      throw new UncheckedIOException("cannot delete the unpacked backup in " + directory + ": "
+          + e.getMessage(), e);
     }
   }
 }

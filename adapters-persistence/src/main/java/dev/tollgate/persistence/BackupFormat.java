@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * What a backup file is, written once for the server that takes it and the command that restores
@@ -79,7 +82,18 @@ public final class BackupFormat {
     }
   }
 
-  static UncheckedIOException unchecked(String what, IOException e) {
-    return new UncheckedIOException(what + ": " + e.getMessage(), e);
+  /**
+   * Deletes a directory a backup is made or unpacked in, with everything in it; nothing when it
+   * is absent.
+   */
+  static void deleteTree(Path directory) throws IOException {
+    if (directory == null || !Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 }

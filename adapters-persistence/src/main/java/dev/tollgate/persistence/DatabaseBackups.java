@@ -15,9 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.concurrent.Semaphore;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +46,8 @@ final class DatabaseBackups implements StoreBackups {
       Path work = file.toAbsolutePath().getParent().resolve(WORK);
       if (Files.exists(work)) {
         LOG.info("removing {}, left by a backup that did not finish", work);
-        delete(work);
       }
+      delete(work);
     });
   }
 
@@ -106,13 +104,8 @@ final class DatabaseBackups implements StoreBackups {
   }
 
   private static void delete(Path directory) {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
+    try {
+      BackupFormat.deleteTree(directory);
     } catch (IOException e) {
       LOG.warn("cannot delete {}: {}", directory, e.getMessage());
     }

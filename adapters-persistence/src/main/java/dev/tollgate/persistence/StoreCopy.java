@@ -47,18 +47,11 @@ public final class StoreCopy {
    * Copies {@code from} into {@code to} and records one MIGRATED event at {@code at} after the
    * copied events; every refusal comes before anything is written.
    *
+   * @param fromLabel the source as messages and the MIGRATED event name it: "--from URL", or
+   *     "backup FILE (…)" for a restore
    * @param replace empty a target that holds rows first, instead of refusing it
    * @param progress receives a bounded number of lines for people
    * @throws IllegalArgumentException or IllegalStateException, naming the database, when refused
-   */
-  public static Result run(DatabaseSettings from, DatabaseSettings to, boolean replace,
-      Instant at, Consumer<String> progress) {
-    return run(from, "--from " + from.describe(), to, replace, at, progress);
-  }
-
-  /**
-   * The same, with the source named {@code fromLabel} in messages and in the MIGRATED event:
-   * "--from URL", or "backup FILE (…)" for a restore.
    */
   public static Result run(DatabaseSettings from, String fromLabel, DatabaseSettings to,
       boolean replace, Instant at, Consumer<String> progress) {

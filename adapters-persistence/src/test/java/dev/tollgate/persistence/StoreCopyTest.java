@@ -109,7 +109,7 @@ class StoreCopyTest {
   }
 
   private StoreCopy.Result copy(DatabaseSettings from, DatabaseSettings to, boolean replace) {
-    return StoreCopy.run(from, to, replace, NOW, progress::add);
+    return StoreCopy.run(from, "--from " + from.describe(), to, replace, NOW, progress::add);
   }
 
   private void assertSameStore(DatabaseSettings from, DatabaseSettings to, StoreCopy.Result result) {
@@ -260,7 +260,8 @@ class StoreCopyTest {
       }
     };
 
-    assertThatThrownBy(() -> StoreCopy.run(from, to, false, NOW, failing))
+    assertThatThrownBy(() -> StoreCopy.run(from, "--from " + from.describe(), to, false, NOW,
+        failing))
         .hasMessageContaining("interrupted by the test");
     for (String table : List.of("tokens", "token_permissions", "token_events", "bootstrap_admin",
         "bootstrap_admin_retired")) {

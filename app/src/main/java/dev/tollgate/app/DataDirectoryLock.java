@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Function;
 
 /**
  * One server per data directory: an exclusive lock on {@code DATA-DIR/tollgate.lock}, held for
@@ -44,7 +45,7 @@ final class DataDirectoryLock {
    * holds it; {@code refusal} gets {@code " (pid N)"}, or nothing when the holder is unknown.
    */
   static DataDirectoryLock acquire(Path directory,
-      java.util.function.Function<String, String> refusal) {
+      Function<String, String> refusal) {
     Path file = directory.resolve(FILE_NAME);
     FileChannel channel = null;
     try {
